@@ -1,0 +1,111 @@
+/// Follows the envelope segments of a segment stream and checks their framing: headers and
+/// trailers that pair up, control numbers that match, and counts that equal what was seen.
+///
+/// Memory grows with the number of transactions of one interchange summary only; completed
+/// interchanges are handed to `onInterchange` and forgotten when `keepsInterchanges` is false.
+public final class EnvelopeOutliner {
+    /// Interchanges completed so far (when ``keepsInterchanges`` is true).
+    public private(set) var interchanges: [InterchangeSummary] = []
+    /// Whether completed interchanges are kept in ``interchanges``.
+    public var keepsInterchanges: Bool
+    /// Called with every completed (or abandoned) interchange.
+    public var onInterchange: ((InterchangeSummary) -> Void)?
+
+    var current: InterchangeSummary?
+    var group: GroupSummary?
+    var transaction: TransactionSummary?
+    var groupCount = 0
+    var messagesOutsideGroups = 0
+    var sawExplicitGroup = false
+    var issues: [SyntaxIssue] = []
+
+    /// Creates an outliner.
+    public init(keepsInterchanges: Bool = true) {
+        self.keepsInterchanges = keepsInterchanges
+    }
+
+    /// Takes the next segment; returns envelope problems found at it.
+    public func consume(_ segment: Segment) -> [SyntaxIssue] {
+        issues.removeAll(keepingCapacity: true)
+        switch segment.syntax {
+        case .x12: consumeX12(segment)
+        case .edifact: consumeEDIFACT(segment)
+        }
+        if transaction != nil { transaction!.segmentCount += 1 }
+        return issues
+    }
+
+    /// Ends the stream; reports trailers that never came.
+    public func finish(at position: EDIPosition) -> [SyntaxIssue] {
+        issues.removeAll(keepingCapacity: true)
+        closeInterchange(at: position, trailerSeen: false)
+        return issues
+    }
+
+    /// An error from the tokenizer abandons the interchange in progress.
+    public func abandon(at position: EDIPosition) {
+        if current != nil { closeInterchange(at: position, trailerSeen: false, quiet: true) }
+    }
+
+    func report(_ code: SyntaxIssue.Code, _ message: String, at position: EDIPosition) {
+        issues.append(SyntaxIssue(.error, code, message, at: position))
+    }
+
+    func closeTransaction(at position: EDIPosition, trailerSeen: Bool, quiet: Bool = false) {
+        guard let open = transaction else { return }
+        if !trailerSeen, !quiet {
+            let trailer = open.version.map { _ in current?.syntax == .edifact ? "UNT" : "SE" } ?? (current?.syntax == .edifact ? "UNT" : "SE")
+            report(.missingTrailer, "transaction \(open.type) \(open.controlNumber) has no \(trailer) trailer", at: position)
+        }
+        if group == nil {
+            group = GroupSummary(functionalId: nil, controlNumber: nil, version: nil, sender: nil, receiver: nil,
+                                 isImplicit: true, position: open.position)
+        }
+        group!.transactions.append(open)
+        transaction = nil
+    }
+
+    func closeGroup(at position: EDIPosition, trailerSeen: Bool, quiet: Bool = false) {
+        closeTransaction(at: position, trailerSeen: false, quiet: quiet)
+        guard let open = group else { return }
+        if !trailerSeen, !open.isImplicit, !quiet {
+            let trailer = current?.syntax == .edifact ? "UNE" : "GE"
+            report(.missingTrailer, "group \(open.functionalId ?? "") \(open.controlNumber ?? "") has no \(trailer) trailer", at: position)
+        }
+        if current != nil { current!.groups.append(open) }
+        group = nil
+    }
+
+    func closeInterchange(at position: EDIPosition, trailerSeen: Bool, quiet: Bool = false) {
+        closeGroup(at: position, trailerSeen: false, quiet: quiet)
+        guard let open = current else { return }
+        if !trailerSeen, !quiet {
+            let trailer = open.syntax == .edifact ? "UNZ" : "IEA"
+            report(.missingTrailer, "interchange \(open.controlNumber) has no \(trailer) trailer", at: position)
+        }
+        if keepsInterchanges { interchanges.append(open) }
+        onInterchange?(open)
+        current = nil
+        groupCount = 0
+        messagesOutsideGroups = 0
+        sawExplicitGroup = false
+    }
+
+    func checkControl(_ trailerValue: String?, _ headerValue: String?, what: String, at position: EDIPosition) {
+        guard let headerValue else { return }
+        if trailerValue != headerValue {
+            report(.controlNumberMismatch,
+                   "\(what) control number \"\(trailerValue ?? "")\" does not match the header's \"\(headerValue)\"", at: position)
+        }
+    }
+
+    func checkCount(_ trailerValue: String?, actual: Int, what: String, at position: EDIPosition) {
+        guard let text = trailerValue, let declared = Int(text) else {
+            report(.countMismatch, "\(what) count \"\(trailerValue ?? "")\" is not a number (actual \(actual))", at: position)
+            return
+        }
+        if declared != actual {
+            report(.countMismatch, "\(what) count is \(declared) but there are \(actual)", at: position)
+        }
+    }
+}

@@ -1,0 +1,138 @@
+/// One segment as read: a view of byte ranges into the tokenizer's buffer.
+///
+/// A `Segment` is valid only until the tokenizer is asked for its next event; keep what you
+/// need with ``OwnedSegment`` (``copy()``) or by decoding values. Elements are numbered from 1,
+/// as in X12 (`BEG03`) and EDIFACT position order; the tag is element 0.
+public struct Segment {
+    /// The segment's bytes, from the tag up to (not including) the terminator.
+    public let bytes: UnsafeRawBufferPointer
+    @usableFromInline let marks: UnsafePointer<Int32>
+    @usableFromInline let markCount: Int
+    /// The segment tag (`BEG`, `UNH`).
+    public let tag: SegmentTag
+    /// Syntax of the interchange the segment belongs to.
+    public let syntax: EDISyntax
+    /// The delimiters in force for this segment.
+    public let delimiters: Delimiters
+    /// Where the segment starts.
+    public let position: EDIPosition
+    /// Which interchange of the stream it belongs to (1-based).
+    public let interchangeIndex: Int
+    /// Whether any element holds a release character (values need unescaping).
+    public let hasReleaseCharacters: Bool
+
+    @usableFromInline
+    init(bytes: UnsafeRawBufferPointer, marks: UnsafePointer<Int32>, markCount: Int, tag: SegmentTag,
+         syntax: EDISyntax, delimiters: Delimiters, position: EDIPosition, interchangeIndex: Int,
+         hasReleaseCharacters: Bool) {
+        self.bytes = bytes
+        self.marks = marks
+        self.markCount = markCount
+        self.tag = tag
+        self.syntax = syntax
+        self.delimiters = delimiters
+        self.position = position
+        self.interchangeIndex = interchangeIndex
+        self.hasReleaseCharacters = hasReleaseCharacters
+    }
+
+    /// The number of elements after the tag, trailing empty ones included.
+    @inlinable
+    public var elementCount: Int { markCount }
+
+    /// The element at a 1-based position; an empty view when the segment has fewer elements.
+    @inlinable
+    public func element(_ position: Int) -> ElementView {
+        guard position >= 1, position <= markCount else {
+            return ElementView(bytes: UnsafeRawBufferPointer(rebasing: bytes[bytes.count...]), delimiters: delimiters,
+                               offsetInSegment: bytes.count, hasRelease: false)
+        }
+        let start = Int(marks[position - 1]) + 1
+        let end = position < markCount ? Int(marks[position]) : bytes.count
+        return ElementView(bytes: UnsafeRawBufferPointer(rebasing: bytes[start..<end]), delimiters: delimiters,
+                           offsetInSegment: start, hasRelease: hasReleaseCharacters)
+    }
+
+    /// Convenience: the decoded value of an element, nil when absent or empty.
+    public subscript(position: Int) -> String? {
+        let value = element(position)
+        return value.isEmpty ? nil : value.string
+    }
+
+    /// The position of an element (line and column of its first byte).
+    public func position(ofElement element: Int, component: Int? = nil, repetition: Int? = nil) -> EDIPosition {
+        var result = position.at(element: element, component: component, repetition: repetition)
+        if element >= 1, element <= markCount {
+            let offset = Int(marks[element - 1]) + 1
+            result.byteOffset += offset
+            result.column += offset
+        } else {
+            result.byteOffset += bytes.count
+            result.column += bytes.count
+        }
+        return result
+    }
+
+    /// A copy that owns its bytes, for keeping beyond the next tokenizer event.
+    public func copy() -> OwnedSegment {
+        OwnedSegment(self)
+    }
+
+    /// The raw bytes as a string (escapes kept), for messages and listings.
+    public var rawText: String {
+        String(decoding: bytes, as: UTF8.self)
+    }
+}
+
+/// A segment that owns its bytes: what a transaction-sized buffer keeps.
+public struct OwnedSegment: Sendable, Hashable {
+    /// The segment's bytes, tag to terminator (excluded).
+    public let bytes: [UInt8]
+    /// Offsets of the element separators within `bytes`.
+    public let elementSeparatorOffsets: [Int32]
+    /// The segment tag.
+    public let tag: SegmentTag
+    /// The syntax of its interchange.
+    public let syntax: EDISyntax
+    /// The delimiters of its interchange.
+    public let delimiters: Delimiters
+    /// Where it starts.
+    public let position: EDIPosition
+    /// Whether values need unescaping.
+    public let hasReleaseCharacters: Bool
+
+    /// Copies a segment view.
+    public init(_ segment: Segment) {
+        bytes = Array(segment.bytes)
+        elementSeparatorOffsets = Array(UnsafeBufferPointer(start: segment.marks, count: segment.markCount))
+        tag = segment.tag
+        syntax = segment.syntax
+        delimiters = segment.delimiters
+        position = segment.position
+        hasReleaseCharacters = segment.hasReleaseCharacters
+    }
+
+    /// Reads the owned copy through a `Segment` view.
+    public func withSegment<R>(_ body: (Segment) throws -> R) rethrows -> R {
+        try bytes.withUnsafeBytes { raw in
+            try elementSeparatorOffsets.withUnsafeBufferPointer { marks in
+                try body(Segment(bytes: raw, marks: marks.baseAddress ?? UnsafePointer(bitPattern: 8)!,
+                                 markCount: marks.count, tag: tag, syntax: syntax, delimiters: delimiters,
+                                 position: position, interchangeIndex: 0, hasReleaseCharacters: hasReleaseCharacters))
+            }
+        }
+    }
+
+    /// The number of elements after the tag.
+    public var elementCount: Int { elementSeparatorOffsets.count }
+
+    /// The decoded value of an element (1-based), nil when absent or empty.
+    public subscript(position: Int) -> String? {
+        withSegment { $0[position] }
+    }
+
+    /// The decoded components of an element's first repetition.
+    public func components(_ position: Int) -> [String] {
+        withSegment { $0.element(position).components.map(\.string) }
+    }
+}

@@ -1,0 +1,147 @@
+extension SegmentTokenizer {
+    /// Resets the per-segment scan state at `readIndex`.
+    @inline(__always)
+    func beginSegment() {
+        scanIndex = readIndex
+        markCount = 0
+        segmentHasRelease = false
+        segmentHasLineBreak = false
+        segmentStartLine = line
+    }
+
+    private func growMarks() {
+        let grown = UnsafeMutablePointer<Int32>.allocate(capacity: markCapacity * 2)
+        grown.update(from: marks, count: markCount)
+        marks.deallocate()
+        marks = grown
+        markCapacity *= 2
+    }
+
+    /// Skips line breaks (and blanks) between segments; notes whether the terminator was followed by one.
+    private func skipBetweenSegments() -> Bool {
+        var sawLineBreak = false
+        while readIndex < writeIndex {
+            let byte = buffer[readIndex]
+            if byte == 0x0A || byte == 0x0D {
+                if byte != delimiters.segment {
+                    line.lineBreak(byte, at: bufferBase + readIndex)
+                    sawLineBreak = true
+                }
+                readIndex += 1
+            } else if byte == 0x20 || byte == 0x09 || byte == 0x00 {
+                readIndex += 1
+            } else {
+                break
+            }
+        }
+        return sawLineBreak
+    }
+
+    /// Reads one segment of the current interchange.
+    func readSegment() -> TokenizerEvent? {
+        if scanIndex == readIndex && markCount == 0 {
+            // At a segment boundary: skip what lies between segments.
+            let before = readIndex
+            let sawLineBreak = skipBetweenSegments()
+            if lastSegmentEnded, readIndex < writeIndex || isFinished {
+                lastSegmentEnded = false
+                if sawLineBreak { terminatorsFollowedByLineBreak += 1 } else { terminatorsNotFollowedByLineBreak += 1 }
+            }
+            if readIndex > before || sawLineBreak { beginSegment() }
+            if readIndex == writeIndex {
+                if isFinished {
+                    state = .done
+                    return .endOfInput
+                }
+                return .needMoreInput
+            }
+            // A new interchange header ends this one (a missing trailer is the envelope's concern).
+            if startsInterchangeHeader() {
+                state = .seekingInterchange
+                return nil
+            }
+        }
+        switch scan() {
+        case .needMore:
+            return endOfChunk()
+        case .tooLong:
+            report(.error, .segmentTooLong,
+                   "segment \(segmentIndex + 1) is longer than \(options.maxSegmentLength) bytes: its terminator is probably missing",
+                   at: position(at: readIndex, counter: segmentStartLine))
+            readIndex = scanIndex
+            state = .resynchronising
+            return nil
+        case .terminator(let end):
+            return completeSegment(end: end, next: end + 1)
+        }
+    }
+
+    enum ScanResult {
+        case terminator(Int)
+        case needMore
+        case tooLong
+    }
+
+    /// The hot loop: looks at every byte once through the class table.
+    @inline(__always)
+    private func scan() -> ScanResult {
+        let classes = table.storage
+        let bytes = buffer
+        let end = writeIndex
+        let start = readIndex
+        var i = scanIndex
+        while i < end {
+            let byteClass = classes[Int(bytes[i])]
+            if byteClass == ByteClass.data {
+                i &+= 1
+                continue
+            }
+            switch byteClass {
+            case ByteClass.element:
+                if markCount == markCapacity { growMarks() }
+                marks[markCount] = Int32(truncatingIfNeeded: i &- start)
+                markCount &+= 1
+                i &+= 1
+                if markCount == 2, let skip = binaryDataLength(segmentStart: start, dataStart: i) {
+                    // X12 BIN: BIN02 holds BIN01 bytes of binary data, delimiters included.
+                    i &+= skip
+                }
+            case ByteClass.terminator:
+                scanIndex = i
+                return .terminator(i)
+            case ByteClass.release:
+                if i + 1 >= end {
+                    scanIndex = i
+                    return .needMore
+                }
+                segmentHasRelease = true
+                if bytes[i + 1] == 0x0A || bytes[i + 1] == 0x0D {
+                    line.lineBreak(bytes[i + 1], at: bufferBase + i + 1)
+                }
+                i &+= 2
+            default:
+                segmentHasLineBreak = true
+                line.lineBreak(bytes[i], at: bufferBase + i)
+                i &+= 1
+            }
+        }
+        scanIndex = i
+        if i - start > options.maxSegmentLength { return .tooLong }
+        return .needMore
+    }
+
+    /// The length of binary data that follows, for an X12 `BIN` segment (BIN01 is its length).
+    private func binaryDataLength(segmentStart start: Int, dataStart: Int) -> Int? {
+        guard syntax == .x12, Int(marks[0]) == 3, buffer[start] == UInt8(ascii: "B"),
+              buffer[start + 1] == UInt8(ascii: "I"), buffer[start + 2] == UInt8(ascii: "N") else { return nil }
+        var length = 0
+        var i = start + 4
+        while i < dataStart - 1 {
+            let digit = buffer[i]
+            guard digit >= 0x30, digit <= 0x39, length < options.maxSegmentLength else { return nil }
+            length = length * 10 + Int(digit - 0x30)
+            i += 1
+        }
+        return length
+    }
+}

@@ -1,0 +1,176 @@
+/// A segment to write: a tag and its elements, each a list of repetitions, each a list of components.
+///
+/// `OutgoingSegment("BEG", ["00", "SA", "PO-1", "", "20261129"])` builds simple elements;
+/// composites and repetitions use the full form `elements: [[["A", "B"]]]`.
+public struct OutgoingSegment: Sendable, Hashable {
+    /// The segment tag.
+    public var tag: String
+    /// Elements → repetitions → components, as plain (unescaped) values.
+    public var elements: [[[String]]]
+
+    /// A segment of simple elements.
+    public init(_ tag: String, _ simpleElements: [String]) {
+        self.tag = tag
+        elements = simpleElements.map { [[$0]] }
+    }
+
+    /// A segment with composites and repetitions.
+    public init(_ tag: String, elements: [[[String]]]) {
+        self.tag = tag
+        self.elements = elements
+    }
+
+    /// The values of a segment that was read, unescaped, so writing it gives its bytes back.
+    public init(_ segment: Segment) {
+        tag = segment.tag.description
+        var elements: [[[String]]] = []
+        elements.reserveCapacity(segment.elementCount)
+        let isHeader = segment.tag == "ISA"
+        for position in 1...max(segment.elementCount, 1) where position <= segment.elementCount {
+            let element = segment.element(position)
+            if isHeader {
+                elements.append([[String(decoding: element.bytes, as: UTF8.self)]])
+                continue
+            }
+            elements.append(element.repetitions.map { repetition in
+                repetition.split(on: segment.delimiters.component).map { String(decoding: $0.unescaped, as: UTF8.self) }
+            })
+        }
+        self.elements = elements
+    }
+}
+
+/// A value the writer cannot put into a segment without corrupting it.
+public struct WriterError: Error, Sendable, Hashable, CustomStringConvertible {
+    /// The segment tag.
+    public var tag: String
+    /// The element position (1-based).
+    public var element: Int
+    /// What is wrong.
+    public var message: String
+
+    public var description: String { "segment \(tag), element \(element): \(message)" }
+}
+
+/// How segments are separated on disk.
+public enum LineStyle: String, Sendable, Hashable, Codable {
+    /// Terminator only: one long line.
+    case none
+    /// Terminator then LF.
+    case lf
+    /// Terminator then CR LF.
+    case crlf
+
+    var bytes: [UInt8] {
+        switch self {
+        case .none: []
+        case .lf: [0x0A]
+        case .crlf: [0x0D, 0x0A]
+        }
+    }
+}
+
+/// Writes segments as bytes with a delimiter set — the reader's counterpart. EDIFACT values are
+/// escaped with the release character; an X12 value holding a delimiter is an error, never
+/// silent corruption.
+public struct SegmentWriter: Sendable {
+    /// The syntax written.
+    public let syntax: EDISyntax
+    /// The delimiters written.
+    public let delimiters: Delimiters
+    /// What follows each terminator.
+    public var lineStyle: LineStyle
+    /// Drops empty elements (and components) at the end of a segment, as generators must.
+    public var trimsTrailingEmptyElements: Bool
+    /// The bytes written so far.
+    public private(set) var output: [UInt8] = []
+    /// Segments written so far.
+    public private(set) var segmentCount = 0
+
+    /// Creates a writer.
+    public init(syntax: EDISyntax, delimiters: Delimiters, lineStyle: LineStyle = .none, trimsTrailingEmptyElements: Bool = false) {
+        self.syntax = syntax
+        self.delimiters = delimiters
+        self.lineStyle = lineStyle
+        self.trimsTrailingEmptyElements = trimsTrailingEmptyElements
+    }
+
+    /// Writes the EDIFACT `UNA` service string advice for the delimiters.
+    public mutating func writeServiceStringAdvice() {
+        output.append(contentsOf: Array("UNA".utf8))
+        output.append(delimiters.component)
+        output.append(delimiters.element)
+        output.append(delimiters.decimalMark)
+        output.append(delimiters.release ?? 0x20)
+        output.append(delimiters.repetition ?? 0x20)
+        output.append(delimiters.segment)
+        output.append(contentsOf: lineStyle.bytes)
+    }
+
+    /// Whether the delimiters differ from the EDIFACT defaults, so `UNA` must be written.
+    public var needsServiceStringAdvice: Bool {
+        var defaults = Delimiters.edifactDefault
+        defaults.repetition = delimiters.repetition
+        return delimiters != defaults
+    }
+
+    /// Writes one segment.
+    public mutating func write(_ segment: OutgoingSegment) throws(WriterError) {
+        var elements = segment.elements
+        if trimsTrailingEmptyElements {
+            elements = elements.map { repetitions in
+                repetitions.map { components in
+                    var trimmed = components
+                    while trimmed.count > 1, trimmed.last?.isEmpty == true { trimmed.removeLast() }
+                    return trimmed
+                }
+            }
+            while let last = elements.last, last.allSatisfy({ $0.allSatisfy(\.isEmpty) }) { elements.removeLast() }
+        }
+        let rawHeader = syntax == .x12 && segment.tag == "ISA"
+        output.append(contentsOf: Array(segment.tag.utf8))
+        for (index, repetitions) in elements.enumerated() {
+            output.append(delimiters.element)
+            for (r, components) in repetitions.enumerated() {
+                if r > 0 {
+                    guard let repetition = delimiters.repetition else {
+                        throw WriterError(tag: segment.tag, element: index + 1,
+                                          message: "the element repeats but the interchange has no repetition separator")
+                    }
+                    output.append(repetition)
+                }
+                for (c, value) in components.enumerated() {
+                    if c > 0 { output.append(delimiters.component) }
+                    if rawHeader {
+                        output.append(contentsOf: Array(value.utf8))
+                    } else {
+                        try append(value, tag: segment.tag, element: index + 1)
+                    }
+                }
+            }
+        }
+        output.append(delimiters.segment)
+        output.append(contentsOf: lineStyle.bytes)
+        segmentCount += 1
+    }
+
+    private mutating func append(_ value: String, tag: String, element: Int) throws(WriterError) {
+        for byte in value.utf8 {
+            if delimiters.isDelimiter(byte) {
+                if let release = delimiters.release {
+                    output.append(release)
+                } else {
+                    throw WriterError(tag: tag, element: element,
+                                      message: "the value \"\(value)\" holds the delimiter \(Delimiters.printableName(byte)), which X12 cannot escape")
+                }
+            }
+            output.append(byte)
+        }
+    }
+
+    /// Takes the bytes written so far, leaving the writer empty (counts are kept).
+    public mutating func takeOutput() -> [UInt8] {
+        defer { output.removeAll(keepingCapacity: true) }
+        return output
+    }
+}
