@@ -320,7 +320,7 @@ def initech_orders_d01b():
         ["RFF", "CT:RV-2026-ACME-01"],
         ["NAD", "BY", f"{INITECH_GLN}::9", "", "INITECH GMBH", "INDUSTRIESTR. 12", "STUTTGART", "", "70565", "DE"],
         ["CTA", "PD", ":M. BOLTON"],
-        ["COM", "+497115550190:TE"],
+        ["COM", "00497115550190:TE"],
         ["NAD", "SU", f"{ACME_GLN}::9"],
         ["NAD", "DP", f"{INITECH_DP_STUTTGART}::9"],
         ["CUX", "2:EUR:9"],

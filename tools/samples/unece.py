@@ -146,16 +146,20 @@ def code_lists(directory):
         cur = None
         for line in lines:
             if directory == "D96A":
-                head = re.match(r"^[*+#|X ] (\d{4})  \S", line)
-                code = re.match(r"^[*+#|X ]( {0,9})(\S+)\s+(\S.*)$", line)
-                ok = code and len(code.group(1)) < 10 and len(code.group(1)) + len(code.group(2)) <= 10
+                # element: "* 1001  Name"; code: change marks (up to 2) then the code right-aligned by column 10
+                head = re.match(r"^[*+#|X ]{1,3}(\d{4})  \S", line)
+                code = re.match(r"^([*+#|X]{1,2}| )( *)(\S+)\s+\S", line)
+                ok = code and len(code.group(1)) + len(code.group(2)) < 10 \
+                    and len(code.group(1)) + len(code.group(2)) + len(code.group(3)) <= 10
+                code_value = code.group(3) if code else None
             else:
-                head = re.match(r"^[*+#|X ]? {3,5}(\d{4})  .*\[[A-Z]\]\s*$", line)
-                code = re.match(r"^[*+#|X ]?( {3,6})(\S+)\s{2,}\S", line)
-                ok = code and len(line) - len(line.lstrip(" *+#|X")) <= 6
+                head = re.match(r"^[*+#|X ]{0,5}?\s{0,5}(\d{4})  .*\[[A-Z]\]\s*$", line)
+                code = re.match(r"^([*+#|X]{0,2})( {1,6})(\S+)\s{2,}\S", line)
+                ok = code and len(code.group(1)) + len(code.group(2)) <= 6
+                code_value = code.group(3) if code else None
             if head:
                 cur = out.setdefault(head.group(1), set())
                 continue
-            if cur is not None and ok and code.group(2) not in ("Desc:", "Repr:", "Note:"):
-                cur.add(code.group(2))
+            if cur is not None and ok and code_value not in ("Desc:", "Repr:", "Note:"):
+                cur.add(code_value)
     return out
