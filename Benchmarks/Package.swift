@@ -1,0 +1,19 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+/// Benchmarks for EDIKit, kept out of the root package so `swift test` never builds them.
+/// `swift build -c release --scratch-path .build-bench --package-path Benchmarks`
+let package = Package(
+    name: "EDIKitBenchmarks",
+    platforms: [.macOS(.v14)],
+    dependencies: [
+        .package(name: "EDIKit", path: ".."),
+    ],
+    targets: [
+        .executableTarget(
+            name: "edikit-bench",
+            dependencies: [.product(name: "EDICore", package: "EDIKit")]
+        ),
+    ],
+    swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,124 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+import EDICore
+
+/// `edikit-bench tokenize|outline|verify FILE [--chunk BYTES]`
+///
+/// - `tokenize`: EDIStreamReader over FileByteSource; touches every segment's tag and element count.
+/// - `outline`: the same, and every segment goes through an EnvelopeOutliner (keepsInterchanges=false).
+/// - `verify`: reads FILE whole, byte by byte and in seeded random splits and checks the events agree.
+///
+/// Prints MB/s (10^6 bytes), segments/s, elapsed seconds and peak RSS.
+
+struct Usage: Error, CustomStringConvertible {
+    var description: String {
+        "usage: edikit-bench tokenize|outline|verify FILE [--chunk BYTES]"
+    }
+}
+
+func now() -> Double {
+    var ts = timespec()
+    clock_gettime(CLOCK_MONOTONIC, &ts)
+    return Double(ts.tv_sec) + Double(ts.tv_nsec) / 1e9
+}
+
+/// Peak resident set size in bytes (ru_maxrss is KiB on Linux, bytes on Darwin).
+func peakRSS() -> Int {
+    var usage = rusage()
+    #if canImport(Glibc)
+    getrusage(RUSAGE_SELF.rawValue, &usage)
+    #else
+    getrusage(RUSAGE_SELF, &usage)
+    #endif
+    #if canImport(Darwin)
+    return Int(usage.ru_maxrss)
+    #else
+    return Int(usage.ru_maxrss) * 1024
+    #endif
+}
+
+func fileSize(_ path: String) -> Int {
+    var info = stat()
+    return stat(path, &info) == 0 ? Int(info.st_size) : 0
+}
+
+struct Tally {
+    var segments = 0
+    var elements = 0
+    var tagHash: UInt64 = 0
+    var issues = 0
+    var envelopeIssues = 0
+}
+
+func run(path: String, outline: Bool, options: SegmentTokenizer.Options) throws -> Tally {
+    let reader = try EDIStreamReader(path: path, options: options)
+    var tally = Tally()
+    let outliner = EnvelopeOutliner(keepsInterchanges: false)
+    var lastPosition: EDIPosition?
+    while true {
+        let event = try reader.next()
+        switch event {
+        case .segment(let segment):
+            tally.segments &+= 1
+            tally.elements &+= segment.elementCount
+            tally.tagHash = (tally.tagHash &* 31) &+ UInt64(segment.tag.rawValue)
+            if outline {
+                tally.envelopeIssues &+= outliner.consume(segment).count
+                lastPosition = segment.position
+            }
+        case .issue(let issue):
+            tally.issues &+= 1
+            if outline, issue.severity == .error, let position = lastPosition { outliner.abandon(at: position) }
+        case .endOfInput:
+            if outline, let position = lastPosition { tally.envelopeIssues &+= outliner.finish(at: position).count }
+            return tally
+        case .needMoreInput:
+            continue
+        }
+    }
+}
+
+func benchmark(mode: String, path: String, chunk: Int?) throws {
+    var options = SegmentTokenizer.Options()
+    if let chunk { options.readChunkSize = chunk }
+    let size = fileSize(path)
+    let start = now()
+    let tally = try run(path: path, outline: mode == "outline", options: options)
+    let elapsed = now() - start
+    let mb = Double(size) / 1e6
+    print("mode=\(mode) file=\(path) bytes=\(size)")
+    print("segments=\(tally.segments) elements=\(tally.elements) issues=\(tally.issues) envelope_issues=\(tally.envelopeIssues) tag_hash=\(tally.tagHash)")
+    print("elapsed_s=\(format(elapsed, 3)) MB/s=\(format(mb / elapsed, 1)) segments/s=\(format(Double(tally.segments) / elapsed, 0)) peak_rss_MB=\(format(Double(peakRSS()) / 1e6, 1))")
+}
+
+func format(_ value: Double, _ decimals: Int) -> String {
+    var factor = 1.0
+    for _ in 0..<decimals { factor *= 10 }
+    let rounded = (value * factor).rounded() / factor
+    return decimals == 0 ? String(Int(rounded)) : String(rounded)
+}
+
+let arguments = Array(CommandLine.arguments.dropFirst())
+do {
+    guard arguments.count >= 2 else { throw Usage() }
+    var chunk: Int?
+    if let index = arguments.firstIndex(of: "--chunk"), index + 1 < arguments.count {
+        guard let value = Int(arguments[index + 1]), value > 0 else { throw Usage() }
+        chunk = value
+    }
+    switch arguments[0] {
+    case "tokenize", "outline":
+        try benchmark(mode: arguments[0], path: arguments[1], chunk: chunk)
+    case "verify":
+        exit(try verify(paths: Array(arguments.dropFirst()).filter { !$0.hasPrefix("--") && Int($0) == nil }) ? 0 : 1)
+    default:
+        throw Usage()
+    }
+} catch {
+    let message = "edikit-bench: \(error)\n"
+    _ = message.withCString { write(2, $0, strlen($0)) }
+    exit(2)
+}
