@@ -56,6 +56,9 @@ EXPECTED = {
 }
 
 
+COLLECTED = []   # every transaction read, for the guide checks
+
+
 class Report:
     def __init__(self, path):
         self.path = path
@@ -94,13 +97,18 @@ def valid_time(s):
     return hh < 24 and mm < 60 and ss < 60
 
 
-def match_structure(nodes, segs, i, path, rep, where):
-    """Greedy in-order match of segments against a table; returns the next index."""
+def match_structure(nodes, segs, i, path, rep, where, trace=None, parents=()):
+    """Greedy in-order match of segments against a table; returns the next index.
+
+    trace, when given, receives one (parents, tag) per segment consumed, where parents is a
+    tuple of (loop id, repetition number) from the outermost loop inwards."""
     for node in nodes:
         if node[0] == "segment":
             _, tag, usage, max_use = node
             n = 0
             while i < len(segs) and segs[i][0] == tag:
+                if trace is not None:
+                    trace.append((parents, tag))
                 n += 1
                 i += 1
             if max_use is not None and n > max_use:
@@ -113,8 +121,11 @@ def match_structure(nodes, segs, i, path, rep, where):
             n = 0
             while i < len(segs) and segs[i][0] == trigger:
                 n += 1
+                inner = parents + ((loop_id, n),)
+                if trace is not None:
+                    trace.append((inner, trigger))
                 # the trigger segment opens one repetition of the loop
-                i = match_structure(children[1:], segs, i + 1, path + [loop_id], rep, where)
+                i = match_structure(children[1:], segs, i + 1, path + [loop_id], rep, where, trace, inner)
             if max_use is not None and n > max_use:
                 rep.error("too-many-repeats", f"{where}: loop {'/'.join(path + [loop_id])} occurs {n} times, max {max_use}")
             if n == 0 and usage == "M":
@@ -123,9 +134,11 @@ def match_structure(nodes, segs, i, path, rep, where):
 
 
 def check_order(structure, segs, rep, where):
-    i = match_structure(structure, segs, 0, [], rep, where)
+    trace = []
+    i = match_structure(structure, segs, 0, [], rep, where, trace)
     if i < len(segs):
         rep.error("segment-order", f"{where}: segment {segs[i][0]} (#{i + 1}) is out of order or not allowed here")
+    return trace
 
 
 # =============================================================== X12
@@ -335,7 +348,9 @@ def check_x12_transaction(body, gs, isa, rep, start, component):
     if structure is None:
         rep.error("no-structure", f"{where}: no table for {st[1]} {version}")
         return
-    check_order(structure, body, rep, where)
+    trace = check_order(structure, body, rep, where)
+    COLLECTED.append({"file": rep.path, "syntax": "x12", "id": st[1], "version": version, "body": body,
+                      "trace": trace, "partner": (isa[5], isa[6].strip())})
     for n, seg in enumerate(body):
         check_x12_elements(seg, rep, f"{where} #{n + 1}", component)
     check_x12_business(st[1], body, rep, where)
@@ -654,7 +669,9 @@ def check_edifact_message(body, rep):
             return
         structure = [to_tuple(c) for c in unece.message_structure(dname, mtype).children]
         d, codes = directory(dname)
-    check_order(structure, body, rep, where)
+    trace = check_order(structure, body, rep, where)
+    COLLECTED.append({"file": rep.path, "syntax": "edifact", "id": mtype, "version": ver + rel, "body": body,
+                      "trace": trace, "partner": None})
     for n, seg in enumerate(body):
         check_edifact_segment(seg, d, codes, rep, f"{where} #{n + 1}")
     # business checks
@@ -694,6 +711,206 @@ def check_edifact_message(body, rep):
             rep.error("totals", f"{where}: summary MOA 12 is not the sum of the documents' MOA 12")
 
 
+
+# =============================================================== guides
+
+# which sample files each guide describes (the partner's inbound files of that version)
+GUIDE_SAMPLES = {
+    "globex-850-004010.xml": ["Samples/inbox/globex-850-004010-two-pos.edi"],
+    "initech-ORDERS-D96A.xml": ["Samples/inbox/initech-ORDERS-D96A-two-messages.edi"],
+}
+
+
+def resolve(structure, parts):
+    """The node at loop ids parts[:-1] and segment tag or loop id parts[-1], or None."""
+    nodes = structure
+    for k, part in enumerate(parts):
+        last = k == len(parts) - 1
+        found = None
+        for node in nodes:
+            if node[0] == "loop" and node[1] == part:
+                found = node
+                break
+            if last and node[0] == "segment" and node[1] == part:
+                found = node
+                break
+        if found is None:
+            return None
+        if found[0] == "loop" and not last:
+            nodes = found[4]
+        elif not last:
+            return None
+    return found
+
+
+def unece_node(root, parts):
+    nodes = root.children
+    found = None
+    for k, part in enumerate(parts):
+        found = None
+        for node in nodes:
+            if (node.kind == "group" and node.group == part) or (k == len(parts) - 1 and node.kind == "segment" and node.tag == part):
+                found = node
+                break
+        if found is None:
+            return None
+        nodes = found.children
+    return found
+
+
+def element_value(syntax, seg, position):
+    n, _, k = position.partition(".")
+    n = int(n)
+    if len(seg) <= n:
+        return ""
+    v = seg[n]
+    if syntax == "x12":
+        return v if not k else (v.split(">")[int(k) - 1] if len(v.split(">")) >= int(k) else "")
+    if k:
+        return v[int(k) - 1] if len(v) >= int(k) else ""
+    return ":".join(v).rstrip(":")
+
+
+def element_def(syntax, tag, position, version):
+    """(exists, element id or None) of a position in the standard's segment definition."""
+    n, _, k = position.partition(".")
+    n = int(n)
+    if syntax == "x12":
+        d, _ = x12_segment_def(tag)
+        return (d is not None and n <= len(d) and not k), None
+    if tag in SERVICE:
+        defs = [{"id": i, "components": [{"id": ci} for ci, _, _ in f]} if isinstance(f, list) else {"id": i}
+                for i, _, f in SERVICE[tag]]
+    else:
+        defs = directory(version)[0].get(tag)
+    if defs is None or n > len(defs):
+        return False, None
+    e = defs[n - 1]
+    if not k:
+        return True, e["id"]
+    comps = e.get("components")
+    if not comps or int(k) > len(comps):
+        return False, None
+    return True, comps[int(k) - 1]["id"]
+
+
+def check_guide(path, rep):
+    import shutil
+    import subprocess
+    xsd = os.path.join(REPO, "Schemas", "edikit-schema.xsd")
+    if shutil.which("xmllint"):
+        r = subprocess.run(["xmllint", "--noout", "--schema", xsd, path], capture_output=True, text=True)
+        if r.returncode != 0:
+            rep.error("guide-xsd", r.stderr.strip().splitlines()[-1])
+    root = ET.parse(path).getroot()
+    syntax, version, txn = root.get("syntax"), root.get("version"), root.get("transaction")
+    if syntax == "x12":
+        structure = x12_structures.STRUCTURES.get((txn, version))
+        ustruct = None
+    else:
+        ustruct = unece.message_structure(version, txn)
+        structure = [to_tuple(c) for c in ustruct.children]
+    if structure is None:
+        rep.error("guide-path", f"no structure for {txn} {version}")
+        return
+    rules = []
+    for rule in root:
+        if rule.tag not in ("segment", "loop"):
+            continue
+        parts = rule.get("path").split("/")
+        node = resolve(structure, parts)
+        label = f"{rule.tag} {rule.get('path')}"
+        if node is None or (rule.tag == "loop") != (node[0] == "loop"):
+            rep.error("guide-path", f"{label}: no such {rule.tag} in {txn} {version}")
+            continue
+        std_usage, std_max = node[2], node[3]
+        if rule.get("usage") == "N" and std_usage == "M":
+            rep.error("guide-usage", f"{label}: the standard makes it mandatory, a guide cannot drop it")
+        if rule.get("max") and std_max is not None and int(rule.get("max")) > std_max:
+            rep.error("guide-max", f"{label}: max {rule.get('max')} above the standard's {std_max}")
+        if rule.get("position") and ustruct is not None:
+            un = unece_node(ustruct, parts)
+            if un is None or un.pos != rule.get("position"):
+                rep.error("guide-position", f"{label}: position {rule.get('position')} is not the standard's ({un.pos if un else '?'})")
+        overrides = []
+        for ov in rule.findall("override"):
+            pos = ov.get("position")
+            exists, elem_id = element_def(syntax, parts[-1], pos, version)
+            if not exists:
+                rep.error("guide-element", f"{label}: element position {pos} does not exist in {parts[-1]}")
+                continue
+            codes = [c.get("value") for c in ov.findall("codes/code")]
+            if syntax == "edifact" and codes and ov.get("codeMode", "restrict") == "restrict":
+                std = SERVICE_CODES.get(elem_id) if parts[-1] in SERVICE else directory(version)[1].get(elem_id)
+                for c in codes:
+                    if std is not None and c not in std:
+                        rep.error("guide-code", f"{label}: {pos} code {c} is not in the standard's {elem_id} list")
+            overrides.append((pos, ov.get("usage"), codes if ov.get("codeMode", "restrict") == "restrict" else None,
+                              ov.get("minLength"), ov.get("maxLength")))
+        rules.append((rule.tag, parts, rule.get("usage"), rule.get("max"), overrides))
+    # apply the guide to the partner's sample files
+    wanted = {os.path.join(REPO, f) for f in GUIDE_SAMPLES.get(os.path.basename(path), [])}
+    applied = 0
+    for t in COLLECTED:
+        if t["file"] not in wanted or t["id"] != txn or t["version"] != version:
+            continue
+        applied += 1
+        apply_guide(rules, t, syntax, rep)
+    if wanted and not applied:
+        rep.error("guide-samples", "no sample transaction to apply the guide to")
+    rep.note(f"guide applied to {applied} transaction(s) of {', '.join(sorted(os.path.relpath(w, REPO) for w in wanted))}")
+
+
+def apply_guide(rules, t, syntax, rep):
+    where = f"{os.path.relpath(t['file'], REPO)} {t['id']}"
+    entries = [(tuple(p for p in parents), tag, seg) for (parents, tag), seg in zip(t["trace"], t["body"])]
+
+    def instances(loops):
+        """Distinct parent instances whose loop ids are `loops` (the empty tuple for the top level)."""
+        if not loops:
+            return {()}
+        return {parents[:len(loops)] for parents, _, _ in entries
+                if len(parents) >= len(loops) and [p[0] for p in parents[:len(loops)]] == loops}
+
+    for kind, parts, usage, max_use, overrides in rules:
+        if kind == "loop":
+            outer = parts[:-1]
+            for inst in instances(outer):
+                count = len({parents[:len(parts)] for parents, _, _ in entries
+                             if len(parents) >= len(parts) and parents[:len(outer)] == inst
+                             and [p[0] for p in parents[:len(parts)]] == parts})
+                check_count(rep, where, "/".join(parts), count, usage, max_use)
+            continue
+        loops, tag = parts[:-1], parts[-1]
+        for inst in instances(loops):
+            occ = [seg for parents, tg, seg in entries if tg == tag and parents[:len(loops)] == inst
+                   and [p[0] for p in parents] == loops]
+            check_count(rep, where, "/".join(parts), len(occ), usage, max_use)
+            for seg in occ:
+                for pos, ousage, codes, lo, hi in overrides:
+                    v = element_value(syntax, seg, pos)
+                    label = f"{where}: {'/'.join(parts)} {pos}"
+                    if not v:
+                        if ousage == "M":
+                            rep.error("guide-element", f"{label} is required by the guide")
+                        continue
+                    if ousage == "N":
+                        rep.error("guide-element", f"{label} is not used in the guide but has '{v}'")
+                    if codes and v not in codes:
+                        rep.error("guide-code", f"{label} '{v}' not among the guide's codes {codes}")
+                    if lo and len(v) < int(lo) or hi and len(v) > int(hi):
+                        rep.error("guide-length", f"{label} '{v}' length outside the guide's {lo or 1}..{hi}")
+
+
+def check_count(rep, where, path, count, usage, max_use):
+    if usage == "N" and count:
+        rep.error("guide-usage", f"{where}: {path} is not used in the guide but occurs {count} times")
+    if usage == "M" and not count:
+        rep.error("guide-usage", f"{where}: {path} is mandatory in the guide")
+    if max_use and max_use != "unbounded" and count > int(max_use):
+        rep.error("guide-max", f"{where}: {path} occurs {count} times, guide max {max_use}")
+
+
 # =============================================================== main
 
 def check_file(path):
@@ -730,6 +947,18 @@ def main(argv):
             print(f"    [{code}] {msg}")
         for msg in sorted(set(rep.notes)):
             print(f"    note: {msg}")
+    if not argv[1:]:
+        for path in sorted(glob.glob(os.path.join(REPO, "Samples", "guides", "*.xml"))):
+            rep = Report(path)
+            check_guide(path, rep)
+            ok = not rep.errors
+            failed += 0 if ok else 1
+            paths.append(path)
+            print(f"{'OK' if ok else 'FAIL':24} {os.path.relpath(path, REPO)}")
+            for code, msg in rep.errors:
+                print(f"    [{code}] {msg}")
+            for msg in rep.notes:
+                print(f"    note: {msg}")
     print(f"\n{len(paths) - failed} of {len(paths)} files as expected")
     return 1 if failed else 0
 
