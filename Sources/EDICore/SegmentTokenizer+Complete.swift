@@ -27,7 +27,7 @@ extension SegmentTokenizer {
             state = .done
             return nil
         }
-        let isTrailer = tagText == "IEA" || tagText == "UNZ"
+        let isTrailer = tagText == (syntax == .x12 ? "IEA" : "UNZ")
         if isTrailer {
             report(.warning, .lastTerminatorMissing, "the last segment (\(tagText)) has no segment terminator",
                    at: position(at: writeIndex, tag: tagText))
@@ -64,11 +64,13 @@ extension SegmentTokenizer {
         }
         if segmentHasLineBreak {
             if let split = lineBreaksInside(end: end) {
-                end = split
-                next = split
-            } else {
-                end = removeLineBreaks(end: end)
+                // The terminator is missing (EDI202): the interchange is abandoned there, as after any error.
+                readIndex = split
+                beginSegment()
+                state = .resynchronising
+                return nil
             }
+            end = removeLineBreaks(end: end)
         }
         let start = readIndex
         let length = end - start
@@ -122,7 +124,8 @@ extension SegmentTokenizer {
         segmentHasRelease = false
         segmentHasLineBreak = false
         if tag == "SE" || tag == "UNT" { resetTransactionIndexAfterThis = true }
-        if tag == "IEA" || tag == "UNZ" {
+        // Only the syntax's own trailer ends the interchange (an EDIFACT message may hold an `IEA` segment).
+        if tag == (syntax == .x12 ? "IEA" : "UNZ") {
             state = .seekingInterchange
         }
         lastSegmentEnded = true
@@ -141,8 +144,8 @@ extension SegmentTokenizer {
     }
 
     /// A line break inside a segment: either the terminator is missing (the next line starts a
-    /// segment and lines otherwise end with terminators), returning where the segment ends, or
-    /// the file is hard-wrapped (nil).
+    /// segment and lines otherwise end with terminators), reporting EDI202 and returning where
+    /// the line breaks, or the file is hard-wrapped (nil).
     private func lineBreaksInside(end: Int) -> Int? {
         var i = readIndex
         let release = delimiters.release
@@ -170,9 +173,6 @@ extension SegmentTokenizer {
         report(.error, .missingSegmentTerminator,
                "segment terminator missing after segment \(segmentIndex + 1) (\(tagText)) at line \(line.line), column \(bufferBase + i - line.lineStart + 1)",
                at: position(at: i, tag: tagText))
-        var kept = 0
-        while kept < markCount, Int(marks[kept]) < i - readIndex { kept += 1 }
-        markCount = kept
         return i
     }
 

@@ -25,6 +25,8 @@ extension SegmentTokenizer {
                 readIndex += 1
             } else if byte == 0x20 || byte == 0x09 || byte == 0x00 || byte == 0x1A || byte == 0x0C {
                 readIndex += 1
+            } else if interchangeIndex > 0, isTerminatorContinuation(byte) {
+                readIndex += 1
             } else if byte == 0xEF {
                 if writeIndex - readIndex < 3 && !isFinished { return .needMoreInput }
                 if writeIndex - readIndex >= 3, buffer[readIndex + 1] == 0xBB, buffer[readIndex + 2] == 0xBF {
@@ -63,23 +65,28 @@ extension SegmentTokenizer {
         return nil
     }
 
-    /// Discards bytes up to the next `ISA`, `UNA` or `UNB`, counting lines.
+    /// Discards bytes up to the next `ISA`, `UNA` or `UNB` that starts a line or follows a
+    /// segment terminator (not `ISA` inside a value such as `NTE*GENISA*`), counting lines.
     func resynchronise() -> TokenizerEvent? {
         while readIndex < writeIndex {
             if writeIndex - readIndex < 4 && !isFinished { return .needMoreInput }
             let p = buffer + readIndex
             let remaining = writeIndex - readIndex
-            if remaining >= 4 {
+            let atBoundary = resyncPreviousByte.map { $0 == 0x0A || $0 == 0x0D || $0 == 0x20 || $0 == 0x09 || $0 == 0x00
+                || $0 == delimiters.segment || $0 == 0xBF } ?? true
+            if remaining >= 4, atBoundary {
                 let isISA = p[0] == UInt8(ascii: "I") && p[1] == UInt8(ascii: "S") && p[2] == UInt8(ascii: "A") && !isAlphanumeric(p[3])
                 let isUN = p[0] == UInt8(ascii: "U") && p[1] == UInt8(ascii: "N")
                     && (p[2] == UInt8(ascii: "A") || p[2] == UInt8(ascii: "B")) && !isAlphanumeric(p[3])
                 if isISA || isUN {
+                    resyncPreviousByte = nil
                     state = .seekingInterchange
                     return nil
                 }
             }
             let byte = p[0]
             if byte == 0x0A || byte == 0x0D { line.lineBreak(byte, at: bufferBase + readIndex) }
+            resyncPreviousByte = byte
             readIndex += 1
         }
         if isFinished {
@@ -182,6 +189,7 @@ extension SegmentTokenizer {
         let fixedWidth = last + 1 - lineBreaks == ISALayout.componentSeparatorOffset
         startInterchange(.x12, Delimiters(element: elementSeparator, component: componentSeparator, repetition: repetition,
                                           segment: terminator, release: nil))
+        headerTerminatorOffset = bufferBase + readIndex + last + 2
         if !fixedWidth {
             report(.warning, .isaNotFixedWidth,
                    "the ISA fields do not have their fixed widths (ISA16 at byte \(last + 1), expected 104); read by the element separator",
@@ -225,6 +233,7 @@ extension SegmentTokenizer {
             let releaseChar: UInt8? = release == 0x20 ? nil : release
             startInterchange(.edifact, Delimiters(element: element, component: component, repetition: repetition,
                                                   segment: terminator, release: releaseChar, decimalMark: decimal))
+            headerTerminatorOffset = bufferBase + readIndex + 8
             unaSeen = true
             return nil
         }
@@ -247,6 +256,7 @@ extension SegmentTokenizer {
         warnedWrapped = false
         lastSegmentEnded = false
         atInterchangeStart = true
+        headerTerminatorOffset = nil
         resetTransactionIndexAfterThis = false
         state = .inInterchange
         beginSegment()
@@ -260,6 +270,16 @@ extension SegmentTokenizer {
         if version.equals("4") {
             delimiters.repetition = UInt8(ascii: "*")
         }
+    }
+}
+
+extension SegmentTokenizer {
+    /// Whether a byte continues a multi-byte UTF-8 segment terminator (`…` is E2 80 A6): files
+    /// that end segments with such a character are read with its first byte as terminator and
+    /// the continuation bytes skipped like the line break after a terminator.
+    @inline(__always)
+    func isTerminatorContinuation(_ byte: UInt8) -> Bool {
+        byte >= 0x80 && byte <= 0xBF && delimiters.segment >= 0xC2 && delimiters.segment <= 0xF4
     }
 }
 

@@ -28,7 +28,7 @@ extension SegmentTokenizer {
                     sawLineBreak = true
                 }
                 readIndex += 1
-            } else if byte == 0x20 || byte == 0x09 || byte == 0x00 {
+            } else if byte == 0x20 || byte == 0x09 || byte == 0x00 || isTerminatorContinuation(byte) {
                 readIndex += 1
             } else {
                 break
@@ -61,6 +61,10 @@ extension SegmentTokenizer {
                 return nil
             }
         }
+        if let headerEnd = headerTerminatorOffset {
+            headerTerminatorOffset = nil
+            return readHeaderSegment(end: headerEnd - bufferBase)
+        }
         switch scan() {
         case .needMore:
             return endOfChunk()
@@ -74,6 +78,27 @@ extension SegmentTokenizer {
         case .terminator(let end):
             return completeSegment(end: end, next: end + 1)
         }
+    }
+
+    /// Reads `ISA` or `UNA` up to the terminator position its header gave: a terminator byte
+    /// inside a field (a space terminator with blank-padded `ISA02`) does not end it.
+    private func readHeaderSegment(end: Int) -> TokenizerEvent? {
+        markCount = 0
+        var i = readIndex
+        while i < end {
+            let byte = buffer[i]
+            if byte == delimiters.element, syntax == .x12 {
+                if markCount == markCapacity { growMarks() }
+                marks[markCount] = Int32(truncatingIfNeeded: i &- readIndex)
+                markCount &+= 1
+            } else if byte == 0x0A || byte == 0x0D {
+                segmentHasLineBreak = true
+                line.lineBreak(byte, at: bufferBase + i)
+            }
+            i += 1
+        }
+        scanIndex = end
+        return completeSegment(end: end, next: end + 1)
     }
 
     enum ScanResult {

@@ -76,6 +76,11 @@ public final class SegmentTokenizer {
     var warnedWrapped = false
     var unaSeen = false
     var atInterchangeStart = false
+    /// Stream offset of the header's terminator (`ISA` after `ISA16`, `UNA` at its ninth byte),
+    /// known from the header itself, so a terminator byte inside a header field does not end it.
+    var headerTerminatorOffset: Int?
+    /// The byte before the one looked at while resynchronising (nil: at a boundary).
+    var resyncPreviousByte: UInt8?
     var resetTransactionIndexAfterThis = false
     var lastSegmentEnded = false
     var pendingIssues: [SyntaxIssue] = []
