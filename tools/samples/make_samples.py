@@ -492,6 +492,39 @@ def broken_missing_beg():
     return x12_interchange("GLOBEX", "ACME", "20261126", "1310", 107, [("PO", 107, "004010", [t])])
 
 
+# file, syntax, version, document, partner, direction, status, defect (machine-readable index for tests)
+INDEX = [
+    ("inbox/globex-850-004010-two-pos.edi", "x12", "004010", "850", "globex", "inbound", "valid", ""),
+    ("inbox/globex-850-005010.edi", "x12", "005010", "850", "globex", "inbound", "valid", ""),
+    ("inbox/globex-820-004010-remittance.edi", "x12", "004010", "820", "globex", "inbound", "valid", ""),
+    ("inbox/globex-997-004010-ack-for-invoice.edi", "x12", "004010", "997", "globex", "inbound", "valid", ""),
+    ("inbox/initech-ORDERS-D96A-two-messages.edi", "edifact", "D96A", "ORDERS", "initech", "inbound", "valid", ""),
+    ("inbox/initech-ORDERS-D01B.edi", "edifact", "D01B", "ORDERS", "initech", "inbound", "valid", ""),
+    ("inbox/initech-REMADV-D96A.edi", "edifact", "D96A", "REMADV", "initech", "inbound", "valid", ""),
+    ("inbox/initech-CONTRL-for-invoice.edi", "edifact", "3", "CONTRL", "initech", "inbound", "valid", ""),
+    ("edi-outbound-examples/acme-855-004010-to-globex.edi", "x12", "004010", "855", "globex", "outbound", "valid", ""),
+    ("edi-outbound-examples/acme-856-004010-to-globex.edi", "x12", "004010", "856", "globex", "outbound", "valid", ""),
+    ("edi-outbound-examples/acme-810-004010-to-globex.edi", "x12", "004010", "810", "globex", "outbound", "valid", ""),
+    ("edi-outbound-examples/acme-ORDRSP-D96A-to-initech.edi", "edifact", "D96A", "ORDRSP", "initech", "outbound", "valid", ""),
+    ("edi-outbound-examples/acme-DESADV-D96A-to-initech.edi", "edifact", "D96A", "DESADV", "initech", "outbound", "valid", ""),
+    ("edi-outbound-examples/acme-INVOIC-D96A-to-initech.edi", "edifact", "D96A", "INVOIC", "initech", "outbound", "valid", ""),
+    ("broken/850-unknown-partner-id.edi", "x12", "004010", "850", "", "inbound", "broken",
+     "unknown partner: ISA sender ZZ/WAYNEENTRPRS"),
+    ("broken/850-wrong-se-segment-count.edi", "x12", "004010", "850", "globex", "inbound", "broken",
+     "SE01 is 21, the transaction set has 19 segments (segment 19, SE)"),
+    ("broken/850-missing-mandatory-beg.edi", "x12", "004010", "850", "globex", "inbound", "broken",
+     "mandatory segment BEG missing (the segment after ST)"),
+    ("broken/ORDERS-D96A-truncated-mid-segment.edi", "edifact", "D96A", "ORDERS", "initech", "inbound", "broken",
+     "file ends inside segment 12 (LIN, the second line) of message 1, without terminator, UNT and UNZ"),
+]
+
+
+def write_index():
+    lines = ["file\tsyntax\tversion\tdocument\tpartner\tdirection\tstatus\tdefect\n"]
+    lines += ["\t".join(row) + "\n" for row in INDEX]
+    write("samples.tsv", "".join(lines).encode("utf-8"))
+
+
 def write(rel, data: bytes):
     path = os.path.join(ROOT, rel)
     os.makedirs(os.path.dirname(path), exist_ok=True)
@@ -522,6 +555,7 @@ def main():
     whole = edifact_bytes(initech_orders_d96a())
     cut = whole.index(b"LIN+2++") + len(b"LIN+2++08765")   # inside the second line's LIN segment
     write("broken/ORDERS-D96A-truncated-mid-segment.edi", whole[:cut])
+    write_index()
 
 
 if __name__ == "__main__":
