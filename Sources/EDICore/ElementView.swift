@@ -73,8 +73,8 @@ public struct ElementView {
         return bytes.elementsEqual(other)
     }
 
-    /// Splits on a separator, honouring the release character.
-    func split(on separator: UInt8?) -> [ElementView] {
+    /// Splits on a separator (component or repetition), honouring the release character.
+    public func split(on separator: UInt8?) -> [ElementView] {
         guard let separator, !bytes.isEmpty else { return [self] }
         var parts: [ElementView] = []
         var start = 0
