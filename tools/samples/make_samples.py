@@ -125,7 +125,7 @@ def po_850(st_control, po, po_type, po_date, ship_date, cancel_date, ship_to, li
 
 
 PO1_LINES = [("ACM-1001", 48, "12.5"), ("ACM-1002", 24, "12.5"), ("ACM-2001", 10, "35")]  # 1250.00
-PO2_LINES = [("ACM-2001", 20, "35"), ("ACM-3005", 36, "8.75")]                           # 1015.00
+PO2_LINES = [("ACM-2001", 20, "35"), ("ACM-3005", 36, "8.75"), ("ACM-1001", 24, "12.5")]  # 1315.00
 DC042 = ("GLOBEX DC 042", "042", "4800 COMMERCE PKWY", "COLUMBUS", "OH", "43219")
 DC057 = ("GLOBEX DC 057", "057", "2250 LOGISTICS DR", "LOUISVILLE", "KY", "40218")
 
@@ -301,7 +301,7 @@ def orders_d96a_message(ref, po, date, delivery, dp_gln, lines):
 
 
 INITECH_PO1 = [("ACM-1001", 120, "11.40"), ("ACM-1002", 60, "11.40"), ("ACM-3005", 48, "7.95")]   # 2432.40
-INITECH_PO2 = [("ACM-2001", 30, "31.90"), ("ACM-3005", 24, "7.95")]
+INITECH_PO2 = [("ACM-2001", 30, "31.90"), ("ACM-3005", 24, "7.95"), ("ACM-1002", 36, "11.40")]
 
 
 def initech_orders_d96a():
