@@ -59,7 +59,9 @@ public struct FileValidator {
 
         func closeTransaction(at position: EDIPosition) {
             guard var open = current else { return }
-            open.result.diagnostics.append(contentsOf: open.validator.finish(at: position))
+            if open.result.schemaVersion != nil {
+                open.result.diagnostics.append(contentsOf: open.validator.finish(at: position))
+            }
             onTransaction?(open.result)
             if keepsResults { result.transactions.append(open.result) }
             current = nil

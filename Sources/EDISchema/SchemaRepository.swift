@@ -41,7 +41,13 @@ public final class SchemaRepository: @unchecked Sendable {
 
     /// The file that would hold a transaction schema.
     public func transactionURL(syntax: EDISyntax, version: String, id: String) -> URL {
-        root.appendingPathComponent(syntax == .x12 ? "X12" : "EDIFACT").appendingPathComponent(version)
+        if syntax == .edifact, id == "CONTRL" {
+            // CONTRL belongs to the syntax, not a directory: UNH S009 CONTRL:D:3:UN → CONTRL-3.xml (1 and 2 read as 3).
+            var release = version.hasPrefix("D") ? String(version.dropFirst()) : version
+            if release == "1" || release == "2" { release = "3" }
+            return root.appendingPathComponent("EDIFACT/CONTRL-\(release).xml")
+        }
+        return root.appendingPathComponent(syntax == .x12 ? "X12" : "EDIFACT").appendingPathComponent(version)
             .appendingPathComponent("\(id).xml")
     }
 

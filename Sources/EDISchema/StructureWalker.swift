@@ -151,6 +151,10 @@ struct StructureWalker {
 
     private mutating func closeFrame(at position: EDIPosition, into diagnostics: inout [Diagnostic]) {
         let frame = frames[frames.count - 1]
+        guard !frame.nodes.isEmpty else {
+            frames.removeLast()
+            return
+        }
         let from = frame.counts[frame.index] > 0 ? frame.index + 1 : frame.index
         if from < frame.nodes.count {
             for index in from..<frame.nodes.count {
