@@ -23,11 +23,13 @@ public struct UNECEImportError: Error, CustomStringConvertible, Sendable, Equata
         public var description: String { value.rawValue }
     }
 
+    /// What kind of problem it is.
     public let code: Code
     /// The file concerned (a directory file, or an output file).
     public let file: String
     /// The 1-based line in `file`, or 0.
     public let line: Int
+    /// What was wrong, with the offending line's text where there is one.
     public let message: String
 
     public init(code: Code, file: String, line: Int, message: String) {
