@@ -23,7 +23,7 @@ extension UNECEDirectory {
             guard let walker = manager.enumerator(at: folder, includingPropertiesForKeys: [.isRegularFileKey]) else {
                 throw UNECEImportError(code: .unreadable, file: folder.path, line: 0, message: "cannot list the directory")
             }
-            var segments: URL?, composites: URL?, elements: URL?
+            var segmentFiles: [URL] = [], composites: URL?, elements: URL?
             var codeLists: [URL] = []
             var messages: [String: URL] = [:]
             var release: String?
@@ -32,7 +32,7 @@ extension UNECEDirectory {
                 let parts = name.split(separator: ".")
                 guard parts.count == 2, parts[1].count == 3 else { continue }
                 let (stem, suffix) = (String(parts[0]), String(parts[1]))
-                if stem.count == 4, stem.hasSuffix("SD") { segments = url; release = suffix }
+                if stem.count == 4, stem.hasSuffix("SD") { segmentFiles.append(url); release = suffix }
                 else if stem.count == 4, stem.hasSuffix("CD") { composites = url }
                 else if stem.count == 4, stem.hasSuffix("ED") { elements = url }
                 else if stem == "UNCL" || stem.hasPrefix("UNCL-") { codeLists.append(url) }
@@ -48,7 +48,12 @@ extension UNECEDirectory {
                 }
                 return url
             }
-            self.segments = try require(segments, "segment directory")
+            guard segmentFiles.count <= 1 else {
+                let names = segmentFiles.map(\.path).sorted().joined(separator: ", ")
+                throw UNECEImportError(code: .unreadable, file: folder.path, line: 0,
+                                       message: "more than one directory below this folder (\(names)); give the folder of one directory")
+            }
+            self.segments = try require(segmentFiles.first, "segment directory")
             self.composites = try require(composites, "composite directory")
             self.elements = try require(elements, "data element directory")
             guard !codeLists.isEmpty else {

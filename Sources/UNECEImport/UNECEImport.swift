@@ -5,12 +5,14 @@ public import Foundation
 public enum UNECEImport {
     /// Reads the UNECE directory files below `directory` and writes `<MSG>.xml` for each of
     /// `messages` plus `dictionary.xml` into `output`. Returns the files written, messages
-    /// first, the dictionary last. Message types are taken in upper case; repeats are dropped.
+    /// first, the dictionary last. Message types are taken in upper case ("orders,invoic" is read
+    /// as two); repeats are dropped.
     ///
     /// - Throws: ``UNECEImportError`` naming the file (and line) that could not be read or written.
     public static func importDirectory(at directory: URL, messages: [String], to output: URL) throws -> [URL] {
         var ids: [String] = []
-        for id in messages.map({ $0.trimmingCharacters(in: .whitespaces).uppercased() }) where !id.isEmpty && !ids.contains(id) {
+        let names = messages.flatMap { $0.split(separator: ",") }.map { $0.trimmingCharacters(in: .whitespaces).uppercased() }
+        for id in names where !id.isEmpty && !ids.contains(id) {
             ids.append(id)
         }
         guard !ids.isEmpty else {

@@ -61,3 +61,24 @@ struct ReferenceDirectoryTests {
         }
     }
 }
+
+extension ReferenceDirectoryTests {
+    @Test func folderWithTwoDirectoriesIsRefused() {
+        do {
+            _ = try UNECEDirectory(at: ShippedSchemasTests.referenceRoot, messages: ["ORDERS"])
+            Issue.record("expected an error")
+        } catch let error as UNECEImportError {
+            #expect(error.message.hasPrefix("more than one directory"))
+        } catch {
+            Issue.record("unexpected \(error)")
+        }
+    }
+
+    @Test func commaSeparatedMessageList() throws {
+        let out = FileManager.default.temporaryDirectory.appendingPathComponent("edikit-unece-list-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: out) }
+        let written = try UNECEImport.run(directory: ShippedSchemasTests.referenceRoot.appendingPathComponent("D96A"),
+                                          messages: ["aperak, remadv", "APERAK"], output: out)
+        #expect(written.map(\.lastPathComponent) == ["APERAK.xml", "REMADV.xml", "dictionary.xml"])
+    }
+}
