@@ -127,6 +127,7 @@ def code_list_xml(entry, facts, indent):
         codes = facts.oopsets.get(entry["oopset"], [])
         if not codes:
             raise KeyError("OopFactory qualifier set %r not found" % entry["oopset"])
+    codes = list(codes) + entry.get("extra", [])
     lines = ['%s<codes closed="%s" source=%s>' % (pad, "true" if entry["closed"] else "false",
                                                    quoteattr(entry["source"]))]
     seen = set()
@@ -147,6 +148,10 @@ def element_definition_xml(ident, definition, facts):
         quoteattr(ident), quoteattr(definition["name"]), definition["type"], definition["min"], definition["max"])
     body = ["      <note>%s</note>" % escape(n) for n in definition["notes"]]
     entry = facts.codes.get(ident)
+    if ident == "103":
+        body.append("      <note>A packaging code is a packaging form (3 characters, e.g. CTN, PLT) optionally followed "
+                    "by a packaging material code (2 characters, e.g. CTN25, PLT94); the list holds the parts as the "
+                    "reference lists them, so combined values are not in it (the list is open).</note>")
     if entry:
         body += code_list_xml(entry, facts, 6)
     if not body:

@@ -149,6 +149,13 @@ def load_codes():
             for version in entry["versions"]:
                 table[version][entry["id"]] = entry
             continue
+        match = re.match(r'^ADD\s+(\S+)\s+(\S+)\s+(\S+)\s+(.*?)\s*\|\s*(.*)$', line)
+        if match:
+            for version in match.group(2).split(","):
+                entry = table[version][match.group(1)]
+                entry.setdefault("extra", []).append((match.group(3), match.group(4)))
+                entry["source"] += "; plus %s (%s)" % (match.group(3), match.group(5))
+            continue
         raise ValueError("codes.txt: cannot read %r" % line)
     return table
 
