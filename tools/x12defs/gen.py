@@ -225,8 +225,8 @@ def dictionary_xml(facts):
         entry = facts.segments[tag]
         out.append('    <segment id=%s name=%s>' % (quoteattr(tag), quoteattr(entry["name"])))
         if entry["unverified_rules"]:
-            out.append("      <note>Syntax rules of this segment are not verified and are left out "
-                       "(a missing rule lets bad data through; a wrong one would reject good files).</note>")
+            out.append("      <note>Syntax rules of this segment are only partly verified: rules we could not check are "
+                       "left out (a missing rule lets bad data through; a wrong one would reject good files).</note>")
         out += uses_xml(tag, entry, facts, "segment")
         out.append("    </segment>")
     out.append("  </segments>")
