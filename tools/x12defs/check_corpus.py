@@ -22,9 +22,9 @@ SETS = {"850", "855", "856", "810", "820", "997", "999"}
 
 
 class Schema:
-    def __init__(self, version):
+    def __init__(self, version, path=None):
         folder = os.path.join(SCHEMAS, version)
-        root = ET.parse(os.path.join(folder, "dictionary.xml")).getroot()
+        root = ET.parse(path or os.path.join(folder, "dictionary.xml")).getroot()
         self.elements = {}
         for e in root.find("elements"):
             codes = e.find("codes")
@@ -32,9 +32,11 @@ class Schema:
                 "type": e.get("type"), "min": int(e.get("minLength")), "max": int(e.get("maxLength")),
                 "closed": codes is not None and codes.get("closed") == "true",
                 "codes": {c.get("value") for c in codes} if codes is not None else set()}
-        self.composites = {c.get("id"): self._uses(c, "component") for c in root.find("composites")}
+        self.composites = {c.get("id"): self._uses(c, "component") for c in (root.find("composites") or [])}
         self.segments = {s.get("id"): self._uses(s, None) for s in root.find("segments")}
         self.sets = {}
+        if path:
+            return
         for path in glob.glob(os.path.join(folder, "*.xml")):
             name = os.path.basename(path)[:-4]
             if name.isdigit():
@@ -220,12 +222,33 @@ class Walker:
             self._close(frame, where)
 
 
-def check_file(path, schemas, findings):
+ENVELOPE_TAGS = ("ISA", "GS", "GE", "IEA", "TA1", "ISB", "ISE")
+
+
+def envelope_for(isa12, envelopes):
+    for version, schema in envelopes.items():
+        if isa12 == version or isa12 in schema.also:
+            return schema
+    return None
+
+
+def check_file(path, schemas, findings, envelopes=None):
     parsed = split_interchanges(open(path, "rb").read())
     if parsed is None:
         findings.append(("error", path, "no ISA"))
         return 0
     segments, component_sep, repetition_sep = parsed
+    envelope = None
+    for segment in segments:
+        tag = segment[0].strip()
+        if tag == "ISA" and envelopes:
+            envelope = envelope_for(segment[12] if len(segment) > 12 else "", envelopes)
+        if envelope is not None and tag in ENVELOPE_TAGS:
+            seg = [tag] + segment[1:]
+            if tag == "GS" and len(seg) > 8 and seg[8][:6] < "004000" and len(seg[4]) == 6:
+                seg[4] = "20" + seg[4]  # the envelope note: 6-digit GS04 before 004000
+            check_segment(envelope, seg, component_sep, None,
+                          "%s %s" % (os.path.basename(path), tag), findings)
     checked = 0
     version = None
     walker = None
@@ -272,14 +295,25 @@ def corpus_files():
     return files
 
 
+def load_envelopes():
+    out = {}
+    for version in ("00401", "00501"):
+        path = os.path.join(SCHEMAS, "envelope-%s.xml" % version)
+        schema = Schema(version, path)
+        schema.also = ET.parse(path).getroot().get("alsoServes", "").split()
+        out[version] = schema
+    return out
+
+
 def main():
     schemas = {v: Schema(v) for v in ("004010", "005010")}
+    envelopes = load_envelopes()
     files = sys.argv[1:] or corpus_files()
     findings = []
     total = 0
     for path in files:
         before = len(findings)
-        count = check_file(path, schemas, findings)
+        count = check_file(path, schemas, findings, envelopes)
         total += count
         errors = sum(1 for f in findings[before:] if f[0] == "error")
         warnings = len(findings) - before - errors

@@ -168,6 +168,10 @@ def envelope_xml(version):
                         "element. New with ISA12 00402; in 00401 ISA11 is I10.</note>")
         if ref == "I15":
             body.append("      <note>A delimiter, not data: the component element separator.</note>")
+        if ref == "373":
+            body.append("      <note>GS04: CCYYMMDD for groups of version 004000 and later (GS08); groups of earlier "
+                        "versions carried YYMMDD (6 characters). The schema language has no per-GS08 length, so a "
+                        "validator should apply 6/6 when GS08 is below 004000.</note>")
         if ref == "480":
             body.append("      <note>GS08: 1-12 characters, version/release (e.g. 004010, 005010) followed "
                         "by an optional industry identifier (e.g. 005010X231A1).</note>")
