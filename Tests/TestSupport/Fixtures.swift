@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 
 /// Locations of the repository's fixtures and of the shared corpus beside the repository.
 public enum Fixtures {
