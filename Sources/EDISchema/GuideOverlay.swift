@@ -41,7 +41,7 @@ public struct ImplementationGuide: Sendable {
         version = try reader.required(tree, "version")
         transaction = try reader.required(tree, "transaction")
         file = url.path
-        changes = try tree.children.compactMap { node -> Change? in
+        changes = try tree.children.filter { $0.name == "segment" || $0.name == "loop" }.compactMap { node -> Change? in
             let maxValue: Int?? = node.attributes["max"] == nil ? .none : .some(try reader.maxUse(node, "max"))
             let usage = try node.attributes["usage"].map { _ in try reader.usage(node) }
             let path = try reader.required(node, "path").split(separator: "/").map(String.init)
