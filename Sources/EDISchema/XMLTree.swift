@@ -44,6 +44,30 @@ final class XMLTree {
         children.first { $0.name == name }
     }
 
+    /// A parser error in words. On Linux FoundationXML passes libxml2's own error numbers
+    /// (`xmlParserErrors`), so the common ones are named here; Foundation's text is only
+    /// "the operation could not be completed".
+    static func reason(_ error: any Error) -> String {
+        let code = (error as NSError).code
+        let text: String
+        switch code {
+        case 4: text = "the document is empty"
+        case 5: text = "the document ends too early or has content after the root element"
+        case 9: text = "an invalid character"
+        case 26: text = "an undeclared entity (write & as &amp;)"
+        case 38: text = "'<' inside an attribute value"
+        case 39, 40: text = "an attribute value not properly quoted"
+        case 41: text = "an attribute without a value"
+        case 42: text = "an attribute given twice"
+        case 68: text = "a name is expected here (a stray '<' or '&'?)"
+        case 73: text = "'>' expected (a tag not closed)"
+        case 76: text = "the end tag does not match the start tag"
+        case 77: text = "a tag is not finished"
+        default: text = "XML error"
+        }
+        return "\(text) (libxml2 error \(code))"
+    }
+
     /// Parses a file with FoundationXML's `XMLParser` (libxml2), checking `parserError`.
     static func parse(contentsOf url: URL) throws -> XMLTree {
         let data: Data
@@ -57,8 +81,11 @@ final class XMLTree {
         parser.delegate = builder
         let succeeded = parser.parse()
         if !succeeded || parser.parserError != nil || builder.root == nil {
-            let reason = parser.parserError.map { ($0 as NSError).localizedDescription } ?? "not well-formed XML"
-            throw SchemaError(file: url.path, line: parser.lineNumber, message: "the schema file is not well-formed XML: \(reason)")
+            // The line where libxml2 reported the error (parser.lineNumber after parse() is where it stopped reading).
+            let line = builder.errorLine ?? parser.lineNumber
+            let column = builder.errorColumn.map { ", column \($0)" } ?? ""
+            let reason = (builder.error ?? parser.parserError).map(Self.reason) ?? "the document has no root element"
+            throw SchemaError(file: url.path, line: line, message: "the schema file is not well-formed XML\(column): \(reason)")
         }
         return builder.root!
     }
@@ -67,6 +94,16 @@ final class XMLTree {
 private final class TreeBuilder: NSObject, XMLParserDelegate {
     var root: XMLTree?
     var stack: [XMLTree] = []
+    var error: (any Error)?
+    var errorLine: Int?
+    var errorColumn: Int?
+
+    func parser(_ parser: XMLParser, parseErrorOccurred parseError: any Error) {
+        guard error == nil else { return }
+        error = parseError
+        errorLine = parser.lineNumber
+        errorColumn = parser.columnNumber
+    }
 
     func parser(_ parser: XMLParser, didStartElement elementName: String, namespaceURI: String?,
                 qualifiedName: String?, attributes: [String: String] = [:]) {
