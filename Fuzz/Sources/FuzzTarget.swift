@@ -1,0 +1,133 @@
+// libFuzzer entry point for the EDICore tokenizer, envelope outliner and segment writer.
+// Compiled together with Sources/EDICore into one module by Fuzz/run.sh; see there.
+
+/// What one read of the input gave: one line per event, and the segments as values.
+struct ReadResult {
+    var signatures: [String] = []
+    var interchanges: [FuzzInterchange] = []
+}
+
+/// The segments of one interchange that was read without an error, ready to be written again.
+struct FuzzInterchange {
+    var syntax: EDISyntax
+    var delimiters: Delimiters
+    var segments: [OutgoingSegment] = []
+    var hadError = false
+}
+
+/// Tokenizes `bytes`, fed whole (`split == nil`) or in two chunks split at `split`.
+func read(_ bytes: UnsafeRawBufferPointer, split: Int?, outline: Bool) -> ReadResult {
+    let tokenizer = SegmentTokenizer()
+    let outliner = EnvelopeOutliner(keepsInterchanges: false)
+    var result = ReadResult()
+    var lastPosition: EDIPosition?
+    func drain() {
+        while true {
+            switch tokenizer.nextEvent() {
+            case .segment(let segment):
+                let p = segment.position
+                result.signatures.append("S \(segment.tag) \(segment.elementCount) \(p.byteOffset):\(p.line):\(p.column) #\(p.segmentIndex)/\(p.segmentIndexInTransaction) \(segment.rawText)")
+                if outline {
+                    _ = outliner.consume(segment)
+                    lastPosition = segment.position
+                    record(segment, into: &result)
+                }
+            case .issue(let issue):
+                result.signatures.append("I \(issue)")
+                if outline, issue.severity == .error {
+                    if let lastPosition { outliner.abandon(at: lastPosition) }
+                    if !result.interchanges.isEmpty { result.interchanges[result.interchanges.count - 1].hadError = true }
+                }
+            case .needMoreInput, .endOfInput:
+                return
+            }
+        }
+    }
+    if let split {
+        tokenizer.append(UnsafeRawBufferPointer(rebasing: bytes[..<split]))
+        drain()
+        tokenizer.append(UnsafeRawBufferPointer(rebasing: bytes[split...]))
+    } else {
+        tokenizer.append(bytes)
+    }
+    drain()
+    tokenizer.finish()
+    drain()
+    if outline, let lastPosition { _ = outliner.finish(at: lastPosition) }
+    return result
+}
+
+/// Keeps a segment for the round trip; a new interchange starts at a new interchange index.
+func record(_ segment: Segment, into result: inout ReadResult) {
+    if result.interchanges.isEmpty || segment.interchangeIndex != result.interchanges.count {
+        while result.interchanges.count < segment.interchangeIndex {
+            result.interchanges.append(FuzzInterchange(syntax: segment.syntax, delimiters: segment.delimiters, hadError: true))
+        }
+        result.interchanges[segment.interchangeIndex - 1].hadError = false
+    }
+    var interchange = result.interchanges[segment.interchangeIndex - 1]
+    interchange.delimiters = segment.delimiters
+    interchange.syntax = segment.syntax
+    // UNA is written from the delimiters; values holding CR or LF cannot be written (the reader
+    // takes line breaks inside a segment for wrapping), so such segments are left out.
+    if segment.tag != "UNA", !segment.bytes.contains(0x0A), !segment.bytes.contains(0x0D) {
+        interchange.segments.append(OutgoingSegment(segment))
+    }
+    result.interchanges[segment.interchangeIndex - 1] = interchange
+}
+
+/// Writes an interchange with its own delimiters and reads it back: the segments the writer
+/// accepts must come back with the same tags and values.
+func roundTrip(_ interchange: FuzzInterchange) {
+    var writer = SegmentWriter(syntax: interchange.syntax, delimiters: interchange.delimiters)
+    if interchange.syntax == .edifact { writer.writeServiceStringAdvice() }
+    var accepted: [OutgoingSegment] = []
+    for segment in interchange.segments {
+        // The writer appends as it goes: try each segment on its own first.
+        var probe = SegmentWriter(syntax: interchange.syntax, delimiters: interchange.delimiters)
+        guard (try? probe.write(segment)) != nil else { continue }
+        try! writer.write(segment)
+        accepted.append(segment)
+    }
+    guard !accepted.isEmpty else { return }
+    let bytes = writer.output
+    let reread = bytes.withUnsafeBytes { read($0, split: nil, outline: true) }
+    var segments: [OutgoingSegment] = []
+    for other in reread.interchanges { segments.append(contentsOf: other.segments) }
+    if segments != accepted {
+        let index = zip(segments, accepted).enumerated().first { $0.element.0 != $0.element.1 }?.offset
+            ?? min(segments.count, accepted.count)
+        let written = String(decoding: bytes, as: UTF8.self)
+        fatalError("""
+            round trip differs at segment \(index) of \(accepted.count) (re-read \(segments.count))
+            first read: \(index < accepted.count ? "\(accepted[index])" : "<end>")
+            re-read:    \(index < segments.count ? "\(segments[index])" : "<end>")
+            written: \(written.prefix(2000))
+            """)
+    }
+}
+
+@_cdecl("LLVMFuzzerTestOneInput")
+public func fuzzTestOneInput(_ data: UnsafePointer<UInt8>?, _ size: Int) -> Int32 {
+    guard let data, size > 0 else { return 0 }
+    let bytes = UnsafeRawBufferPointer(start: data, count: size)
+    let whole = read(bytes, split: nil, outline: true)
+    // A split point derived from the input: the same input always splits the same way.
+    var hash: UInt64 = 0xCBF2_9CE4_8422_2325
+    for byte in bytes.prefix(64) { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01B3 }
+    let split = Int(hash % UInt64(size + 1))
+    let parts = read(bytes, split: split, outline: false)
+    if parts.signatures != whole.signatures {
+        let index = zip(parts.signatures, whole.signatures).enumerated().first { $0.element.0 != $0.element.1 }?.offset
+            ?? min(parts.signatures.count, whole.signatures.count)
+        fatalError("""
+            split at \(split) of \(size) gives other events, first at event \(index)
+            whole: \(index < whole.signatures.count ? whole.signatures[index] : "<end>")
+            split: \(index < parts.signatures.count ? parts.signatures[index] : "<end>")
+            """)
+    }
+    for interchange in whole.interchanges where !interchange.hadError {
+        roundTrip(interchange)
+    }
+    return 0
+}
