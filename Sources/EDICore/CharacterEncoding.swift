@@ -62,6 +62,27 @@ public enum CharacterEncoding: String, Sendable, Hashable, Codable {
         return String(String.UnicodeScalarView(bytes.map { Unicode.Scalar($0) }))
     }
 
+    /// Encodes text in this character set, the writer's counterpart of ``decode(_:)``; a
+    /// character the set lacks becomes `?`. ASCII and UTF-8 write UTF-8; ISO 8859-1 maps every
+    /// scalar up to U+00FF to its byte, so decoding and encoding with it gives any bytes back.
+    public func encode(_ text: String) -> [UInt8] {
+        switch self {
+        case .ascii, .utf8:
+            return Array(text.utf8)
+        case .latin1:
+            return text.unicodeScalars.map { $0.value <= 0xFF ? UInt8($0.value) : UInt8(ascii: "?") }
+        default:
+            let upper = table ?? []
+            return text.unicodeScalars.map { scalar in
+                if scalar.value < 0xA0 { return UInt8(scalar.value) }
+                guard let index = upper.firstIndex(of: UInt16(truncatingIfNeeded: scalar.value)), scalar.value <= 0xFFFF else {
+                    return UInt8(ascii: "?")
+                }
+                return UInt8(0xA0 + index)
+            }
+        }
+    }
+
     private var table: [UInt16]? {
         switch self {
         case .ascii, .utf8, .latin1: nil

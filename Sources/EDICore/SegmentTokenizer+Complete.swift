@@ -41,7 +41,7 @@ extension SegmentTokenizer {
         return nil
     }
 
-    private func leadingTag(length: Int) -> String {
+    func leadingTag(length: Int) -> String {
         var end = 0
         while end < min(length, 3), isAlphanumeric(buffer[readIndex + end]) { end += 1 }
         return String(decoding: UnsafeRawBufferPointer(start: buffer + readIndex, count: end), as: UTF8.self)
@@ -119,16 +119,15 @@ extension SegmentTokenizer {
         if syntax == .edifact, tag == "UNB" { adoptSyntaxVersion(fromUNB: segment) }
         readIndex = next
         atInterchangeStart = false
-        scanIndex = readIndex
-        markCount = 0
-        segmentHasRelease = false
-        segmentHasLineBreak = false
+        // The next segment starts on the line after an LF or CR terminator.
+        beginSegment()
         if tag == "SE" || tag == "UNT" { resetTransactionIndexAfterThis = true }
         // Only the syntax's own trailer ends the interchange (an EDIFACT message may hold an `IEA` segment).
         if tag == (syntax == .x12 ? "IEA" : "UNZ") {
             state = .seekingInterchange
         }
         lastSegmentEnded = true
+        lineBreakSinceTerminator = false
         return .segment(segment)
     }
 
@@ -209,7 +208,7 @@ extension SegmentTokenizer {
             warnedWrapped = true
             report(.warning, .wrappedLines,
                    "line breaks inside segment \(segmentIndex + 1) (the file is wrapped at a fixed width); they were removed",
-                   at: position(at: readIndex, counter: segmentStartLine))
+                   at: position(at: readIndex, counter: segmentStartLine, tag: leadingTag(length: write - readIndex)))
         }
         return write
     }

@@ -56,6 +56,8 @@ extension SegmentTokenizer {
            p[2] == UInt8(ascii: "A") || p[2] == UInt8(ascii: "B") {
             return beginEDIFACT()
         }
+        // The message shows the next 12 bytes: wait for them, so any chunking gives the same message.
+        if available < 12 && !isFinished { return .needMoreInput }
         let preview = String(decoding: UnsafeRawBufferPointer(start: p, count: min(available, 12)), as: UTF8.self)
         let code: SyntaxIssue.Code = interchangeIndex > 0 ? .trailingData : .noInterchangeHeader
         report(.error, code,
@@ -72,8 +74,7 @@ extension SegmentTokenizer {
             if writeIndex - readIndex < 4 && !isFinished { return .needMoreInput }
             let p = buffer + readIndex
             let remaining = writeIndex - readIndex
-            let atBoundary = resyncPreviousByte.map { $0 == 0x0A || $0 == 0x0D || $0 == 0x20 || $0 == 0x09 || $0 == 0x00
-                || $0 == delimiters.segment || $0 == 0xBF } ?? true
+            let atBoundary = resyncPreviousByte.map { isSegmentBoundary(after: $0) } ?? true
             if remaining >= 4, atBoundary {
                 let isISA = p[0] == UInt8(ascii: "I") && p[1] == UInt8(ascii: "S") && p[2] == UInt8(ascii: "A") && !isAlphanumeric(p[3])
                 let isUN = p[0] == UInt8(ascii: "U") && p[1] == UInt8(ascii: "N")
@@ -174,11 +175,12 @@ extension SegmentTokenizer {
             state = .resynchronising
             return nil
         }
-        let versionStart = separators[10] + 1
-        let version = String(decoding: UnsafeRawBufferPointer(start: p + versionStart, count: separators[11] - versionStart), as: UTF8.self)
+        // separators[k] precedes ISA(k+1): ISA11 (repetition) follows separators[10], ISA12 (version) separators[11].
+        let versionStart = separators[11] + 1
+        let version = String(decoding: UnsafeRawBufferPointer(start: p + versionStart, count: separators[12] - versionStart), as: UTF8.self)
         var repetition: UInt8?
-        if version >= "00402", separators[10] - separators[9] == 2 {
-            let candidate = p[separators[9] + 1]
+        if version >= "00402", separators[11] - separators[10] == 2 {
+            let candidate = p[separators[10] + 1]
             if !isAlphanumeric(candidate), candidate != elementSeparator, candidate != componentSeparator,
                candidate != terminator, candidate != 0x20 {
                 repetition = candidate
@@ -274,6 +276,15 @@ extension SegmentTokenizer {
 }
 
 extension SegmentTokenizer {
+    /// Whether a header may start after this byte while resynchronising: white space, a line
+    /// break, the end of a byte order mark, or a usual segment terminator.
+    private func isSegmentBoundary(after byte: UInt8) -> Bool {
+        switch byte {
+        case 0x0A, 0x0D, 0x20, 0x09, 0x00, 0xBF, 0x1C, UInt8(ascii: "'"), UInt8(ascii: "~"): true
+        default: byte == delimiters.segment
+        }
+    }
+
     /// Whether a byte continues a multi-byte UTF-8 segment terminator (`…` is E2 80 A6): files
     /// that end segments with such a character are read with its first byte as terminator and
     /// the continuation bytes skipped like the line break after a terminator.

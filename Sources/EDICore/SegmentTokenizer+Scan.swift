@@ -43,9 +43,10 @@ extension SegmentTokenizer {
             // At a segment boundary: skip what lies between segments.
             let before = readIndex
             let sawLineBreak = skipBetweenSegments()
+            if sawLineBreak { lineBreakSinceTerminator = true }
             if lastSegmentEnded, readIndex < writeIndex || isFinished {
                 lastSegmentEnded = false
-                if sawLineBreak { terminatorsFollowedByLineBreak += 1 } else { terminatorsNotFollowedByLineBreak += 1 }
+                if lineBreakSinceTerminator { terminatorsFollowedByLineBreak += 1 } else { terminatorsNotFollowedByLineBreak += 1 }
             }
             if readIndex > before || sawLineBreak { beginSegment() }
             if readIndex == writeIndex {
@@ -55,6 +56,8 @@ extension SegmentTokenizer {
                 }
                 return .needMoreInput
             }
+            // Four bytes tell whether a new interchange header starts here.
+            if writeIndex - readIndex < 4 && !isFinished { return .needMoreInput }
             // A new interchange header ends this one (a missing trailer is the envelope's concern).
             if startsInterchangeHeader() {
                 state = .seekingInterchange
@@ -69,15 +72,28 @@ extension SegmentTokenizer {
         case .needMore:
             return endOfChunk()
         case .tooLong:
-            report(.error, .segmentTooLong,
-                   "segment \(segmentIndex + 1) is longer than \(options.maxSegmentLength) bytes: its terminator is probably missing",
-                   at: position(at: readIndex, counter: segmentStartLine))
-            readIndex = scanIndex
-            state = .resynchronising
-            return nil
+            return segmentTooLong()
         case .terminator(let end):
+            if end - readIndex > options.maxSegmentLength { return segmentTooLong() }
             return completeSegment(end: end, next: end + 1)
         }
+    }
+
+    /// Reports a segment over the length limit (EDI204) and resynchronises right after the limit,
+    /// whether the terminator came in this chunk or not, so any chunking gives the same events.
+    private func segmentTooLong() -> TokenizerEvent? {
+        report(.error, .segmentTooLong,
+               "segment \(segmentIndex + 1) is longer than \(options.maxSegmentLength) bytes: its terminator is probably missing",
+               at: position(at: readIndex, counter: segmentStartLine, tag: leadingTag(length: writeIndex - readIndex)))
+        let resume = readIndex + options.maxSegmentLength + 1
+        line = segmentStartLine
+        for k in readIndex..<resume where buffer[k] == 0x0A || buffer[k] == 0x0D {
+            line.lineBreak(buffer[k], at: bufferBase + k)
+        }
+        readIndex = resume
+        beginSegment()
+        state = .resynchronising
+        return nil
     }
 
     /// Reads `ISA` or `UNA` up to the terminator position its header gave: a terminator byte

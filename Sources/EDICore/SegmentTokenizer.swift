@@ -83,6 +83,8 @@ public final class SegmentTokenizer {
     var resyncPreviousByte: UInt8?
     var resetTransactionIndexAfterThis = false
     var lastSegmentEnded = false
+    /// Whether a line break followed the last terminator (kept across chunks).
+    var lineBreakSinceTerminator = false
     var pendingIssues: [SyntaxIssue] = []
     var pendingIssueIndex = 0
 

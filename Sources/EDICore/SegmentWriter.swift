@@ -20,8 +20,9 @@ public struct OutgoingSegment: Sendable, Hashable {
         self.elements = elements
     }
 
-    /// The values of a segment that was read, unescaped, so writing it gives its bytes back.
-    public init(_ segment: Segment) {
+    /// The values of a segment that was read, unescaped and decoded with `encoding`, so writing
+    /// them with the same delimiters and encoding gives the segment's bytes back.
+    public init(_ segment: Segment, encoding: CharacterEncoding = .utf8) {
         tag = segment.tag.description
         var elements: [[[String]]] = []
         elements.reserveCapacity(segment.elementCount)
@@ -29,11 +30,11 @@ public struct OutgoingSegment: Sendable, Hashable {
         for position in 1...max(segment.elementCount, 1) where position <= segment.elementCount {
             let element = segment.element(position)
             if isHeader {
-                elements.append([[String(decoding: element.bytes, as: UTF8.self)]])
+                elements.append([[encoding.decode(element.bytes)]])
                 continue
             }
             elements.append(element.repetitions.map { repetition in
-                repetition.split(on: segment.delimiters.component).map { String(decoding: $0.unescaped, as: UTF8.self) }
+                repetition.split(on: segment.delimiters.component).map { $0.decoded(encoding) }
             })
         }
         self.elements = elements
@@ -82,17 +83,21 @@ public struct SegmentWriter: Sendable {
     public var lineStyle: LineStyle
     /// Drops empty elements (and components) at the end of a segment, as generators must.
     public var trimsTrailingEmptyElements: Bool
+    /// How values become bytes (UTF-8 unless the interchange's character set says otherwise).
+    public var characterEncoding: CharacterEncoding
     /// The bytes written so far.
     public private(set) var output: [UInt8] = []
     /// Segments written so far.
     public private(set) var segmentCount = 0
 
     /// Creates a writer.
-    public init(syntax: EDISyntax, delimiters: Delimiters, lineStyle: LineStyle = .none, trimsTrailingEmptyElements: Bool = false) {
+    public init(syntax: EDISyntax, delimiters: Delimiters, lineStyle: LineStyle = .none, trimsTrailingEmptyElements: Bool = false,
+                characterEncoding: CharacterEncoding = .utf8) {
         self.syntax = syntax
         self.delimiters = delimiters
         self.lineStyle = lineStyle
         self.trimsTrailingEmptyElements = trimsTrailingEmptyElements
+        self.characterEncoding = characterEncoding
     }
 
     /// Writes the EDIFACT `UNA` service string advice for the delimiters.
@@ -114,8 +119,19 @@ public struct SegmentWriter: Sendable {
         return delimiters != defaults
     }
 
-    /// Writes one segment.
+    /// Writes one segment; on error nothing of it is written.
     public mutating func write(_ segment: OutgoingSegment) throws(WriterError) {
+        let start = output.count
+        do {
+            try append(segment)
+        } catch {
+            output.removeSubrange(start...)
+            throw error
+        }
+        segmentCount += 1
+    }
+
+    private mutating func append(_ segment: OutgoingSegment) throws(WriterError) {
         var elements = segment.elements
         if trimsTrailingEmptyElements {
             elements = elements.map { repetitions in
@@ -142,7 +158,7 @@ public struct SegmentWriter: Sendable {
                 for (c, value) in components.enumerated() {
                     if c > 0 { output.append(delimiters.component) }
                     if rawHeader {
-                        output.append(contentsOf: Array(value.utf8))
+                        output.append(contentsOf: characterEncoding.encode(value))
                     } else {
                         try append(value, tag: segment.tag, element: index + 1)
                     }
@@ -151,11 +167,11 @@ public struct SegmentWriter: Sendable {
         }
         output.append(delimiters.segment)
         output.append(contentsOf: lineStyle.bytes)
-        segmentCount += 1
     }
 
     private mutating func append(_ value: String, tag: String, element: Int) throws(WriterError) {
-        for byte in value.utf8 {
+        let bytes = characterEncoding == .utf8 || characterEncoding == .ascii ? Array(value.utf8) : characterEncoding.encode(value)
+        for byte in bytes {
             if delimiters.isDelimiter(byte) {
                 if let release = delimiters.release {
                     output.append(release)
