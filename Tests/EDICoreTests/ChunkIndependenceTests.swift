@@ -1,0 +1,87 @@
+import EDICore
+import Foundation
+import Testing
+import TestSupport
+
+/// The same input fed whole, byte by byte and in seeded random splits gives the same tokens.
+@Suite struct ChunkIndependenceTests {
+    static let fixturePaths: [String] = Fixtures.files(in: Fixtures.directory).map {
+        String($0.path.dropFirst(Fixtures.directory.path.count + 1))
+    }
+
+    /// Random chunk sizes from a seed: mostly small, sometimes large.
+    static func randomChunks(seed: UInt64, count: Int = 64) -> [Int] {
+        var generator = SeededGenerator(seed: seed)
+        return (0..<count).map { _ in
+            Bool.random(using: &generator) ? Int.random(in: 1...16, using: &generator) : Int.random(in: 17...700, using: &generator)
+        }
+    }
+
+    static func firstDifference(_ a: [Token], _ b: [Token]) -> String {
+        for (index, (x, y)) in zip(a, b).enumerated() where x != y {
+            return "token \(index): \(x) vs \(y)"
+        }
+        return "token counts \(a.count) vs \(b.count)"
+    }
+
+    @Test func fixturesAreFound() {
+        #expect(Self.fixturePaths.count >= 90)
+    }
+
+    @Test(arguments: fixturePaths)
+    func sameTokensWholeByteByByteAndRandomSplits(path: String) throws {
+        let bytes = try Fixtures.bytes(path)
+        let whole = tokenize(bytes)
+        #expect(!whole.tokens.isEmpty)
+        // Byte by byte (the 2 MB fixture in 3-byte chunks to keep the debug run short).
+        let small = bytes.count > 100_000 ? [3] : [1]
+        let byteByByte = tokenize(bytes, chunkSizes: small)
+        #expect(whole.tokens == byteByByte.tokens, "\(path) chunks \(small): \(Self.firstDifference(whole.tokens, byteByByte.tokens))")
+        let seedBase = UInt64(truncatingIfNeeded: path.utf8.reduce(5381) { ($0 &* 33) &+ Int($1) })
+        for round in 0..<(bytes.count > 100_000 ? 2 : 8) {
+            let seed = seedBase &+ UInt64(round)
+            let chunks = Self.randomChunks(seed: seed)
+            let split = tokenize(bytes, chunkSizes: chunks)
+            #expect(whole.tokens == split.tokens,
+                    "\(path) seed \(seed) (SeededGenerator; ChunkIndependenceTests.randomChunks): \(Self.firstDifference(whole.tokens, split.tokens))")
+        }
+    }
+
+    @Test func smallSegmentsAgainstTinyBuffers() throws {
+        // Readers with tiny read chunks grow and compact the buffer constantly.
+        var options = SegmentTokenizer.Options()
+        options.readChunkSize = 1
+        let bytes = try Fixtures.bytes("edifact/edifact_PNRGOV_IATA_staedi.edi")
+        let whole = tokenize(bytes)
+        for seed: UInt64 in [1, 2, 3] {
+            let split = tokenize(bytes, chunkSizes: Self.randomChunks(seed: seed), options: options)
+            #expect(whole.tokens == split.tokens, "seed \(seed)")
+        }
+    }
+
+    @Test func streamReaderOverAFileDescriptorMatches() throws {
+        let path = "x12/x12_837_005010X222A1_imsweb_multiple_GS.txt"
+        var options = SegmentTokenizer.Options()
+        options.readChunkSize = 37
+        let reader = try EDIStreamReader(path: Fixtures.directory.appendingPathComponent(path).path, options: options)
+        var tags: [String] = []
+        var positions: [EDIPosition] = []
+        try reader.forEach { event in
+            if case .segment(let segment) = event {
+                tags.append(segment.tag.description)
+                positions.append(segment.position)
+            }
+        }
+        let whole = tokenize(try Fixtures.bytes(path))
+        #expect(tags == whole.tags)
+        #expect(positions == whole.segments.map(\.position))
+    }
+
+    @Test func memorySourceWithChunkSizesMatches() throws {
+        let bytes = try Fixtures.bytes("edifact/edifact_INVOIC_D00A_edifabric_multiple_UNB.txt")
+        let reader = EDIStreamReader(source: MemoryByteSource(bytes, chunkSizes: [5, 1, 13]))
+        var count = 0
+        try reader.forEach { if case .segment = $0 { count += 1 } }
+        #expect(count == tokenize(bytes).segments.count)
+    }
+}
