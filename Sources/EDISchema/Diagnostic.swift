@@ -34,8 +34,11 @@ public struct Diagnostic: Sendable, Hashable, Codable, CustomStringConvertible {
         self.badValue = badValue
     }
 
-    /// The stable code printed in brackets.
-    public var code: String { syntaxCode ?? kind.rawValue }
+    /// The stable code printed in brackets: the kind's code (`SET_COUNT_MISMATCH`), or for plain
+    /// syntax and envelope-structure findings the tokenizer's code (`EDI203`) kept in ``syntaxCode``.
+    public var code: String {
+        kind == .syntaxError || kind == .envelopeError ? syntaxCode ?? kind.rawValue : kind.rawValue
+    }
 
     /// The acknowledgement codes of this finding.
     public var ack: AcknowledgementCodes { kind.acknowledgementCodes }
