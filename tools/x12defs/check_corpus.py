@@ -35,12 +35,17 @@ class Schema:
         self.composites = {c.get("id"): self._uses(c, "component") for c in (root.find("composites") or [])}
         self.segments = {s.get("id"): self._uses(s, None) for s in root.find("segments")}
         self.sets = {}
+        self.hierarchies = {}
         if path:
             return
         for path in glob.glob(os.path.join(folder, "*.xml")):
             name = os.path.basename(path)[:-4]
             if name.isdigit():
-                self.sets[name] = self._structure(ET.parse(path).getroot().find("structure"))
+                troot = ET.parse(path).getroot()
+                self.sets[name] = self._structure(troot.find("structure"))
+                hierarchy = troot.find("hierarchy")
+                if hierarchy is not None:
+                    self.hierarchies[name] = {lv.get("code"): lv.get("parents", "").split() for lv in hierarchy}
 
     @staticmethod
     def _uses(node, only):
@@ -265,6 +270,8 @@ def check_file(path, schemas, findings, envelopes=None):
             if version in schemas and set_id in SETS and set_id in schemas[version].sets:
                 schema = schemas[version]
                 walker = Walker(schema.sets[set_id], findings, path)
+                levels = {}
+                hierarchy = schema.hierarchies.get(set_id)
                 walker.feed("ST", "%s ST %s" % (path, segment[2] if len(segment) > 2 else "?"))
                 checked += 1
             else:
@@ -274,6 +281,15 @@ def check_file(path, schemas, findings, envelopes=None):
             continue
         index += 1
         where = "%s %s#%d" % (os.path.basename(path), tag, index)
+        if tag == "HL" and hierarchy is not None and len(segment) > 3:
+            code, parent = segment[3], segment[2]
+            levels[segment[1]] = code
+            if code in hierarchy:
+                parent_code = levels.get(parent) if parent else None
+                allowed = hierarchy[code]
+                if (parent_code is None and allowed) or (parent_code is not None and parent_code not in allowed):
+                    findings.append(("error", where, "HL level %s under %s; allowed parents: %s" % (
+                        code, parent_code or "nothing", " ".join(allowed) or "none (top level)")))
         walker.feed(tag, where)
         check_segment(schemas[version], segment, component_sep, repetition_sep, where, findings)
         if tag == "SE":
