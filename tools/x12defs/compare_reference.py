@@ -3,6 +3,7 @@
 
     python3 tools/x12defs/compare_reference.py          # text, one difference a line
     python3 tools/x12defs/compare_reference.py --md     # markdown rows for docs/conformance.md
+    python3 tools/x12defs/compare_reference.py --dict   # element types/lengths/counts vs OopFactory's dictionaries
 
 References: OopFactory's Ansi-*-4010Specification.xml (810, 820, 850, 855, 856, 997), its 5010 850 and 999,
 and pyx12's 997.4010.xml and 999.5010.xml. Each set is flattened to (loop path, segment, max use) in order
@@ -160,7 +161,42 @@ def reason_for(diff, reasons):
     return None
 
 
+def dictionary_diffs(version, spec):
+    """Our dictionary's segments against an OopFactory segment listing: element counts, types and lengths."""
+    listing = F.load_oop_segments(spec)
+    root = ET.parse(os.path.join(F.REPO, "Schemas", "X12", version, "dictionary.xml")).getroot()
+    elements = {e.get("id"): e for e in root.find("elements")}
+    rows = []
+    for seg in root.find("segments"):
+        tag = seg.get("id")
+        ref = listing.get(tag)
+        uses = [u for u in seg if u.tag in ("element", "composite")]
+        if ref is None:
+            continue
+        if len(uses) != len(ref):
+            rows.append((tag, "count", "ours %d elements, OopFactory %d" % (len(uses), len(ref))))
+        for use in uses:
+            position = int(use.get("position"))
+            if use.tag == "composite" or position > len(ref):
+                continue
+            _, required, dtype, minimum, maximum, _ = ref[position - 1]
+            mine = elements[use.get("ref")]
+            ours = (mine.get("type"), int(mine.get("minLength")), int(mine.get("maxLength")))
+            theirs = (ours[0] if dtype == "N" and ours[0].startswith("N") else dtype, minimum, maximum)
+            if ours != theirs:
+                rows.append((tag, "%s%02d" % (tag, position), "ours %s %d-%d (%s), OopFactory %s %d-%d" % (
+                    ours + (use.get("ref"), dtype, minimum, maximum))))
+            if required and use.get("usage") != "M":
+                rows.append((tag, "%s%02d" % (tag, position), "OopFactory mandatory, ours %s" % use.get("usage")))
+    return rows
+
+
 def main():
+    if "--dict" in sys.argv:
+        for version, spec in (("004010", "Ansi-4010Specification.xml"), ("005010", "Ansi-5010Specification.xml")):
+            for row in dictionary_diffs(version, spec):
+                print(version + "  " + "  ".join(row))
+        return
     diffs = all_diffs()
     reasons = load_reasons()
     missing = 0
