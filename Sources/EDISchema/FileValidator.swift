@@ -74,6 +74,9 @@ public struct FileValidator {
                 let envelopeIssues = outliner.consume(segment)
                 let tag = segment.tag
                 context.observe(segment)
+                // An envelope segment ends any transaction still open (its trailer is missing, which
+                // the outliner reports); it is never a segment of the transaction.
+                if current != nil, Self.envelopeTags.contains(tag.description) { closeTransaction(at: segment.position) }
                 if tag == "ST" || tag == "UNH" {
                     closeTransaction(at: segment.position)
                     let schema = try schemaFor(segment, context: context, cache: &schemaCache)
@@ -118,6 +121,9 @@ public struct FileValidator {
         result.byteCount = reader.tokenizer.consumedByteCount
         return result
     }
+
+    /// Interchange and group headers and trailers of both syntaxes.
+    static let envelopeTags: Set<String> = ["ISA", "IEA", "ISB", "ISE", "TA1", "GS", "GE", "UNA", "UNB", "UNZ", "UNG", "UNE"]
 
     private func schemaFor(_ header: Segment, context: EnvelopeContext, cache: inout [String: TransactionSchema?]) throws -> TransactionSchema? {
         if let explicitSchema { return explicitSchema }
