@@ -22,9 +22,16 @@ public struct FileValidation: Sendable, Codable {
         !envelopeDiagnostics.contains { $0.severity == .error } && transactions.allSatisfy(\.isValid)
     }
 
-    /// Every finding, envelope ones first.
+    /// Every finding in file order (by byte offset; at the same offset, envelope ones first).
     public var allDiagnostics: [Diagnostic] {
-        envelopeDiagnostics + transactions.flatMap(\.diagnostics)
+        Self.inFileOrder(envelopeDiagnostics + transactions.flatMap(\.diagnostics))
+    }
+
+    /// Findings sorted by byte offset, keeping the order they were found in at equal offsets.
+    static func inFileOrder(_ diagnostics: [Diagnostic]) -> [Diagnostic] {
+        diagnostics.enumerated()
+            .sorted { ($0.element.position.byteOffset, $0.offset) < ($1.element.position.byteOffset, $1.offset) }
+            .map(\.element)
     }
 }
 
@@ -61,6 +68,9 @@ public struct FileValidator {
             guard var open = current else { return }
             if open.result.schemaVersion != nil {
                 open.result.diagnostics.append(contentsOf: open.validator.finish(at: position))
+                // The SE/UNT count and control findings were added when the trailer arrived, before the
+                // schema findings of earlier segments: keep the transaction's findings in file order.
+                open.result.diagnostics = FileValidation.inFileOrder(open.result.diagnostics)
             }
             onTransaction?(open.result)
             if keepsResults { result.transactions.append(open.result) }
