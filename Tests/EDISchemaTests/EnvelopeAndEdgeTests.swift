@@ -267,3 +267,27 @@ struct X12ValueTests {
         #expect(result.allDiagnostics.first?.ack.x12_999 == "IK403=12")
     }
 }
+
+@Suite("Finding order")
+struct FindingOrderTests {
+    typealias S = SchemaTestSupport
+
+    @Test("findings come in file order, the UNT count finding last")
+    func fileOrder() throws {
+        var body = S.ordersBody
+        body[0] = "BGM+220+PO-2026-0001+ZZZ'"  // line 4
+        body[4] = "QTY+21:12A'"  // line 8
+        let result = try S.validate(S.edifact(body, unt: "UNT+10+1'"))  // line 11
+        #expect(result.allDiagnostics.map(\.position.line) == [4, 8, 11])
+        #expect(result.transactions.first?.diagnostics.map(\.kind) == [.invalidCode, .invalidCharacter, .transactionCountMismatch])
+    }
+
+    @Test("an interchange finding sits after the transaction findings before it")
+    func envelopeFindingInOrder() throws {
+        var body = S.ordersBody
+        body[0] = "BGM+220+PO-2026-0001+ZZZ'"  // line 4
+        let text = S.edifact(body).replacingOccurrences(of: "UNZ+1+", with: "UNZ+2+")  // line 12
+        let result = try S.validate(text)
+        #expect(result.allDiagnostics.map(\.kind) == [.invalidCode, .interchangeCountMismatch])
+    }
+}
