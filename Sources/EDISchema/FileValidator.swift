@@ -142,7 +142,7 @@ public struct FileValidator {
         let key = "\(header.syntax)/\(version)/\(id)"
         if let cached = cache[key] { return cached }
         var schema = try repository.transaction(syntax: header.syntax, version: version, id: id)
-        if let guide, let standard = schema, guide.transaction == id, guide.syntax == header.syntax {
+        if let guide, let standard = schema, guide.transaction == id, guide.syntax == header.syntax, guide.version == standard.version {
             schema = try guide.applied(to: standard)
         }
         cache[key] = schema

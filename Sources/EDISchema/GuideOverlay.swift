@@ -59,7 +59,7 @@ public struct ImplementationGuide: Sendable {
 
     /// The standard schema narrowed by this guide.
     public func applied(to schema: TransactionSchema) throws -> TransactionSchema {
-        guard schema.syntax == syntax, schema.id == transaction else {
+        guard schema.syntax == syntax, schema.id == transaction, schema.version == version else {
             throw SchemaError(file: file, line: 0,
                               message: "the guide is for \(syntax) \(transaction) \(version), not \(schema.syntax) \(schema.id) \(schema.version)")
         }
