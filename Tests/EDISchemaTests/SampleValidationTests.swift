@@ -152,3 +152,43 @@ struct SampleValidationTests {
         #expect(result.allDiagnostics.filter { $0.severity == .error }.isEmpty, "\(result.allDiagnostics.map(\.description))")
     }
 }
+
+/// A guide names one version: transactions of other versions are validated against the
+/// standard alone.
+@Suite("Guides apply to their version only")
+struct GuideVersionTests {
+    typealias S = SchemaTestSupport
+
+    @Test("the D96A Initech guide leaves the D01B order alone")
+    func d96aGuideAndD01BOrder() throws {
+        let guide = try ImplementationGuide(contentsOf: S.samplesRoot.appendingPathComponent("guides/initech-ORDERS-D96A.xml"))
+        let path = S.samplesRoot.appendingPathComponent("inbox/initech-ORDERS-D01B.edi").path
+        let result = try FileValidator(repository: S.shippedRepository(), guide: guide).validate(path: path)
+        #expect(result.isValid, "\(result.allDiagnostics.map(\.description))")
+        let d01b = try #require(try S.shippedRepository().transaction(syntax: .edifact, version: "D01B", id: "ORDERS"))
+        #expect(throws: SchemaError.self) { try guide.applied(to: d01b) }
+    }
+
+    @Test("the 004010 Globex guide leaves the 005010 order alone")
+    func x12GuideOtherVersion() throws {
+        let repository = S.shippedRepository()
+        guard try repository.transaction(syntax: .x12, version: "005010", id: "850") != nil else { return }  // X12 not landed
+        let guide = try ImplementationGuide(contentsOf: S.samplesRoot.appendingPathComponent("guides/globex-850-004010.xml"))
+        let path = S.samplesRoot.appendingPathComponent("inbox/globex-850-005010.edi").path
+        let result = try FileValidator(repository: repository, guide: guide).validate(path: path)
+        #expect(result.isValid, "\(result.allDiagnostics.map(\.description))")
+    }
+
+    @Test("every inbox file validates with both guides given")
+    func wholeInboxWithGuides() throws {
+        for name in ["initech-ORDERS-D96A.xml", "globex-850-004010.xml"] {
+            let guide = try ImplementationGuide(contentsOf: S.samplesRoot.appendingPathComponent("guides/\(name)"))
+            let validator = FileValidator(repository: S.shippedRepository(), guide: guide)
+            for url in Fixtures.files(in: S.samplesRoot.appendingPathComponent("inbox"), extensions: ["edi"]) {
+                let result = try validator.validate(path: url.path)
+                let errors = result.allDiagnostics.filter { $0.severity == .error && $0.kind != .transactionNotSupported }
+                #expect(errors.isEmpty, "\(name) on \(url.lastPathComponent): \(errors.map(\.description))")
+            }
+        }
+    }
+}
