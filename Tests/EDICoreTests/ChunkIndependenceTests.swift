@@ -77,6 +77,26 @@ import TestSupport
         #expect(positions == whole.segments.map(\.position))
     }
 
+    @Test func asyncSequenceOfChunksMatches() async throws {
+        let bytes = try Fixtures.bytes("x12/x12_840_00501_oboe_tilde_elem_pipe_seg_backslash_rep.txt")
+        let chunks = AsyncStream<[UInt8]> { continuation in
+            var offset = 0
+            var generator = SeededGenerator(seed: 42)
+            while offset < bytes.count {
+                let end = min(bytes.count, offset + Int.random(in: 1...50, using: &generator))
+                continuation.yield(Array(bytes[offset..<end]))
+                offset = end
+            }
+            continuation.finish()
+        }
+        var tags: [String] = []
+        try await SegmentTokenizer().forEachEvent(from: chunks) { event in
+            if case .segment(let segment) = event { tags.append(segment.tag.description) }
+        }
+        #expect(tags == tokenize(bytes).tags)
+        #expect(tags.count > 10)
+    }
+
     @Test func memorySourceWithChunkSizesMatches() throws {
         let bytes = try Fixtures.bytes("edifact/edifact_INVOIC_D00A_edifabric_multiple_UNB.txt")
         let reader = EDIStreamReader(source: MemoryByteSource(bytes, chunkSizes: [5, 1, 13]))

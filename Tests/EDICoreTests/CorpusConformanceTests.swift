@@ -62,6 +62,8 @@ import TestSupport
             let seed = UInt64(bytes.count)
             let split = tokenize(bytes, chunkSizes: ChunkIndependenceTests.randomChunks(seed: seed))
             #expect(whole.tokens == split.tokens, "\(entry.path) seed \(seed): \(ChunkIndependenceTests.firstDifference(whole.tokens, split.tokens))")
+            let byteByByte = tokenize(bytes, chunkSizes: [1])
+            #expect(whole.tokens == byteByByte.tokens, "\(entry.path) byte by byte: \(ChunkIndependenceTests.firstDifference(whole.tokens, byteByByte.tokens))")
         }
 
         let inspection = FileInspection.inspect(path: url.path)
