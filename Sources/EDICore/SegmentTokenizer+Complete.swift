@@ -33,9 +33,11 @@ extension SegmentTokenizer {
                    at: position(at: writeIndex, tag: tagText))
             return completeSegment(end: writeIndex, next: writeIndex)
         }
+        let inside = tagText.isEmpty ? "after segment \(segmentIndex) in \(length) bytes that do not start with a segment tag"
+            : "inside segment \(segmentIndex + 1) (\(tagText))"
         report(.error, .unexpectedEndOfInput,
-               "the input ends inside segment \(segmentIndex + 1) (\(tagText)): segment terminator missing, the file may be truncated",
-               at: position(at: writeIndex, tag: tagText))
+               "the input ends \(inside): segment terminator missing, the file may be truncated",
+               at: position(at: writeIndex, tag: tagText.isEmpty ? nil : tagText))
         readIndex = writeIndex
         state = .done
         return nil
@@ -148,7 +150,12 @@ extension SegmentTokenizer {
     private func lineBreaksInside(end: Int) -> Int? {
         var i = readIndex
         let release = delimiters.release
+        let binary = binaryDataRange(end: end)
         while i < end {
+            if let binary, i == binary.lowerBound {
+                i = binary.upperBound
+                continue
+            }
             let byte = buffer[i]
             if byte == release {
                 i += 2
@@ -181,8 +188,16 @@ extension SegmentTokenizer {
         var read = readIndex
         let release = delimiters.release
         var removedAny = false
+        let binary = binaryDataRange(end: end)
         markCount = 0
         while read < end {
+            if let binary, read == binary.lowerBound {
+                // X12 BIN data is kept byte for byte, line breaks included.
+                for k in binary { buffer[write + k - read] = buffer[k] }
+                write += binary.count
+                read = binary.upperBound
+                continue
+            }
             let byte = buffer[read]
             if byte == 0x0A || byte == 0x0D {
                 removedAny = true

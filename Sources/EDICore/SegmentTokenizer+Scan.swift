@@ -171,6 +171,15 @@ extension SegmentTokenizer {
         return .needMore
     }
 
+    /// Where the binary data of an X12 `BIN` segment lies (BIN02, BIN01 bytes long): bytes that
+    /// line-break handling must leave alone.
+    func binaryDataRange(end: Int) -> Range<Int>? {
+        guard markCount >= 2 else { return nil }
+        let dataStart = readIndex + Int(marks[1]) + 1
+        guard let length = binaryDataLength(segmentStart: readIndex, dataStart: dataStart) else { return nil }
+        return dataStart..<max(dataStart, min(dataStart + length, end))
+    }
+
     /// The length of binary data that follows, for an X12 `BIN` segment (BIN01 is its length).
     private func binaryDataLength(segmentStart start: Int, dataStart: Int) -> Int? {
         guard syntax == .x12, Int(marks[0]) == 3, buffer[start] == UInt8(ascii: "B"),
