@@ -32,5 +32,6 @@ rm -rf "$out/seeds"
 mkdir -p "$out/seeds" "$out/corpus"
 find Tests/Fixtures -type f \( -name '*.edi' -o -name '*.txt' -o -name '*.x12' \) -exec cp {} "$out/seeds/" \;
 [ -d Tests/Fuzz/regressions ] && cp Tests/Fuzz/regressions/* "$out/seeds/" 2>/dev/null || true
+export SWIFT_BACKTRACE=enable=no
 exec "$out/edicore-fuzz" "$out/corpus" "$out/seeds" -max_total_time="$seconds" -timeout=5 \
   -rss_limit_mb=2048 -max_len=65536 -artifact_prefix="$out/artifacts/" -print_final_stats=1 "$@"

@@ -12,6 +12,7 @@ struct FuzzInterchange {
     var syntax: EDISyntax
     var delimiters: Delimiters
     var segments: [OutgoingSegment] = []
+    /// An error while reading it, or something the round trip cannot carry.
     var hadError = false
 }
 
@@ -68,10 +69,15 @@ func record(_ segment: Segment, into result: inout ReadResult) {
     var interchange = result.interchanges[segment.interchangeIndex - 1]
     interchange.delimiters = segment.delimiters
     interchange.syntax = segment.syntax
-    // UNA is written from the delimiters; values holding CR or LF cannot be written (the reader
-    // takes line breaks inside a segment for wrapping), so such segments are left out.
-    if segment.tag != "UNA", !segment.bytes.contains(0x0A), !segment.bytes.contains(0x0D) {
+    // OutgoingSegment holds Strings: bytes that are not UTF-8 do not survive it, so such an
+    // interchange is not written. UNA is written from the delimiters; values holding CR or LF
+    // cannot be written (the reader takes line breaks inside a segment for wrapping).
+    if String(validating: segment.bytes, as: UTF8.self) == nil {
+        interchange.hadError = true
+    } else if segment.tag != "UNA", !segment.bytes.contains(0x0A), !segment.bytes.contains(0x0D) {
         interchange.segments.append(OutgoingSegment(segment))
+    } else if segment.tag == "ISA" || segment.tag == "UNB" {
+        interchange.hadError = true
     }
     result.interchanges[segment.interchangeIndex - 1] = interchange
 }
