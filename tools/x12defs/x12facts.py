@@ -171,20 +171,27 @@ def load_set_table(set_id):
     for version in VERSIONS:
         root = []
         stack = [(-1, root)]
+        skip_below = None  # indent of a LOOP line left out for this version: its body goes too
         for raw in lines:
             if not raw.strip() or raw.lstrip().startswith("#"):
                 continue
-            if raw.startswith("!"):
-                key, _, value = raw[1:].partition(" ")
-                header.setdefault(version, {}).setdefault(key, []).append(value.strip())
-                continue
             indent = len(raw) - len(raw.lstrip(" "))
             text = raw.strip()
+            if skip_below is not None:
+                if indent > skip_below:
+                    continue
+                skip_below = None
             only = re.match(r"^@(4010|5010)\s+(.*)$", text)
             if only:
                 if only.group(1) != version:
+                    if only.group(2).startswith("LOOP "):
+                        skip_below = indent
                     continue
                 text = only.group(2)
+            if text.startswith("!"):
+                key, _, value = text[1:].partition(" ")
+                header.setdefault(version, {}).setdefault(key, []).append(value.strip())
+                continue
             while stack[-1][0] >= indent:
                 stack.pop()
             parent = stack[-1][1]
