@@ -45,6 +45,9 @@ import TestSupport
             #expect(whole.tokens == split.tokens,
                     "\(path) seed \(seed) (SeededGenerator; ChunkIndependenceTests.randomChunks): \(Self.firstDifference(whole.tokens, split.tokens))")
         }
+        let seed = seedBase &+ 100
+        let read = try tokenizeWithReader(bytes, chunkSizes: Self.randomChunks(seed: seed), readChunkSize: 64)
+        #expect(whole.tokens == read, "\(path) through EDIStreamReader, seed \(seed): \(Self.firstDifference(whole.tokens, read))")
     }
 
     @Test func smallSegmentsAgainstTinyBuffers() throws {

@@ -104,6 +104,32 @@ func tokenize(_ bytes: [UInt8], chunkSizes: [Int] = [], options: SegmentTokenize
     return result
 }
 
+/// Reads through `EDIStreamReader` and `fill(from:)` (the file path: bytes read straight into
+/// the tokenizer's buffer), with a small read chunk so the buffer is compacted and grown often.
+func tokenizeWithReader(_ bytes: [UInt8], chunkSizes: [Int], readChunkSize: Int) throws -> [Token] {
+    var options = SegmentTokenizer.Options()
+    options.readChunkSize = readChunkSize
+    let reader = EDIStreamReader(source: MemoryByteSource(bytes, chunkSizes: chunkSizes), options: options)
+    var tokens: [Token] = []
+    try reader.forEach { event in
+        switch event {
+        case .issue(let issue):
+            tokens.append(Token(kind: .issue(issue.severity, issue.code), text: issue.message, elements: [],
+                                position: issue.position, interchangeIndex: 0, delimiters: nil))
+        case .segment(let segment):
+            var elements: [[UInt8]] = []
+            if segment.elementCount > 0 {
+                for position in 1...segment.elementCount { elements.append(Array(segment.element(position).bytes)) }
+            }
+            tokens.append(Token(kind: .segment, text: segment.tag.description, elements: elements, position: segment.position,
+                                interchangeIndex: segment.interchangeIndex, delimiters: segment.delimiters))
+        default:
+            break
+        }
+    }
+    return tokens
+}
+
 /// Tokenizes text (UTF-8 bytes).
 func tokenize(_ text: String, chunkSizes: [Int] = [], options: SegmentTokenizer.Options = .init(),
               sourceLocation: SourceLocation = #_sourceLocation) -> Tokenized {
