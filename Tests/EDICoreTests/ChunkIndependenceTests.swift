@@ -108,3 +108,47 @@ import TestSupport
         #expect(count == tokenize(bytes).segments.count)
     }
 }
+
+/// Seeded mutations of fixtures (bytes replaced by delimiters, line breaks, release characters,
+/// headers; deletions; truncation): malformed input must be chunk-independent too.
+@Suite struct MutatedInputChunkIndependenceTests {
+    static let seeds: [UInt64] = Array(1...40)
+
+    static func mutate(_ bytes: [UInt8], seed: UInt64) -> [UInt8] {
+        var generator = SeededGenerator(seed: seed)
+        var result = bytes
+        let pieces: [[UInt8]] = [[0x0A], [0x0D, 0x0A], [0x0D], Array("'".utf8), Array("~".utf8), Array("?".utf8),
+                                 Array("??".utf8), Array("+".utf8), Array("*".utf8), Array(":".utf8), Array("ISA*".utf8),
+                                 Array("UNA:+.? '".utf8), Array("UNB+".utf8), [0xEF, 0xBB, 0xBF], [0x00], [0xE2, 0x80, 0xA6],
+                                 Array("BIN*5*".utf8), Array("IEA*1*1~".utf8), Array("UNZ+1+1'".utf8)]
+        for _ in 0..<Int.random(in: 1...6, using: &generator) where !result.isEmpty {
+            let at = Int.random(in: 0..<result.count, using: &generator)
+            switch Int.random(in: 0..<4, using: &generator) {
+            case 0: result.replaceSubrange(at..<min(result.count, at + 1), with: pieces.randomElement(using: &generator)!)
+            case 1: result.insert(contentsOf: pieces.randomElement(using: &generator)!, at: at)
+            case 2: result.removeSubrange(at..<min(result.count, at + Int.random(in: 1...20, using: &generator)))
+            default: if Bool.random(using: &generator) { result.removeSubrange(at...) }
+            }
+        }
+        return result
+    }
+
+    @Test(arguments: seeds)
+    func mutatedFixturesAreChunkIndependent(seed: UInt64) throws {
+        let paths = ChunkIndependenceTests.fixturePaths.filter { !$0.contains("2MB") }
+        var generator = SeededGenerator(seed: seed &* 7919)
+        for _ in 0..<6 {
+            let path = paths.randomElement(using: &generator)!
+            let mutationSeed = generator.next()
+            let bytes = Self.mutate(try Fixtures.bytes(path), seed: mutationSeed)
+            let whole = tokenize(bytes)
+            let byteByByte = tokenize(bytes, chunkSizes: [1])
+            #expect(whole.tokens == byteByByte.tokens,
+                    "\(path) mutated with seed \(mutationSeed), byte by byte: \(ChunkIndependenceTests.firstDifference(whole.tokens, byteByByte.tokens))")
+            let chunks = ChunkIndependenceTests.randomChunks(seed: mutationSeed)
+            let split = tokenize(bytes, chunkSizes: chunks)
+            #expect(whole.tokens == split.tokens,
+                    "\(path) mutated with seed \(mutationSeed), random split: \(ChunkIndependenceTests.firstDifference(whole.tokens, split.tokens))")
+        }
+    }
+}
