@@ -176,8 +176,9 @@ extension SegmentTokenizer {
     func binaryDataRange(end: Int) -> Range<Int>? {
         guard markCount >= 2 else { return nil }
         let dataStart = readIndex + Int(marks[1]) + 1
-        guard let length = binaryDataLength(segmentStart: readIndex, dataStart: dataStart) else { return nil }
-        return dataStart..<max(dataStart, min(dataStart + length, end))
+        guard let length = binaryDataLength(segmentStart: readIndex, dataStart: dataStart),
+              length > 0, dataStart < end else { return nil }
+        return dataStart..<min(dataStart + length, end)
     }
 
     /// The length of binary data that follows, for an X12 `BIN` segment (BIN01 is its length).
