@@ -133,7 +133,7 @@ enum CorpusExpectations {
         // edge: segment terminator is U+2026 (multi-byte UTF-8 ellipsis) + LF; ISA12 00400
         "malformed/x12_214_004010_staedi_unicode_ellipsis_segterm.edi": [],
         // malformed: HL/NM1 segments between GS and ST (outside transaction set)
-        // → HL, NM1, HL between GS and ST (EDI405); GE01 counts 1 for 0 closed sets (EDI404)
+        // → HL, NM1, HL between GS and ST (EDI405); SE01 counts them: 13 for the 10 segments of ST…SE (EDI404)
         "malformed/x12_270_005010X279A1_badx12_HL_before_ST.edi": ["EDI404@1:464", "EDI405@1:170", "EDI405@1:181", "EDI405@1:219"],
         // edge: segment terminator 0x1D (ASCII group separator) + CRLF
         "malformed/x12_270_005010X279_oopfactory_GS_0x1D_terminator.txt": [],
