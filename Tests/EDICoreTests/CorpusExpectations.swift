@@ -37,7 +37,7 @@ enum CorpusExpectations {
         // edge: UNOE:3 charset (ISO-8859-5 Cyrillic bytes), 28KB
         "edifact/edifact_ORDERS_D01B_EAN008_edireader_UNOE_cyrillic.edi": [],
         // edge: release chars ?' ?? ?: ?+ in NAD, UNOB:2 with 8-digit UNB date (CCYYMMDD under syntax 2), UNT ref 17520 != UNH ref 17420 (mismatch)
-        // → UNT 0062 17520 vs UNH 17420 (EDI403); UNT says 27 segments for 17 (EDI404)
+        // → UNT 0062 17520 vs UNH 17420 (EDI403); UNT says 27 segments for 16 (EDI404)
         "edifact/edifact_ORDERS_D93A_oboe_release_chars_mendelson.edi": ["EDI403@1:494", "EDI404@1:491"],
         // edge: 2 interchanges, 3 messages; mixed CRLF and bare LF line endings; no UNA
         "edifact/edifact_ORDERS_D96A_EAN008_bots_2UNB_mixed_CRLF_LF.edi": [],
@@ -113,7 +113,7 @@ enum CorpusExpectations {
         // → four empty segments (EDI205); UNZ reference differs from UNB (EDI403)
         "malformed/edifact_ORDERS_D96A_oboe_empty_segment_after_UNB.edi": ["EDI205@1:82", "EDI205@1:366", "EDI205@1:489", "EDI205@1:507", "EDI403@1:514"],
         // malformed: mandatory BGM/DTM missing
-        // → BGM/DTM are a schema matter; UNT count and reference are also wrong (EDI404, EDI403)
+        // → BGM/DTM are a schema matter; UNT says 30 segments for 27 (EDI404), UNZ 0020 00000916 vs UNB 00000000000916 (EDI403)
         "malformed/edifact_ORDERS_D96A_oboe_missing_BGM_DTM.edi": ["EDI403@1:441", "EDI404@1:422"],
         // malformed: empty PAI segments repeated, UNT count 8 vs 7 actual (saved from stored text via read_file; ASCII+LF, length matches)
         "malformed/edifact_ORDRSP_D20A_edifactls_PAI_violation.edi": ["EDI404@8:5"],
@@ -159,7 +159,7 @@ enum CorpusExpectations {
         // malformed: ISA fields NOT fixed width (ISA02 ' ', ISA06 '227777777 '), ISA16 '~', segment terminator backslash; Walmart-style STP 820 with ENT/RMR/REF
         "malformed/x12_820_004010_moov_STP_unpadded_ISA_backslash.txt": ["EDI103@1:1"],
         // edge: UTF-8 BOM; segments indented with leading spaces after CRLF; segment terminator backslash '\\\\', some segments have space before terminator, GS
-        // → GE02 differs from GS06 (EDI403)
+        // → GE02 is "987600111 " (a space before the terminator) while GS06 is 987600111 (EDI403)
         "malformed/x12_820_004010_oopfactory_Wikipedia_backslash_terminator.txt": ["EDI303@1:1", "EDI403@17:8"],
         // malformed: GS01 'HPO' invalid, GS04 date 20080543 invalid; ISA11 '>' repetition; single line
         // → SE/GE/IEA counts and control numbers all differ from their headers (EDI403, EDI404)
