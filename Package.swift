@@ -13,6 +13,9 @@ let package = Package(
     products: [
         .library(name: "EDICore", targets: ["EDICore"]),
         .library(name: "EDISchema", targets: ["EDISchema"]),
+        .library(name: "X12", targets: ["X12"]),
+        .library(name: "EDIFACT", targets: ["EDIFACT"]),
+        .library(name: "O2C", targets: ["O2C"]),
         .executable(name: "edikit", targets: ["edikit"]),
     ],
     dependencies: [
@@ -22,10 +25,13 @@ let package = Package(
         .target(name: "EDICore", swiftSettings: settings),
         .target(name: "EDISchema", dependencies: ["EDICore"], swiftSettings: settings),
         .target(name: "UNECEImport", swiftSettings: settings),
+        .target(name: "X12", dependencies: ["EDICore", "EDISchema"], swiftSettings: settings),
+        .target(name: "EDIFACT", dependencies: ["EDICore", "EDISchema"], swiftSettings: settings),
+        .target(name: "O2C", dependencies: ["EDICore", "EDISchema", "X12", "EDIFACT"], swiftSettings: settings),
         .executableTarget(
             name: "edikit",
             dependencies: [
-                "EDICore", "EDISchema", "UNECEImport",
+                "EDICore", "EDISchema", "UNECEImport", "X12", "EDIFACT", "O2C",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: settings
@@ -34,7 +40,10 @@ let package = Package(
         .testTarget(name: "EDICoreTests", dependencies: ["EDICore", "TestSupport"], swiftSettings: settings),
         .testTarget(name: "EDISchemaTests", dependencies: ["EDISchema", "TestSupport"], swiftSettings: settings),
         .testTarget(name: "UNECEImportTests", dependencies: ["UNECEImport", "TestSupport"], swiftSettings: settings),
-        .testTarget(name: "EDIKitCLITests", dependencies: ["TestSupport"], swiftSettings: settings),
+        .testTarget(name: "X12Tests", dependencies: ["X12", "EDISchema", "TestSupport"], swiftSettings: settings),
+        .testTarget(name: "EDIFACTTests", dependencies: ["EDIFACT", "EDISchema", "TestSupport"], swiftSettings: settings),
+        .testTarget(name: "O2CTests", dependencies: ["O2C", "X12", "EDIFACT", "EDISchema", "TestSupport"], swiftSettings: settings),
+        .testTarget(name: "EDIKitCLITests", dependencies: ["TestSupport"], exclude: ["Snapshots"], swiftSettings: settings),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -8,7 +8,8 @@ public struct ElementView {
     public let delimiters: Delimiters
     /// Offset of the first byte within the segment.
     public let offsetInSegment: Int
-    @usableFromInline let hasRelease: Bool
+    /// Whether the segment holds release characters (values may need unescaping).
+    public let hasRelease: Bool
 
     @usableFromInline
     init(bytes: UnsafeRawBufferPointer, delimiters: Delimiters, offsetInSegment: Int, hasRelease: Bool) {
@@ -96,7 +97,8 @@ public struct ElementView {
         return parts
     }
 
-    private func slice(_ start: Int, _ end: Int) -> ElementView {
+    /// The part of the value between two byte offsets (clamped to the value).
+    public func slice(_ start: Int, _ end: Int) -> ElementView {
         ElementView(bytes: UnsafeRawBufferPointer(rebasing: bytes[start..<min(end, bytes.count)]), delimiters: delimiters,
                     offsetInSegment: offsetInSegment + start, hasRelease: hasRelease)
     }

@@ -1,9 +1,10 @@
 extension EnvelopeOutliner {
     func consumeX12(_ segment: Segment) {
-        let position = segment.position
+        var position: EDIPosition { segment.position }
         switch segment.tag {
         case "ISA":
             closeInterchange(at: position, trailerSeen: false)
+            inInterchange = true
             current = InterchangeSummary(
                 syntax: .x12,
                 sender: EnvelopeParty(qualifier: trimmed(segment, 5), id: trimmed(segment, 6) ?? ""),
@@ -30,12 +31,14 @@ extension EnvelopeOutliner {
                 return
             }
             closeTransaction(at: position, trailerSeen: false)
-            checkCount(segment[1], actual: group!.transactions.count, what: "GE01 transaction set", at: segment.position(ofElement: 1))
+            checkCount(segment[1], actual: group!.transactionCount, what: "GE01 transaction set", at: segment.position(ofElement: 1))
             checkControl(segment[2], group!.controlNumber, what: "GE02 group", at: segment.position(ofElement: 2))
             closeGroup(at: position, trailerSeen: true)
         case "ST":
             closeTransaction(at: position, trailerSeen: false)
             if group == nil { report(.segmentOutsideEnvelope, "ST outside a functional group (no GS)", at: position) }
+            transactionSegmentCount = 0
+            inTransaction = true
             transaction = TransactionSummary(type: segment[1] ?? "", controlNumber: segment[2] ?? "", segmentCount: 0,
                                              version: segment[3], position: position)
         case "SE":
@@ -43,14 +46,14 @@ extension EnvelopeOutliner {
                 report(.unexpectedTrailer, "SE without ST", at: position)
                 return
             }
-            checkCount(segment[1], actual: open.segmentCount + 1, what: "SE01 segment", at: segment.position(ofElement: 1))
+            checkCount(segment[1], actual: transactionSegmentCount + 1, what: "SE01 segment", at: segment.position(ofElement: 1))
             checkControl(segment[2], open.controlNumber, what: "SE02 transaction set", at: segment.position(ofElement: 2))
-            transaction!.segmentCount += 1
+            transactionSegmentCount += 1
             closeTransaction(at: position, trailerSeen: true)
         case "TA1":
             if current != nil { current!.interchangeAcknowledgements += 1 }
         default:
-            if transaction == nil, current != nil, !["ISB", "ISE"].contains(segment.tag.description) {
+            if !inTransaction, inInterchange, !["ISB", "ISE"].contains(segment.tag.description) {
                 report(.segmentOutsideEnvelope, "segment \(segment.tag) is outside a transaction set (between \(group == nil ? "ISA and GS" : "GS and ST"))",
                        at: position)
             }
@@ -58,7 +61,7 @@ extension EnvelopeOutliner {
     }
 
     func consumeEDIFACT(_ segment: Segment) {
-        let position = segment.position
+        var position: EDIPosition { segment.position }
         switch segment.tag {
         case "UNA":
             closeInterchange(at: position, trailerSeen: false)
@@ -66,6 +69,7 @@ extension EnvelopeOutliner {
             closeInterchange(at: position, trailerSeen: false)
             let syntax = segment.element(1)
             let sender = segment.element(2), receiver = segment.element(3), prepared = segment.element(4)
+            inInterchange = true
             current = InterchangeSummary(
                 syntax: .edifact,
                 sender: EnvelopeParty(qualifier: nonEmpty(sender.component(2).string), id: sender.component(1).string),
@@ -81,7 +85,7 @@ extension EnvelopeOutliner {
             }
             closeGroup(at: position, trailerSeen: sawExplicitGroup ? false : true)
             let counted = sawExplicitGroup ? current!.groups.filter { !$0.isImplicit }.count
-                : current!.groups.reduce(0) { $0 + $1.transactions.count }
+                : current!.groups.reduce(0) { $0 + $1.transactionCount }
             checkCount(segment[1], actual: counted, what: "UNZ interchange control (\(sawExplicitGroup ? "groups" : "messages"))",
                        at: segment.position(ofElement: 1))
             checkControl(segment[2], current!.controlNumber, what: "UNZ interchange", at: segment.position(ofElement: 2))
@@ -100,13 +104,15 @@ extension EnvelopeOutliner {
                 return
             }
             closeTransaction(at: position, trailerSeen: false)
-            checkCount(segment[1], actual: group!.transactions.count, what: "UNE message", at: segment.position(ofElement: 1))
+            checkCount(segment[1], actual: group!.transactionCount, what: "UNE message", at: segment.position(ofElement: 1))
             checkControl(segment[2], group!.controlNumber, what: "UNE group", at: segment.position(ofElement: 2))
             closeGroup(at: position, trailerSeen: true)
         case "UNH":
             if transaction != nil { closeTransaction(at: position, trailerSeen: false) }
             let identifier = segment.element(2)
             let parts = identifier.components.map(\.string)
+            transactionSegmentCount = 0
+            inTransaction = true
             transaction = TransactionSummary(type: parts.first ?? "", controlNumber: segment[1] ?? "", segmentCount: 0,
                                              version: parts.count > 1 ? parts.dropFirst().joined(separator: ":") : nil,
                                              position: position)
@@ -115,14 +121,14 @@ extension EnvelopeOutliner {
                 report(.unexpectedTrailer, "UNT without UNH", at: position)
                 return
             }
-            checkCount(segment[1], actual: open.segmentCount + 1, what: "UNT segment", at: segment.position(ofElement: 1))
+            checkCount(segment[1], actual: transactionSegmentCount + 1, what: "UNT segment", at: segment.position(ofElement: 1))
             checkControl(segment[2], open.controlNumber, what: "UNT message", at: segment.position(ofElement: 2))
-            transaction!.segmentCount += 1
+            transactionSegmentCount += 1
             let wasImplicit = group == nil || group!.isImplicit
             closeTransaction(at: position, trailerSeen: true)
             if wasImplicit { messagesOutsideGroups += 1 }
         default:
-            if transaction == nil, current != nil {
+            if !inTransaction, inInterchange {
                 report(.segmentOutsideEnvelope, "segment \(segment.tag) is outside a message (no UNH before it)", at: position)
             }
         }

@@ -8,6 +8,9 @@ public final class EnvelopeOutliner {
     public private(set) var interchanges: [InterchangeSummary] = []
     /// Whether completed interchanges are kept in ``interchanges``.
     public var keepsInterchanges: Bool
+    /// Whether groups keep a summary of each transaction (false: counts only, so memory stays
+    /// flat however many transactions an interchange holds).
+    public var keepsTransactionSummaries = true
     /// Called with every completed (or abandoned) interchange.
     public var onInterchange: ((InterchangeSummary) -> Void)?
 
@@ -18,6 +21,11 @@ public final class EnvelopeOutliner {
     var messagesOutsideGroups = 0
     var sawExplicitGroup = false
     var issues: [SyntaxIssue] = []
+    /// Segments of the open transaction so far (kept apart from the summary so counting copies nothing).
+    var transactionSegmentCount = 0
+    /// Whether a transaction / an interchange is open (checked per segment without copying the summaries).
+    var inTransaction = false
+    var inInterchange = false
 
     /// Creates an outliner.
     public init(keepsInterchanges: Bool = true) {
@@ -31,7 +39,7 @@ public final class EnvelopeOutliner {
         case .x12: consumeX12(segment)
         case .edifact: consumeEDIFACT(segment)
         }
-        if transaction != nil { transaction!.segmentCount += 1 }
+        if inTransaction { transactionSegmentCount += 1 }
         return issues
     }
 
@@ -52,7 +60,8 @@ public final class EnvelopeOutliner {
     }
 
     func closeTransaction(at position: EDIPosition, trailerSeen: Bool, quiet: Bool = false) {
-        guard let open = transaction else { return }
+        guard var open = transaction else { return }
+        open.segmentCount = transactionSegmentCount
         if !trailerSeen, !quiet {
             let trailer = open.version.map { _ in current?.syntax == .edifact ? "UNT" : "SE" } ?? (current?.syntax == .edifact ? "UNT" : "SE")
             report(.missingTrailer, "transaction \(open.type) \(open.controlNumber) has no \(trailer) trailer", at: position)
@@ -61,8 +70,10 @@ public final class EnvelopeOutliner {
             group = GroupSummary(functionalId: nil, controlNumber: nil, version: nil, sender: nil, receiver: nil,
                                  isImplicit: true, position: open.position)
         }
-        group!.transactions.append(open)
+        group!.transactionCount += 1
+        if keepsTransactionSummaries { group!.transactions.append(open) }
         transaction = nil
+        inTransaction = false
     }
 
     func closeGroup(at position: EDIPosition, trailerSeen: Bool, quiet: Bool = false) {
@@ -86,6 +97,7 @@ public final class EnvelopeOutliner {
         if keepsInterchanges { interchanges.append(open) }
         onInterchange?(open)
         current = nil
+        inInterchange = false
         groupCount = 0
         messagesOutsideGroups = 0
         sawExplicitGroup = false

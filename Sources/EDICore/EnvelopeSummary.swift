@@ -45,8 +45,10 @@ public struct GroupSummary: Sendable, Hashable, Codable {
     public var receiver: String?
     /// Whether the group has no header of its own (EDIFACT messages without `UNG`).
     public var isImplicit: Bool
-    /// The transactions in the group.
+    /// The transactions in the group (empty when the outliner keeps counts only).
     public var transactions: [TransactionSummary] = []
+    /// How many transactions the group holds.
+    public var transactionCount = 0
     /// Where the header is.
     public var position: EDIPosition
 }

@@ -14,8 +14,8 @@ public struct Segment {
     public let syntax: EDISyntax
     /// The delimiters in force for this segment.
     public let delimiters: Delimiters
-    /// Where the segment starts.
-    public let position: EDIPosition
+    /// Where the segment starts, kept compact: the position is built only when asked for.
+    public let location: SegmentLocation
     /// Which interchange of the stream it belongs to (1-based).
     public let interchangeIndex: Int
     /// Whether any element holds a release character (values need unescaping).
@@ -25,16 +25,34 @@ public struct Segment {
     init(bytes: UnsafeRawBufferPointer, marks: UnsafePointer<Int32>, markCount: Int, tag: SegmentTag,
          syntax: EDISyntax, delimiters: Delimiters, position: EDIPosition, interchangeIndex: Int,
          hasReleaseCharacters: Bool) {
+        self.init(bytes: bytes, marks: marks, markCount: markCount, tag: tag, syntax: syntax, delimiters: delimiters,
+                  location: SegmentLocation(position), interchangeIndex: interchangeIndex,
+                  hasReleaseCharacters: hasReleaseCharacters)
+    }
+
+    @usableFromInline
+    init(bytes: UnsafeRawBufferPointer, marks: UnsafePointer<Int32>, markCount: Int, tag: SegmentTag,
+         syntax: EDISyntax, delimiters: Delimiters, location: SegmentLocation, interchangeIndex: Int,
+         hasReleaseCharacters: Bool) {
         self.bytes = bytes
         self.marks = marks
         self.markCount = markCount
         self.tag = tag
         self.syntax = syntax
         self.delimiters = delimiters
-        self.position = position
+        self.location = location
         self.interchangeIndex = interchangeIndex
         self.hasReleaseCharacters = hasReleaseCharacters
     }
+
+    /// Where the segment starts (line, column, byte offset, index in file and transaction, tag).
+    public var position: EDIPosition {
+        location.position(tag: tag)
+    }
+
+    /// Byte offset of the segment's first byte in the stream.
+    @inlinable
+    public var byteOffset: Int { location.byteOffset }
 
     /// The number of elements after the tag, trailing empty ones included.
     @inlinable
@@ -134,5 +152,34 @@ public struct OwnedSegment: Sendable, Hashable {
     /// The decoded components of an element's first repetition.
     public func components(_ position: Int) -> [String] {
         withSegment { $0.element(position).components.map(\.string) }
+    }
+}
+
+/// Where a segment starts, in a few words of memory (a segment view is copied per event).
+public struct SegmentLocation: Sendable, Hashable {
+    @usableFromInline var byteOffset: Int
+    @usableFromInline var line: Int32
+    @usableFromInline var column: Int32
+    @usableFromInline var segmentIndex: Int32
+    @usableFromInline var transactionIndex: Int32
+
+    @usableFromInline
+    init(byteOffset: Int, line: Int, column: Int, segmentIndex: Int, transactionIndex: Int) {
+        self.byteOffset = byteOffset
+        self.line = Int32(truncatingIfNeeded: line)
+        self.column = Int32(truncatingIfNeeded: column)
+        self.segmentIndex = Int32(truncatingIfNeeded: segmentIndex)
+        self.transactionIndex = Int32(truncatingIfNeeded: transactionIndex)
+    }
+
+    init(_ position: EDIPosition) {
+        self.init(byteOffset: position.byteOffset, line: position.line, column: position.column,
+                  segmentIndex: position.segmentIndex, transactionIndex: position.segmentIndexInTransaction)
+    }
+
+    /// The full position, naming the segment's tag.
+    public func position(tag: SegmentTag) -> EDIPosition {
+        EDIPosition(byteOffset: byteOffset, line: Int(line), column: Int(column), segmentIndex: Int(segmentIndex),
+                    segmentIndexInTransaction: Int(transactionIndex), segmentTag: tag.description)
     }
 }

@@ -22,14 +22,37 @@ public struct SegmentTag: Sendable, Hashable, Comparable, ExpressibleByStringLit
         rawValue = value
     }
 
-    /// Packs the UTF-8 bytes of a string such as `"BEG"`.
+    /// Packs the UTF-8 bytes of a string such as `"BEG"` (without allocating).
     public init(_ text: String) {
-        var bytes = Array(text.utf8)
-        self = bytes.withUnsafeMutableBytes { SegmentTag(bytes: UnsafeRawBufferPointer($0)) }
+        var value: UInt32 = 0
+        var count: UInt32 = 0
+        for byte in text.utf8 {
+            count += 1
+            if count > 3 {
+                rawValue = 0
+                return
+            }
+            value |= UInt32(byte) << (24 - count * 8)
+        }
+        rawValue = count == 0 ? 0 : value | count << 24
     }
 
-    public init(stringLiteral value: String) {
-        self.init(value)
+    /// Packs a literal such as `"BEG"` straight from its UTF-8 bytes.
+    @inlinable
+    public init(stringLiteral value: StaticString) {
+        let count = value.utf8CodeUnitCount
+        guard count >= 1, count <= 3, value.hasPointerRepresentation else {
+            self.init(rawValue: 0)
+            return
+        }
+        let start = value.utf8Start
+        var packed = UInt32(count) << 24
+        var shift: UInt32 = 16
+        for index in 0..<count {
+            packed |= UInt32(start[index]) << shift
+            shift &-= 8
+        }
+        self.init(rawValue: packed)
     }
 
     public init(from decoder: any Decoder) throws {
@@ -44,6 +67,7 @@ public struct SegmentTag: Sendable, Hashable, Comparable, ExpressibleByStringLit
     /// The tag of no valid segment.
     public static let invalid = SegmentTag(rawValue: 0)
 
+    @usableFromInline
     init(rawValue: UInt32) {
         self.rawValue = rawValue
     }
@@ -57,7 +81,13 @@ public struct SegmentTag: Sendable, Hashable, Comparable, ExpressibleByStringLit
     }
 
     public var description: String {
-        String(decoding: bytes, as: UTF8.self)
+        let length = count
+        return String(unsafeUninitializedCapacity: length) { buffer in
+            for index in 0..<length {
+                buffer[index] = UInt8(truncatingIfNeeded: rawValue >> (16 - UInt32(index) * 8))
+            }
+            return length
+        }
     }
 
     public static func < (lhs: SegmentTag, rhs: SegmentTag) -> Bool {

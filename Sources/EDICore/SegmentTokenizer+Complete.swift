@@ -110,13 +110,13 @@ extension SegmentTokenizer {
         } else if transactionSegmentIndex > 0 {
             transactionSegmentIndex += 1
         }
-        let segmentPosition = EDIPosition(
+        let location = SegmentLocation(
             byteOffset: bufferBase + start, line: segmentStartLine.line,
             column: bufferBase + start - segmentStartLine.lineStart + 1, segmentIndex: segmentIndex,
-            segmentIndexInTransaction: transactionSegmentIndex, segmentTag: tag.description)
+            transactionIndex: transactionSegmentIndex)
         let segment = Segment(
             bytes: UnsafeRawBufferPointer(start: buffer + start, count: length), marks: marks, markCount: markCount,
-            tag: tag, syntax: syntax, delimiters: delimiters, position: segmentPosition,
+            tag: tag, syntax: syntax, delimiters: delimiters, location: location,
             interchangeIndex: interchangeIndex, hasReleaseCharacters: segmentHasRelease)
         if syntax == .edifact, tag == "UNB" { adoptSyntaxVersion(fromUNB: segment) }
         readIndex = next

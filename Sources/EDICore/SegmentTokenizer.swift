@@ -3,7 +3,7 @@ public enum TokenizerEvent {
     /// A segment; valid until the next call to ``SegmentTokenizer/nextEvent()``.
     case segment(Segment)
     /// A warning, or an error after which the tokenizer resynchronises at the next interchange header.
-    case issue(SyntaxIssue)
+    indirect case issue(SyntaxIssue)
     /// More bytes are needed: ``SegmentTokenizer/append(_:)`` or ``SegmentTokenizer/fill(from:)``,
     /// or ``SegmentTokenizer/finish()`` at the end of input.
     case needMoreInput

@@ -1,178 +1,239 @@
 import EDICore
 
-/// Checks the elements of one segment against its spec: presence, count, type, length, codes,
-/// repetitions, composites and syntax rules. One small check per concern.
+/// Checks the elements of one segment against its compiled table: presence, count, type,
+/// length, codes, repetitions, composites and syntax rules. Works on bytes; text is made only
+/// for a finding's message.
 struct ElementChecker {
     let syntax: EDISyntax
+    let compiled: CompiledTransaction
     var encoding: CharacterEncoding = .utf8
 
-    func check(_ segment: Segment, spec: SegmentSpec, loopPath: String?, into diagnostics: inout [Diagnostic]) {
-        let tag = spec.tag
-        let lastDefined = spec.elements.last?.position ?? 0
-        if segment.elementCount > lastDefined {
-            // Trailing empty elements beyond the definition are tolerated by nobody: they are extra elements.
-            var last = segment.elementCount
-            while last > lastDefined, segment.element(last).isEmpty { last -= 1 }
-            if last > lastDefined || syntax == .x12 && segment.elementCount > lastDefined {
-                diagnostics.append(Diagnostic(.error, .tooManyElements,
-                    "\(tag) has \(segment.elementCount) elements; the standard defines \(lastDefined)",
-                    at: segment.position(ofElement: lastDefined + 1), loopPath: loopPath))
-            }
-        }
-        for element in spec.elements {
-            let view = segment.element(element.position)
-            let name = label(tag, element.position)
-            if view.isEmpty {
-                if element.usage == .mandatory {
-                    diagnostics.append(Diagnostic(.error, .mandatoryElementMissing, "\(name) (\(element.name)) is mandatory but missing",
-                        at: segment.position(ofElement: element.position), loopPath: loopPath, elementReference: element.id))
-                }
-                continue
-            }
-            if element.usage == .notUsed {
-                diagnostics.append(Diagnostic(.error, .elementNotUsed, "\(name) (\(element.name)) is marked not used but has a value",
-                    at: segment.position(ofElement: element.position), loopPath: loopPath, elementReference: element.id,
-                    badValue: view.decoded(encoding)))
-                continue
-            }
-            let repetitions = view.repetitions
-            if let maxRepeat = element.maxRepeat, repetitions.count > maxRepeat {
-                diagnostics.append(Diagnostic(.error, .tooManyRepetitions,
-                    "\(name) repeats \(repetitions.count) times; at most \(maxRepeat) allowed",
-                    at: segment.position(ofElement: element.position, repetition: maxRepeat + 1), loopPath: loopPath,
-                    elementReference: element.id))
-            }
-            for (r, repetition) in repetitions.enumerated() {
-                let repetitionNumber = repetitions.count > 1 ? r + 1 : nil
-                if let components = element.components {
-                    checkComposite(repetition, spec: element, components: components, segment: segment, name: name,
-                                   repetition: repetitionNumber, loopPath: loopPath, into: &diagnostics)
-                } else {
-                    let parts = repetition.split(on: segment.delimiters.component)
-                    if parts.count > 1 {
-                        diagnostics.append(Diagnostic(.error, .tooManyComponents,
-                            "\(name) (\(element.name)) is a simple element but holds components",
-                            at: segment.position(ofElement: element.position, component: 2, repetition: repetitionNumber),
-                            loopPath: loopPath, elementReference: element.id, badValue: repetition.decoded(encoding)))
+    func check(_ segment: Segment, against table: CompiledSegment, into diagnostics: inout [Diagnostic]) {
+        if segment.elementCount > table.lastPosition { checkElementCount(segment, table, into: &diagnostics) }
+        let delimiters = segment.delimiters
+        table.elements.withUnsafeBufferPointer { elements in
+            for element in elements {
+                let view = segment.element(element.position)
+                if view.isEmpty {
+                    if element.usage == .mandatory {
+                        report(.mandatoryElementMissing, "is mandatory but missing", segment, table, element, nil, nil, nil, into: &diagnostics)
                     }
-                    checkValue(parts[0], spec: element, name: name,
-                               at: segment.position(ofElement: element.position, repetition: repetitionNumber),
-                               loopPath: loopPath, into: &diagnostics)
+                    continue
+                }
+                if element.usage == .notUsed {
+                    report(.elementNotUsed, "is marked not used but has a value", segment, table, element, nil, nil, view, into: &diagnostics)
+                    continue
+                }
+                guard let repetition = delimiters.repetition, view.bytes.contains(repetition) else {
+                    checkOccurrence(view, element, repetition: nil, segment, table, into: &diagnostics)
+                    continue
+                }
+                var number = 0
+                forEachPart(of: view, separator: repetition) { part in
+                    number += 1
+                    if number == element.maxRepeat + 1 {
+                        report(.tooManyRepetitions, "repeats more than \(element.maxRepeat) times", segment, table, element, nil,
+                               number, nil, into: &diagnostics)
+                    }
+                    checkOccurrence(part, element, repetition: number, segment, table, into: &diagnostics)
                 }
             }
         }
-        for rule in spec.rules where !rule.isSatisfied({ !segment.element($0).isEmpty }) {
+        let rules = table.spec.rules
+        if !rules.isEmpty { checkRules(rules, segment, into: &diagnostics) }
+    }
+
+    private func checkElementCount(_ segment: Segment, _ table: CompiledSegment, into diagnostics: inout [Diagnostic]) {
+        var last = segment.elementCount
+        while last > table.lastPosition, segment.element(last).isEmpty { last -= 1 }
+        guard last > table.lastPosition || syntax == .x12 else { return }
+        diagnostics.append(Diagnostic(.error, .tooManyElements,
+            "\(table.spec.tag) has \(segment.elementCount) elements; the standard defines \(table.lastPosition)",
+            at: segment.position(ofElement: table.lastPosition + 1)))
+    }
+
+    /// One occurrence (repetition) of an element: a composite's components, or a simple value.
+    private func checkOccurrence(_ value: ElementView, _ element: CompiledElement, repetition: Int?, _ segment: Segment,
+                                 _ table: CompiledSegment, into diagnostics: inout [Diagnostic]) {
+        let separator = segment.delimiters.component
+        if element.isComposite {
+            checkComposite(value, element, repetition: repetition, segment, table, into: &diagnostics)
+            return
+        }
+        if value.bytes.contains(separator) {
+            report(.tooManyComponents, "is a simple element but holds components", segment, table, element, 2, repetition, value,
+                   into: &diagnostics)
+            var first: ElementView?
+            forEachPart(of: value, separator: separator) { part in if first == nil { first = part } }
+            checkValue(first ?? value, element, component: nil, repetition: repetition, segment, table, into: &diagnostics)
+            return
+        }
+        checkValue(value, element, component: nil, repetition: repetition, segment, table, into: &diagnostics)
+    }
+
+    private func checkComposite(_ value: ElementView, _ element: CompiledElement, repetition: Int?, _ segment: Segment,
+                                _ table: CompiledSegment, into diagnostics: inout [Diagnostic]) {
+        var presence: UInt64 = 0
+        var count = 0
+        var extraWithData = false
+        table.components.withUnsafeBufferPointer { components in
+            let parts = components[element.componentStart..<(element.componentStart + element.componentCount)]
+            forEachPart(of: value, separator: segment.delimiters.component) { part in
+                count += 1
+                guard count <= parts.count else {
+                    if !part.isEmpty { extraWithData = true }
+                    return
+                }
+                let component = parts[parts.startIndex + count - 1]
+                guard !part.isEmpty else { return }
+                if count < 64 { presence |= 1 << UInt64(count) }
+                if component.usage == .notUsed {
+                    report(.elementNotUsed, "is marked not used but has a value", segment, table, component, count, repetition, part,
+                           into: &diagnostics)
+                    return
+                }
+                checkValue(part, component, component: count, repetition: repetition, segment, table, into: &diagnostics)
+            }
+            if extraWithData {
+                report(.tooManyComponents, "has \(count) components; at most \(parts.count)", segment, table, element,
+                       parts.count + 1, repetition, nil, into: &diagnostics)
+            }
+            for component in parts where component.usage == .mandatory {
+                let position = component.position
+                if position >= 64 || presence & (1 << UInt64(position)) == 0 {
+                    report(.mandatoryElementMissing, "is mandatory but missing", segment, table, component, position, repetition, nil,
+                           into: &diagnostics)
+                }
+            }
+        }
+        let rules = table.spec.elements[element.specIndex].componentRules
+        for rule in rules where !rule.isSatisfied({ $0 < 64 && presence & (1 << UInt64($0)) != 0 }) {
             let kind: DiagnosticKind = [.exclusion, .oneOrNone, .ifFirstThenNone].contains(rule.kind) ? .exclusionViolated : .conditionalElementMissing
-            let offending = rule.positions.first { kind == .exclusionViolated ? !segment.element($0).isEmpty : segment.element($0).isEmpty }
-                ?? rule.positions[0]
-            diagnostics.append(Diagnostic(.error, kind, "syntax rule \(rule.kind.rawValue)\(rule.positions.map { String(format: "%02d", $0) }.joined()) broken: \(rule.explanation(tag: tag, syntax: syntax))",
-                at: segment.position(ofElement: offending), loopPath: loopPath))
+            let name = label(table.spec.tag, element.position)
+            diagnostics.append(Diagnostic(.error, kind, "\(name): \(rule.explanation(tag: name, syntax: syntax))",
+                at: segment.position(ofElement: element.position, repetition: repetition),
+                elementReference: table.spec.elements[element.specIndex].id))
         }
     }
 
-    private func checkComposite(_ value: ElementView, spec: ElementSpec, components: [ElementSpec], segment: Segment, name: String,
-                                repetition: Int?, loopPath: String?, into diagnostics: inout [Diagnostic]) {
-        let parts = value.split(on: segment.delimiters.component)
-        if parts.count > components.count {
-            var last = parts.count
-            while last > components.count, parts[last - 1].isEmpty { last -= 1 }
-            if last > components.count {
-                diagnostics.append(Diagnostic(.error, .tooManyComponents,
-                    "\(name) (\(spec.name)) has \(parts.count) components; at most \(components.count)",
-                    at: segment.position(ofElement: spec.position, component: components.count + 1, repetition: repetition),
-                    loopPath: loopPath, elementReference: spec.id))
-            }
-        }
-        for component in components {
-            let part = component.position <= parts.count ? parts[component.position - 1] : nil
-            let componentName = "\(name)-\(component.position)"
-            let position = segment.position(ofElement: spec.position, component: component.position, repetition: repetition)
-            guard let part, !part.isEmpty else {
-                if component.usage == .mandatory {
-                    diagnostics.append(Diagnostic(.error, .mandatoryElementMissing,
-                        "\(componentName) (\(component.name)) is mandatory but missing", at: position, loopPath: loopPath,
-                        elementReference: component.id))
-                }
-                continue
-            }
-            if component.usage == .notUsed {
-                diagnostics.append(Diagnostic(.error, .elementNotUsed, "\(componentName) (\(component.name)) is marked not used but has a value",
-                    at: position, loopPath: loopPath, elementReference: component.id, badValue: part.decoded(encoding)))
-                continue
-            }
-            checkValue(part, spec: component, name: componentName, at: position, loopPath: loopPath, into: &diagnostics)
-        }
-        for rule in spec.componentRules {
-            let present: (Int) -> Bool = { $0 <= parts.count && !parts[$0 - 1].isEmpty }
-            if !rule.isSatisfied(present) {
-                let kind: DiagnosticKind = [.exclusion, .oneOrNone, .ifFirstThenNone].contains(rule.kind) ? .exclusionViolated : .conditionalElementMissing
-                diagnostics.append(Diagnostic(.error, kind, "\(name): \(rule.explanation(tag: name, syntax: syntax))",
-                    at: segment.position(ofElement: spec.position, repetition: repetition), loopPath: loopPath, elementReference: spec.id))
-            }
+    private func checkRules(_ rules: [SyntaxRule], _ segment: Segment, into diagnostics: inout [Diagnostic]) {
+        for rule in rules where !rule.isSatisfied({ !segment.element($0).isEmpty }) {
+            let tag = segment.tag.description
+            let kind: DiagnosticKind = [.exclusion, .oneOrNone, .ifFirstThenNone].contains(rule.kind) ? .exclusionViolated : .conditionalElementMissing
+            let offending = rule.positions.first { kind == .exclusionViolated ? !segment.element($0).isEmpty : segment.element($0).isEmpty }
+                ?? rule.positions[0]
+            let code = rule.kind.rawValue + rule.positions.map { $0 < 10 ? "0\($0)" : "\($0)" }.joined()
+            diagnostics.append(Diagnostic(.error, kind, "syntax rule \(code) broken: \(rule.explanation(tag: tag, syntax: syntax))",
+                at: segment.position(ofElement: offending)))
         }
     }
 
     /// Type, length and code of one simple value.
-    func checkValue(_ value: ElementView, spec: ElementSpec, name: String, at position: EDIPosition, loopPath: String?,
-                    into diagnostics: inout [Diagnostic]) {
-        let text = value.decoded(encoding)
-        let bytes = value.unescaped
-        func add(_ kind: DiagnosticKind, _ message: String, severity: SyntaxIssue.Severity = .error) {
-            diagnostics.append(Diagnostic(severity, kind, message, at: position, loopPath: loopPath, elementReference: spec.id, badValue: text))
+    private func checkValue(_ value: ElementView, _ element: CompiledElement, component: Int?, repetition: Int?,
+                            _ segment: Segment, _ table: CompiledSegment, into diagnostics: inout [Diagnostic]) {
+        if value.hasRelease, let release = value.delimiters.release, value.bytes.contains(release) {
+            let unescaped = value.unescaped
+            unescaped.withUnsafeBytes { bytes in
+                checkBytes(bytes, value, element, component: component, repetition: repetition, segment, table, into: &diagnostics)
+            }
+        } else {
+            checkBytes(value.bytes, value, element, component: component, repetition: repetition, segment, table, into: &diagnostics)
         }
-        var length = text.unicodeScalars.count
-        switch spec.type {
+    }
+
+    private func checkBytes(_ bytes: UnsafeRawBufferPointer, _ value: ElementView, _ element: CompiledElement, component: Int?,
+                            repetition: Int?, _ segment: Segment, _ table: CompiledSegment, into diagnostics: inout [Diagnostic]) {
+        func fail(_ kind: DiagnosticKind, _ message: String, severity: SyntaxIssue.Severity = .error) {
+            report(kind, message, segment, table, element, component, repetition, value, severity: severity, into: &diagnostics)
+        }
+        var length = bytes.count
+        switch element.kind {
         case .numeric:
-            guard ValueFormat.isInteger(bytes) else {
-                add(.invalidCharacter, "\(name) (\(spec.name)) \"\(text)\" is not a whole number (type \(spec.type))")
-                return
-            }
-            length = bytes.filter { $0 != UInt8(ascii: "-") }.count
+            guard let digits = ByteFormat.integerDigits(bytes) else { return fail(.invalidCharacter, "is not a whole number") }
+            length = digits
         case .decimal:
-            guard ValueFormat.isDecimal(bytes, mark: UInt8(ascii: ".")) else {
-                add(.invalidCharacter, "\(name) (\(spec.name)) \"\(text)\" is not a decimal number (type R)")
-                return
-            }
-            length = bytes.filter { $0 >= 0x30 && $0 <= 0x39 }.count
+            guard let digits = ByteFormat.decimalDigits(bytes, mark: UInt8(ascii: ".")) else { return fail(.invalidCharacter, "is not a decimal number") }
+            length = digits
         case .edifactNumeric:
-            guard ValueFormat.isDecimal(bytes, mark: value.delimiters.decimalMark) || ValueFormat.isDecimal(bytes, mark: UInt8(ascii: ".")) else {
-                add(.invalidCharacter, "\(name) (\(spec.name)) \"\(text)\" is not a number (type n)")
-                return
-            }
-            length = bytes.filter { $0 >= 0x30 && $0 <= 0x39 }.count
+            guard let digits = ByteFormat.decimalDigits(bytes, mark: segment.delimiters.decimalMark)
+                ?? ByteFormat.decimalDigits(bytes, mark: UInt8(ascii: ".")) else { return fail(.invalidCharacter, "is not a number") }
+            length = digits
         case .date:
-            guard ValueFormat.isDate(bytes) else {
-                add(.invalidDate, "\(name) (\(spec.name)) \"\(text)\" is not a valid date (CCYYMMDD or YYMMDD)")
-                return
-            }
+            guard ByteFormat.isDate(bytes) else { return fail(.invalidDate, "is not a valid date (CCYYMMDD or YYMMDD)") }
         case .time:
-            guard ValueFormat.isTime(bytes) else {
-                add(.invalidTime, "\(name) (\(spec.name)) \"\(text)\" is not a valid time (HHMM[SS[d…]])")
-                return
-            }
+            guard ByteFormat.isTime(bytes) else { return fail(.invalidTime, "is not a valid time (HHMM[SS[d…]])") }
         case .alphabetic:
-            if bytes.contains(where: { $0 >= 0x30 && $0 <= 0x39 }) {
-                add(.invalidCharacter, "\(name) (\(spec.name)) \"\(text)\" holds digits but is alphabetic (type a)")
-                return
-            }
-        case .alphanumeric, .identifier, .binary:
-            break
+            if bytes.contains(where: { $0 >= 0x30 && $0 <= 0x39 }) { return fail(.invalidCharacter, "holds digits but is alphabetic") }
+            length = characterCount(bytes)
+        case .alphanumeric, .identifier:
+            length = characterCount(bytes)
+        case .binary:
+            return
         }
-        if spec.type != .binary {
-            if length < spec.minLength {
-                add(.elementTooShort, "\(name) (\(spec.name)) \"\(text)\" is \(length) long; at least \(spec.minLength)")
-            } else if length > spec.maxLength {
-                add(.elementTooLong, "\(name) (\(spec.name)) \"\(text)\" is \(length) long; at most \(spec.maxLength)")
+        if length < element.minLength {
+            fail(.elementTooShort, "is \(length) long; at least \(element.minLength)")
+        } else if length > element.maxLength {
+            fail(.elementTooLong, "is \(length) long; at most \(element.maxLength)")
+        }
+        if element.codeSet >= 0 {
+            let codes = compiled.codeSets[element.codeSet]
+            if !codes.contains(bytes) {
+                if codes.isClosed {
+                    fail(.invalidCode, "is not a valid code")
+                } else {
+                    fail(.unknownCode, "is not among the codes EDIKit knows for this element", severity: .warning)
+                }
             }
         }
-        if let codes = spec.codes, !codes.contains(text) {
-            if codes.isClosed {
-                add(.invalidCode, "\(name) (\(spec.name)) \"\(text)\" is not a valid code")
-            } else {
-                add(.unknownCode, "\(name) (\(spec.name)) \"\(text)\" is not among the codes EDIKit knows for element \(spec.id)",
-                    severity: .warning)
+    }
+
+    /// Characters, not bytes, when the interchange is UTF-8.
+    @inline(__always)
+    private func characterCount(_ bytes: UnsafeRawBufferPointer) -> Int {
+        guard encoding == .utf8 || encoding == .ascii else { return bytes.count }
+        var count = 0
+        for byte in bytes where byte & 0xC0 != 0x80 { count += 1 }
+        return count
+    }
+
+    /// Calls `body` for each part of a value split on a separator, honouring the release character.
+    @inline(__always)
+    private func forEachPart(of value: ElementView, separator: UInt8, _ body: (ElementView) -> Void) {
+        let bytes = value.bytes
+        let release = value.hasRelease ? value.delimiters.release : nil
+        var start = 0
+        var index = 0
+        while index < bytes.count {
+            let byte = bytes[index]
+            if byte == release {
+                index += 2
+                continue
             }
+            if byte == separator {
+                body(value.slice(start, index))
+                start = index + 1
+            }
+            index += 1
         }
+        body(value.slice(start, bytes.count))
+    }
+
+    // MARK: - Findings
+
+    private func report(_ kind: DiagnosticKind, _ problem: String, _ segment: Segment, _ table: CompiledSegment,
+                        _ element: CompiledElement, _ component: Int?, _ repetition: Int?, _ value: ElementView?,
+                        severity: SyntaxIssue.Severity = .error, into diagnostics: inout [Diagnostic]) {
+        let spec = table.elementSpec(element)
+        let outer = table.spec.elements[element.specIndex]
+        var name = label(table.spec.tag, outer.position)
+        if element.specComponent >= 0 { name += "-\(element.position)" }
+        let text = value.map { $0.decoded(encoding) }
+        let shown = text.map { " \"\($0)\"" } ?? ""
+        let type = spec.isComposite ? "" : ", \(spec.type) \(spec.minLength)/\(spec.maxLength)"
+        diagnostics.append(Diagnostic(severity, kind, "\(name) (\(spec.name)\(type))\(shown) \(problem)",
+            at: segment.position(ofElement: outer.position, component: element.specComponent >= 0 ? element.position : component,
+                                 repetition: repetition),
+            elementReference: spec.id, badValue: text))
     }
 
     func label(_ tag: String, _ position: Int) -> String {
@@ -180,50 +241,62 @@ struct ElementChecker {
     }
 }
 
-/// Value formats of the X12 and EDIFACT data types.
-enum ValueFormat {
-    static func isInteger(_ bytes: [UInt8]) -> Bool {
-        var digits = bytes[...]
-        if digits.first == UInt8(ascii: "-") { digits = digits.dropFirst() }
-        return !digits.isEmpty && digits.allSatisfy { $0 >= 0x30 && $0 <= 0x39 }
+/// Value formats of the X12 and EDIFACT data types, on bytes.
+enum ByteFormat {
+    /// Digits of an integer with an optional leading minus; nil when not one.
+    static func integerDigits(_ bytes: UnsafeRawBufferPointer) -> Int? {
+        var index = bytes.first == UInt8(ascii: "-") ? 1 : 0
+        let digits = bytes.count - index
+        guard digits > 0 else { return nil }
+        while index < bytes.count {
+            let byte = bytes[index]
+            guard byte >= 0x30, byte <= 0x39 else { return nil }
+            index += 1
+        }
+        return digits
     }
 
-    static func isDecimal(_ bytes: [UInt8], mark: UInt8) -> Bool {
-        var digits = bytes[...]
-        if digits.first == UInt8(ascii: "-") { digits = digits.dropFirst() }
-        var sawDigit = false
+    /// Digits of a decimal number (sign and decimal mark not counted); nil when not one.
+    static func decimalDigits(_ bytes: UnsafeRawBufferPointer, mark: UInt8) -> Int? {
+        var index = bytes.first == UInt8(ascii: "-") ? 1 : 0
+        var digits = 0
         var sawMark = false
-        for byte in digits {
-            if byte >= 0x30 && byte <= 0x39 {
-                sawDigit = true
+        while index < bytes.count {
+            let byte = bytes[index]
+            if byte >= 0x30, byte <= 0x39 {
+                digits += 1
             } else if byte == mark, !sawMark {
                 sawMark = true
             } else {
-                return false
+                return nil
             }
+            index += 1
         }
-        return sawDigit
+        return digits > 0 ? digits : nil
     }
 
-    static func isDate(_ bytes: [UInt8]) -> Bool {
+    static func isDate(_ bytes: UnsafeRawBufferPointer) -> Bool {
         guard bytes.count == 8 || bytes.count == 6, bytes.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) else { return false }
-        let n = bytes.map { Int($0 - 0x30) }
+        func digit(_ i: Int) -> Int { Int(bytes[i] &- 0x30) }
         let offset = bytes.count - 6
-        let year = bytes.count == 8 ? n[0] * 1000 + n[1] * 100 + n[2] * 10 + n[3] : 2000 + n[0] * 10 + n[1]
-        let month = n[offset + 2] * 10 + n[offset + 3]
-        let day = n[offset + 4] * 10 + n[offset + 5]
-        guard (1...12).contains(month), day >= 1 else { return false }
+        let year = bytes.count == 8 ? digit(0) * 1000 + digit(1) * 100 + digit(2) * 10 + digit(3) : 2000 + digit(0) * 10 + digit(1)
+        let month = digit(offset + 2) * 10 + digit(offset + 3)
+        let day = digit(offset + 4) * 10 + digit(offset + 5)
+        guard month >= 1, month <= 12, day >= 1 else { return false }
         let leap = year % 4 == 0 && (year % 100 != 0 || year % 400 == 0)
-        let days = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1]
+        let days: Int
+        switch month {
+        case 2: days = leap ? 29 : 28
+        case 4, 6, 9, 11: days = 30
+        default: days = 31
+        }
         return day <= days
     }
 
-    static func isTime(_ bytes: [UInt8]) -> Bool {
-        guard bytes.count >= 4, bytes.count <= 8, bytes.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) else { return false }
-        let n = bytes.map { Int($0 - 0x30) }
-        let hour = n[0] * 10 + n[1], minute = n[2] * 10 + n[3]
-        guard hour <= 23, minute <= 59 else { return false }
-        if bytes.count >= 6 { return n[4] * 10 + n[5] <= 59 }
-        return bytes.count == 4 || bytes.count >= 6
+    static func isTime(_ bytes: UnsafeRawBufferPointer) -> Bool {
+        guard bytes.count >= 4, bytes.count <= 8, bytes.count != 5, bytes.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) else { return false }
+        func digit(_ i: Int) -> Int { Int(bytes[i] &- 0x30) }
+        guard digit(0) * 10 + digit(1) <= 23, digit(2) * 10 + digit(3) <= 59 else { return false }
+        return bytes.count == 4 || digit(4) * 10 + digit(5) <= 59
     }
 }

@@ -1,5 +1,5 @@
 import Foundation
-import EDICore
+public import EDICore
 
 /// What validating one file found.
 public struct FileValidation: Sendable, Codable {
@@ -35,6 +35,16 @@ public struct FileValidation: Sendable, Codable {
     }
 }
 
+/// One validated transaction: its findings, its envelope and (when collected) its segments.
+public struct ValidatedTransaction: Sendable {
+    /// The findings.
+    public var result: TransactionResult
+    /// Where it came from.
+    public var envelope: TransactionEnvelope
+    /// Its segments, header to trailer (empty unless the validator collects them).
+    public var segments: [OwnedSegment]
+}
+
 /// Validates files: tokenizer → envelope outliner → per-transaction schema validation, in one
 /// streaming pass with memory bounded by one transaction's findings.
 public struct FileValidator {
@@ -46,6 +56,9 @@ public struct FileValidator {
     public var explicitSchema: TransactionSchema?
     /// Whether to keep the findings of each transaction (false for benchmarks: counts only).
     public var keepsResults = true
+    /// Whether to copy each transaction's segments for ``validate(path:onTransaction:)``'s
+    /// `onValidatedTransaction` (typed models are built from them); memory stays one transaction.
+    public var collectsSegments = false
 
     /// Creates a validator.
     public init(repository: SchemaRepository, guide: ImplementationGuide? = nil, explicitSchema: TransactionSchema? = nil) {
@@ -56,40 +69,67 @@ public struct FileValidator {
 
     /// Validates a file; `onTransaction` sees each transaction's result as it completes.
     public func validate(path: String, onTransaction: ((TransactionResult) -> Void)? = nil) throws -> FileValidation {
+        try validate(path: path, onTransaction: onTransaction, onValidatedTransaction: nil)
+    }
+
+    /// Validates a file; `onValidatedTransaction` gets each transaction with its envelope and, when
+    /// ``collectsSegments`` is set, its segments.
+    public func validate(path: String, onTransaction: ((TransactionResult) -> Void)?,
+                         onValidatedTransaction: ((ValidatedTransaction) -> Void)?) throws -> FileValidation {
         var result = FileValidation(path: path)
         let reader = try EDIStreamReader(path: path)
         let outliner = EnvelopeOutliner(keepsInterchanges: false)
+        outliner.keepsTransactionSummaries = false
         var context = EnvelopeContext()
-        var current: (validator: TransactionValidator, result: TransactionResult)?
-        var lastPosition = EDIPosition()
-        var schemaCache: [String: TransactionSchema?] = [:]
+        // The open transaction, kept in plain variables: an optional tuple would be copied per segment.
+        var openValidator: TransactionValidator?
+        var openResult = TransactionResult(type: "", controlNumber: "", schemaVersion: nil, diagnostics: [], segmentCount: 0,
+                                           position: EDIPosition())
+        var openHasSchema = false
+        var transactionOpen = false
+        var openSegments: [OwnedSegment] = []
+        var openEnvelope: TransactionEnvelope?
+        var lastLocation: (SegmentLocation, SegmentTag)?
+        var lastPosition: EDIPosition { lastLocation.map { $0.0.position(tag: $0.1) } ?? EDIPosition() }
+        var schemaCache: [String: ValidationPlan?] = [:]
 
-        func closeTransaction(at position: EDIPosition) {
-            guard var open = current else { return }
-            if open.result.schemaVersion != nil {
-                open.result.diagnostics.append(contentsOf: open.validator.finish(at: position))
+        func closeTransaction(at position: EDIPosition, endedBy issue: SyntaxIssue? = nil) {
+            guard transactionOpen else { return }
+            if let issue {
+                // A syntax error ended the transaction: what it lacks after that point is not the partner's
+                // structure problem, so say it was cut off instead of listing every missing segment.
+                openResult.diagnostics.append(Diagnostic(.error, .transactionTrailerMissing,
+                    "the transaction ends at a syntax error [\(issue.code)] before its trailer", at: issue.position))
+            } else if openHasSchema {
+                openResult.diagnostics.append(contentsOf: openValidator!.finish(at: position))
                 // The SE/UNT count and control findings were added when the trailer arrived, before the
                 // schema findings of earlier segments: keep the transaction's findings in file order.
-                open.result.diagnostics = FileValidation.inFileOrder(open.result.diagnostics)
+                openResult.diagnostics = FileValidation.inFileOrder(openResult.diagnostics)
             }
-            onTransaction?(open.result)
-            if keepsResults { result.transactions.append(open.result) }
-            current = nil
+            onTransaction?(openResult)
+            if let onValidatedTransaction, let envelope = openEnvelope {
+                onValidatedTransaction(ValidatedTransaction(result: openResult, envelope: envelope, segments: openSegments))
+            }
+            openSegments.removeAll(keepingCapacity: true)
+            if keepsResults { result.transactions.append(openResult) }
+            openValidator = nil
+            transactionOpen = false
         }
 
         try reader.forEach { event in
             switch event {
             case .segment(let segment):
-                lastPosition = segment.position
+                lastLocation = (segment.location, segment.tag)
                 let envelopeIssues = outliner.consume(segment)
                 let tag = segment.tag
                 context.observe(segment)
                 // An envelope segment ends any transaction still open (its trailer is missing, which
                 // the outliner reports); it is never a segment of the transaction.
-                if current != nil, Self.envelopeTags.contains(tag.description) { closeTransaction(at: segment.position) }
+                if transactionOpen, Self.isEnvelopeTag(tag) { closeTransaction(at: segment.position) }
                 if tag == "ST" || tag == "UNH" {
                     closeTransaction(at: segment.position)
-                    let schema = try schemaFor(segment, context: context, cache: &schemaCache)
+                    let plan = try planFor(segment, context: context, cache: &schemaCache)
+                    let schema = plan?.schema
                     var transaction = TransactionResult(
                         type: tag == "ST" ? segment[1] ?? "" : segment.element(2).component(1).string,
                         controlNumber: segment[tag == "ST" ? 2 : 1] ?? "", schemaVersion: schema?.version, diagnostics: [],
@@ -99,18 +139,21 @@ public struct FileValidator {
                             "no schema for \(transaction.type) \(context.versionLabel(for: segment)); add Schemas/\(segment.syntax == .x12 ? "X12" : "EDIFACT")/\(context.version(for: segment))/\(transaction.type).xml or pass --schema",
                             at: segment.position))
                     }
-                    let validator = schema.map { TransactionValidator(schema: $0, encoding: context.encoding) }
-                    current = (validator ?? TransactionValidator(schema: .empty(segment.syntax)), transaction)
-                    if schema == nil { current!.result.schemaVersion = nil }
+                    openValidator = plan.map { TransactionValidator(plan: $0, encoding: context.encoding) }
+                    openHasSchema = plan != nil
+                    openResult = transaction
+                    transactionOpen = true
+                    if onValidatedTransaction != nil { openEnvelope = context.envelope(for: segment, path: path) }
                 }
-                if current != nil {
-                    current!.result.segmentCount += 1
-                    if current!.result.schemaVersion != nil { current!.validator.consume(segment) }
+                if transactionOpen {
+                    if collectsSegments { openSegments.append(segment.copy()) }
+                    openResult.segmentCount += 1
+                    if openHasSchema { openValidator!.consume(segment) }
                 }
                 for issue in envelopeIssues {
                     let diagnostic = Diagnostic(envelopeIssue: issue)
-                    if current != nil, [.transactionCountMismatch, .transactionControlMismatch].contains(diagnostic.kind) {
-                        current!.result.diagnostics.append(diagnostic)
+                    if transactionOpen, [.transactionCountMismatch, .transactionControlMismatch].contains(diagnostic.kind) {
+                        openResult.diagnostics.append(diagnostic)
                     } else {
                         result.envelopeDiagnostics.append(diagnostic)
                     }
@@ -118,7 +161,7 @@ public struct FileValidator {
                 if tag == "SE" || tag == "UNT" { closeTransaction(at: segment.position) }
             case .issue(let issue):
                 if issue.severity == .error {
-                    closeTransaction(at: issue.position)
+                    closeTransaction(at: issue.position, endedBy: issue)
                     outliner.abandon(at: issue.position)
                 }
                 result.envelopeDiagnostics.append(Diagnostic(envelopeIssue: issue))
@@ -133,10 +176,20 @@ public struct FileValidator {
     }
 
     /// Interchange and group headers and trailers of both syntaxes.
-    static let envelopeTags: Set<String> = ["ISA", "IEA", "ISB", "ISE", "TA1", "GS", "GE", "UNA", "UNB", "UNZ", "UNG", "UNE"]
+    static func isEnvelopeTag(_ tag: SegmentTag) -> Bool {
+        switch tag {
+        case "ISA", "IEA", "ISB", "ISE", "TA1", "GS", "GE", "UNA", "UNB", "UNZ", "UNG", "UNE": true
+        default: false
+        }
+    }
 
-    private func schemaFor(_ header: Segment, context: EnvelopeContext, cache: inout [String: TransactionSchema?]) throws -> TransactionSchema? {
-        if let explicitSchema { return explicitSchema }
+    private func planFor(_ header: Segment, context: EnvelopeContext, cache: inout [String: ValidationPlan?]) throws -> ValidationPlan? {
+        if let explicitSchema {
+            if let cached = cache["explicit"], let plan = cached { return plan }
+            let plan = ValidationPlan(explicitSchema)
+            cache["explicit"] = plan
+            return plan
+        }
         let id = header.tag == "ST" ? header[1] ?? "" : header.element(2).component(1).string
         let version = context.version(for: header)
         let key = "\(header.syntax)/\(version)/\(id)"
@@ -145,21 +198,75 @@ public struct FileValidator {
         if let guide, let standard = schema, guide.transaction == id, guide.syntax == header.syntax, guide.version == standard.version {
             schema = try guide.applied(to: standard)
         }
-        cache[key] = schema
-        return schema
+        let plan = schema.map(ValidationPlan.init)
+        cache[key] = plan
+        return plan
     }
 }
 
-/// The envelope facts a transaction's schema and decoding depend on.
+/// The envelope facts a transaction's schema, decoding and tracing depend on.
 struct EnvelopeContext {
     var groupVersion: String?
     var encoding: CharacterEncoding = .utf8
+    var interchange: InterchangeFacts?
+    var group: GroupFacts?
+
+    struct InterchangeFacts {
+        var syntax: EDISyntax
+        var sender: EnvelopeParty
+        var receiver: EnvelopeParty
+        var controlNumber: String
+        var date: String
+        var time: String
+        var version: String
+        var isTest: Bool
+    }
+
+    struct GroupFacts {
+        var functionalId: String?
+        var sender: String?
+        var receiver: String?
+        var controlNumber: String?
+        var version: String?
+    }
 
     mutating func observe(_ segment: Segment) {
         switch segment.tag {
-        case "ISA": groupVersion = nil; encoding = .utf8
-        case "GS": groupVersion = segment[8]
-        case "UNB": encoding = CharacterEncoding(syntaxIdentifier: segment.element(1).component(1).string) ?? .utf8
+        case "ISA":
+            groupVersion = nil
+            encoding = .utf8
+            group = nil
+            func trimmed(_ position: Int) -> String {
+                var text = Substring(segment[position] ?? "")
+                while text.last == " " { text = text.dropLast() }
+                return String(text)
+            }
+            interchange = InterchangeFacts(
+                syntax: .x12, sender: EnvelopeParty(qualifier: segment[5], id: trimmed(6)),
+                receiver: EnvelopeParty(qualifier: segment[7], id: trimmed(8)), controlNumber: segment[13] ?? "",
+                date: segment[9] ?? "", time: segment[10] ?? "", version: segment[12] ?? "", isTest: segment[15] == "T")
+        case "GS":
+            groupVersion = segment[8]
+            group = GroupFacts(functionalId: segment[1], sender: segment[2], receiver: segment[3], controlNumber: segment[6],
+                               version: segment[8])
+        case "UNB":
+            encoding = CharacterEncoding(syntaxIdentifier: segment.element(1).component(1).string) ?? .utf8
+            group = nil
+            let sender = segment.element(2), receiver = segment.element(3), prepared = segment.element(4)
+            func party(_ element: ElementView) -> EnvelopeParty {
+                let qualifier = element.component(2)
+                return EnvelopeParty(qualifier: qualifier.isEmpty ? nil : qualifier.string, id: element.component(1).string)
+            }
+            interchange = InterchangeFacts(
+                syntax: .edifact, sender: party(sender), receiver: party(receiver), controlNumber: segment[5] ?? "",
+                date: prepared.component(1).string, time: prepared.component(2).string, version: segment.element(1).string,
+                isTest: segment[11] == "1")
+        case "UNG":
+            group = GroupFacts(functionalId: segment[1], sender: segment.element(2).component(1).string,
+                               receiver: segment.element(3).component(1).string, controlNumber: segment[5],
+                               version: segment[7])
+        case "GE", "UNE":
+            group = nil
         default: break
         }
     }
@@ -176,6 +283,23 @@ struct EnvelopeContext {
 
     func versionLabel(for header: Segment) -> String {
         version(for: header)
+    }
+
+    /// The envelope record of a transaction starting at `header` (ST or UNH).
+    func envelope(for header: Segment, path: String) -> TransactionEnvelope {
+        let facts = interchange ?? InterchangeFacts(syntax: header.syntax, sender: EnvelopeParty(qualifier: nil, id: ""),
+                                                    receiver: EnvelopeParty(qualifier: nil, id: ""), controlNumber: "",
+                                                    date: "", time: "", version: "", isTest: false)
+        let isX12 = header.tag == "ST"
+        let association = isX12 ? header[3] : header.element(2).component(5).string
+        return TransactionEnvelope(
+            syntax: header.syntax, sender: facts.sender, receiver: facts.receiver, interchangeControlNumber: facts.controlNumber,
+            interchangeDate: facts.date, interchangeTime: facts.time, syntaxVersion: facts.version, isTest: facts.isTest,
+            functionalId: group?.functionalId, applicationSender: group?.sender, applicationReceiver: group?.receiver,
+            groupControlNumber: group?.controlNumber, groupVersion: group?.version,
+            transactionType: isX12 ? header[1] ?? "" : header.element(2).component(1).string,
+            transactionControlNumber: (isX12 ? header[2] : header[1]) ?? "", version: version(for: header),
+            implementationReference: association?.isEmpty == false ? association : nil, sourcePath: path)
     }
 }
 

@@ -129,7 +129,8 @@ public struct SyntaxRule: Sendable, Hashable, Codable {
 
     /// Whether the rule holds for the given presence of each position.
     public func isSatisfied(_ present: (Int) -> Bool) -> Bool {
-        let count = positions.filter(present).count
+        var count = 0
+        for position in positions where present(position) { count += 1 }
         let firstPresent = positions.first.map(present) ?? false
         switch kind {
         case .paired, .allOrNone: return count == 0 || count == positions.count

@@ -1,170 +1,195 @@
 import EDICore
 
-/// Follows a transaction's segments through its structure: loops entered and left, segment and
-/// loop counts, and what is missing, out of order, unexpected or repeated too often.
+/// Follows a transaction's segments through its compiled structure: loops entered and left,
+/// segment and loop counts, and what is missing, out of order, unexpected or repeated too often.
 ///
-/// A value-type state machine: one method per event (a segment, the end), no I/O. Memory is
-/// one frame per open loop level.
+/// A value-type state machine: one method per event (a segment, the end), no I/O, and no
+/// allocation per segment once its stacks have grown to the structure's depth.
 struct StructureWalker {
     struct Frame {
-        let nodes: [StructureNode]
-        let loopID: String?
+        /// The loop node (-1 for the transaction level).
+        var loop: Int
+        var childStart: Int
+        var childCount: Int
+        /// The current child, relative to `childStart`.
         var index = 0
-        var counts: [Int]
-
-        init(nodes: [StructureNode], loopID: String?) {
-            self.nodes = nodes
-            self.loopID = loopID
-            counts = Array(repeating: 0, count: nodes.count)
-        }
+        /// Where this frame's counts start in `counts`.
+        var countsBase: Int
     }
 
-    /// Where a segment landed.
-    struct Placement {
-        /// The spec to check its elements against; nil when the segment has no place.
-        var spec: SegmentSpec?
-        /// Loop ids, outermost first.
-        var loopPath: String?
+    let compiled: CompiledTransaction
+    private(set) var frames: [Frame] = []
+    private var counts: [Int] = []
+
+    init(compiled: CompiledTransaction) {
+        self.compiled = compiled
+        frames.reserveCapacity(8)
+        counts.reserveCapacity(64)
+        push(loop: -1, childStart: 0, childCount: compiled.rootCount)
     }
 
-    let schema: TransactionSchema
-    private(set) var frames: [Frame]
-
-    init(schema: TransactionSchema) {
-        self.schema = schema
-        frames = [Frame(nodes: schema.structure, loopID: nil)]
+    private mutating func push(loop: Int, childStart: Int, childCount: Int) {
+        frames.append(Frame(loop: loop, childStart: childStart, childCount: childCount, countsBase: counts.count))
+        for _ in 0..<childCount { counts.append(0) }
     }
 
+    private mutating func pop() {
+        let frame = frames.removeLast()
+        counts.removeSubrange(frame.countsBase...)
+    }
+
+    /// Loop ids, outermost first (`PO1/PID`); computed only for messages.
     var loopPath: String? {
-        let ids = frames.compactMap(\.loopID)
+        let ids = frames.compactMap { $0.loop >= 0 ? compiled.labels[$0.loop] : nil }
         return ids.isEmpty ? nil : ids.joined(separator: "/")
     }
 
-    /// Places a segment, reporting structure problems.
-    mutating func place(_ segment: Segment, into diagnostics: inout [Diagnostic]) -> Placement {
-        let tag = segment.tag.description
-        // Search the innermost frame forward, then the enclosing ones (leaving loops).
+    /// Places a segment, reporting structure problems; returns the compiled segment to check it
+    /// against, or -1 when it has no place.
+    mutating func place(_ segment: Segment, into diagnostics: inout [Diagnostic]) -> Int {
+        let tag = segment.tag
         for depth in stride(from: frames.count - 1, through: 0, by: -1) {
-            guard let (index, enterLoop) = match(tag, segment, in: frames[depth]) else { continue }
-            // Leave the loops inside `depth`, checking what they missed.
-            while frames.count - 1 > depth {
-                closeFrame(at: segment.position, into: &diagnostics)
-            }
-            return advance(to: index, enterLoop: enterLoop, segment: segment, into: &diagnostics)
+            guard let (child, entersLoop) = match(tag, segment, depth: depth) else { continue }
+            while frames.count - 1 > depth { closeFrame(before: segment, into: &diagnostics) }
+            return advance(to: child, entersLoop: entersLoop, segment: segment, into: &diagnostics)
         }
-        // No place ahead: out of order, or not part of this transaction at all.
-        let kind: DiagnosticKind
-        let message: String
-        if schema.knownTags.contains(tag) {
-            kind = .segmentOutOfOrder
-            message = "\(tag) is not expected here\(loopPath.map { " (in loop \($0))" } ?? ""); it belongs elsewhere in \(schema.id)"
+        let name = tag.description
+        if compiled.knownTags.contains(tag) {
+            diagnostics.append(Diagnostic(.error, .segmentOutOfOrder,
+                "\(name) is not expected here\(loopPath.map { " (in loop \($0))" } ?? ""); it belongs elsewhere in \(compiled.schema.id)",
+                at: segment.position, loopPath: loopPath))
         } else {
-            kind = .segmentNotInTransaction
-            message = "\(tag) is not part of \(schema.id) \(schema.version)"
+            diagnostics.append(Diagnostic(.error, .segmentNotInTransaction,
+                "\(name) is not part of \(compiled.schema.id) \(compiled.schema.version)", at: segment.position, loopPath: loopPath))
         }
-        diagnostics.append(Diagnostic(.error, kind, message, at: segment.position, loopPath: loopPath))
-        return Placement(spec: nil, loopPath: loopPath)
+        return -1
     }
 
-    /// The index of the next child in a frame that the segment can be, and whether it starts a loop.
-    private func match(_ tag: String, _ segment: Segment, in frame: Frame) -> (Int, Bool)? {
+    /// The next child of a frame the segment can be, and whether it starts a loop.
+    private func match(_ tag: SegmentTag, _ segment: Segment, depth: Int) -> (Int, Bool)? {
+        let frame = frames[depth]
         var fallback: (Int, Bool)?
-        for index in frame.index..<frame.nodes.count {
-            switch frame.nodes[index] {
-            case .segment(let use):
-                // Within a loop, its trigger (index 0) can only be matched by a new iteration, from the parent.
-                if use.tag == tag, !(frame.loopID != nil && index == 0) { return (index, false) }
-            case .loop(let loop):
-                guard loop.trigger.tag == tag else { continue }
-                if let position = loop.qualifierPosition {
-                    let value = segment.element(position).string
-                    if loop.qualifierValues.contains(value) { return (index, true) }
+        var child = frame.index
+        while child < frame.childCount {
+            let node = compiled.nodes[frame.childStart + child]
+            if node.tag == tag {
+                if !node.isLoop {
+                    // A loop's trigger (child 0) repeats only as a new iteration, found from the parent.
+                    if !(frame.loop >= 0 && child == 0) { return (child, false) }
+                } else if node.qualifierSet >= 0 {
+                    let value = segment.element(node.qualifierPosition)
+                    if compiled.codeSets[node.qualifierSet].contains(value.bytes) { return (child, true) }
                 } else if fallback == nil {
-                    fallback = (index, true)
-                    if !hasQualifiedSibling(tag, in: frame, from: index) { return fallback }
+                    fallback = (child, true)
+                    if !hasQualifiedSibling(tag, frame: frame, from: child) { return fallback }
                 }
             }
+            child += 1
         }
         return fallback
     }
 
-    private func hasQualifiedSibling(_ tag: String, in frame: Frame, from index: Int) -> Bool {
-        frame.nodes[index...].contains {
-            if case .loop(let loop) = $0, loop.trigger.tag == tag, loop.qualifierPosition != nil { return true }
-            return false
+    private func hasQualifiedSibling(_ tag: SegmentTag, frame: Frame, from child: Int) -> Bool {
+        for index in child..<frame.childCount {
+            let node = compiled.nodes[frame.childStart + index]
+            if node.isLoop, node.tag == tag, node.qualifierSet >= 0 { return true }
         }
+        return false
     }
 
-    private mutating func advance(to index: Int, enterLoop: Bool, segment: Segment, into diagnostics: inout [Diagnostic]) -> Placement {
-        var frame = frames.removeLast()
-        // Children skipped between the current place and the new one.
-        let from = frame.counts[frame.index] > 0 ? frame.index + 1 : frame.index
-        if index > from {
-            for skipped in from..<index { reportMissing(frame.nodes[skipped], count: frame.counts[skipped], at: segment.position, into: &diagnostics) }
-        } else if index > frame.index, frame.counts[frame.index] == 0 {
-            reportMissing(frame.nodes[frame.index], count: 0, at: segment.position, into: &diagnostics)
+    private mutating func advance(to child: Int, entersLoop: Bool, segment: Segment, into diagnostics: inout [Diagnostic]) -> Int {
+        let depth = frames.count - 1
+        let frame = frames[depth]
+        let current = counts[frame.countsBase + frame.index]
+        let from = current > 0 ? frame.index + 1 : frame.index
+        if child > from {
+            for skipped in from..<child { reportMissing(node: frame.childStart + skipped, count: counts[frame.countsBase + skipped], before: segment, into: &diagnostics) }
+        } else if child > frame.index, current == 0 {
+            reportMissing(node: frame.childStart + frame.index, count: 0, before: segment, into: &diagnostics)
         }
-        frame.index = index
-        frame.counts[index] += 1
-        let count = frame.counts[index]
-        frames.append(frame)
-        switch frame.nodes[index] {
-        case .segment(let use):
-            if let max = use.maxUse, count > max {
-                diagnostics.append(Diagnostic(.error, .segmentOverMaximum, "\(use.tag) occurs \(count) times; at most \(max)",
-                                              at: segment.position, loopPath: loopPath))
-            }
-            if use.usage == .notUsed {
-                diagnostics.append(Diagnostic(.error, .segmentNotUsed, "\(use.tag) is marked not used", at: segment.position, loopPath: loopPath))
-            }
-            return Placement(spec: use.spec, loopPath: loopPath)
-        case .loop(let loop):
-            if let max = loop.maxRepeat, count > max {
-                diagnostics.append(Diagnostic(.error, .loopOverMaximum, "loop \(loop.id) occurs \(count) times; at most \(max)",
-                                              at: segment.position, loopPath: loopPath))
-            }
-            if loop.usage == .notUsed {
-                diagnostics.append(Diagnostic(.error, .segmentNotUsed, "loop \(loop.id) is marked not used", at: segment.position, loopPath: loopPath))
-            }
-            var inner = Frame(nodes: loop.children, loopID: loop.id)
-            inner.counts[0] = 1
-            frames.append(inner)
-            return Placement(spec: loop.trigger.spec, loopPath: loopPath)
+        frames[depth].index = child
+        counts[frame.countsBase + child] += 1
+        let count = counts[frame.countsBase + child]
+        let nodeIndex = frame.childStart + child
+        let node = compiled.nodes[nodeIndex]
+        if count > node.maxUse {
+            let kind: DiagnosticKind = node.isLoop ? .loopOverMaximum : .segmentOverMaximum
+            let what = node.isLoop ? "loop \(compiled.labels[nodeIndex])" : segment.tag.description
+            diagnostics.append(Diagnostic(.error, kind, "\(what) occurs \(count) times; at most \(node.maxUse)",
+                                          at: segment.position, loopPath: loopPath))
         }
+        if node.usage == .notUsed {
+            let what = node.isLoop ? "loop \(compiled.labels[nodeIndex])" : segment.tag.description
+            diagnostics.append(Diagnostic(.error, .segmentNotUsed, "\(what) is marked not used", at: segment.position, loopPath: loopPath))
+        }
+        if node.isLoop {
+            push(loop: nodeIndex, childStart: node.childStart, childCount: node.childCount)
+            counts[frames[frames.count - 1].countsBase] = 1
+        }
+        return node.segment
     }
 
-    private func reportMissing(_ node: StructureNode, count: Int, at position: EDIPosition, into diagnostics: inout [Diagnostic]) {
+    private func reportMissing(node index: Int, count: Int, before segment: Segment, into diagnostics: inout [Diagnostic]) {
+        let node = compiled.nodes[index]
         guard count == 0, node.usage == .mandatory else { return }
-        var where_ = position
-        where_.element = nil
-        switch node {
-        case .segment(let use):
-            diagnostics.append(Diagnostic(.error, .mandatorySegmentMissing,
-                "mandatory segment \(use.tag) (position \(use.position)) is missing before \(position.segmentTag ?? "this segment")",
-                at: where_, loopPath: loopPath))
-        case .loop(let loop):
-            diagnostics.append(Diagnostic(.error, .mandatorySegmentMissing,
-                "mandatory loop \(loop.id) (starting with \(loop.trigger.tag)) is missing before \(position.segmentTag ?? "this segment")",
-                at: where_, loopPath: loopPath))
+        reportMissing(node: index, at: segment.position, into: &diagnostics)
+    }
+
+    private func reportMissing(node index: Int, count: Int, at position: EDIPosition, into diagnostics: inout [Diagnostic]) {
+        let node = compiled.nodes[index]
+        guard count == 0, node.usage == .mandatory else { return }
+        reportMissing(node: index, at: position, into: &diagnostics)
+    }
+
+    private func reportMissing(node index: Int, at position: EDIPosition, into diagnostics: inout [Diagnostic]) {
+        let node = compiled.nodes[index]
+        var at = position
+        at.element = nil
+        let before = position.segmentTag ?? "this segment"
+        let message = node.isLoop
+            ? "mandatory loop \(compiled.labels[index]) (starting with \(node.tag)) is missing before \(before)"
+            : "mandatory segment \(node.tag) (position \(compiled.labels[index])) is missing before \(before)"
+        diagnostics.append(Diagnostic(.error, .mandatorySegmentMissing, message, at: at, loopPath: loopPath))
+    }
+
+    private mutating func closeFrame(before segment: Segment, into diagnostics: inout [Diagnostic]) {
+        if let child = firstMissingChild() {
+            closeFrame(at: segment.position, from: child, into: &diagnostics)
+        } else {
+            pop()
         }
     }
 
     private mutating func closeFrame(at position: EDIPosition, into diagnostics: inout [Diagnostic]) {
-        let frame = frames[frames.count - 1]
-        guard !frame.nodes.isEmpty else {
-            frames.removeLast()
-            return
+        if let child = firstMissingChild() {
+            closeFrame(at: position, from: child, into: &diagnostics)
+        } else {
+            pop()
         }
-        let from = frame.counts[frame.index] > 0 ? frame.index + 1 : frame.index
-        if from < frame.nodes.count {
-            for index in from..<frame.nodes.count {
-                reportMissing(frame.nodes[index], count: frame.counts[index], at: position, into: &diagnostics)
-            }
-        }
-        frames.removeLast()
     }
 
-    /// The transaction ended (after its trailer): report what is still missing.
+    /// The first child of the innermost frame, after its current place, that is mandatory and absent.
+    private func firstMissingChild() -> Int? {
+        let frame = frames[frames.count - 1]
+        guard frame.childCount > 0 else { return nil }
+        let from = counts[frame.countsBase + frame.index] > 0 ? frame.index + 1 : frame.index
+        var child = from
+        while child < frame.childCount {
+            if counts[frame.countsBase + child] == 0, compiled.nodes[frame.childStart + child].usage == .mandatory { return child }
+            child += 1
+        }
+        return nil
+    }
+
+    private mutating func closeFrame(at position: EDIPosition, from first: Int, into diagnostics: inout [Diagnostic]) {
+        let frame = frames[frames.count - 1]
+        for child in first..<frame.childCount {
+            reportMissing(node: frame.childStart + child, count: counts[frame.countsBase + child], at: position, into: &diagnostics)
+        }
+        pop()
+    }
+
+    /// The transaction ended: report what is still missing.
     mutating func finish(at position: EDIPosition, into diagnostics: inout [Diagnostic]) {
         while !frames.isEmpty { closeFrame(at: position, into: &diagnostics) }
     }

@@ -23,32 +23,41 @@ public struct TransactionResult: Sendable, Codable {
 public struct TransactionValidator {
     private var walker: StructureWalker
     private let checker: ElementChecker
+    private let compiled: CompiledTransaction
     private var hierarchy = HierarchyChecker()
+    private let hierarchyTag: SegmentTag
     /// Findings so far.
     public private(set) var diagnostics: [Diagnostic] = []
 
-    /// Starts a transaction.
+    /// Starts a transaction (compiling the schema; use a ``ValidationPlan`` to compile once).
     public init(schema: TransactionSchema, encoding: CharacterEncoding = .utf8) {
-        walker = StructureWalker(schema: schema)
-        checker = ElementChecker(syntax: schema.syntax, encoding: encoding)
-        hierarchy.spec = schema.hierarchy
+        self.init(plan: ValidationPlan(schema), encoding: encoding)
+    }
+
+    /// Starts a transaction with a compiled plan.
+    public init(plan: ValidationPlan, encoding: CharacterEncoding = .utf8) {
+        compiled = plan.compiled
+        walker = StructureWalker(compiled: plan.compiled)
+        checker = ElementChecker(syntax: plan.schema.syntax, compiled: plan.compiled, encoding: encoding)
+        hierarchy.spec = plan.schema.hierarchy
+        hierarchyTag = SegmentTag(plan.schema.hierarchy?.segment ?? "")
     }
 
     /// Takes the next segment of the transaction (header and trailer included).
     public mutating func consume(_ segment: Segment) {
-        let placement = walker.place(segment, into: &diagnostics)
-        if let spec = placement.spec {
-            let before = diagnostics.count
-            checker.check(segment, spec: spec, loopPath: placement.loopPath, into: &diagnostics)
-            if diagnostics.count > before {
-                // Element findings carry the loop path too.
-                for index in before..<diagnostics.count where diagnostics[index].loopPath == nil {
-                    diagnostics[index].loopPath = placement.loopPath
-                }
-            }
+        let before = diagnostics.count
+        let table = walker.place(segment, into: &diagnostics)
+        if table >= 0 {
+            checker.check(segment, against: compiled.segments[table], into: &diagnostics)
         }
-        if let spec = hierarchy.spec, segment.tag.description == spec.segment {
-            hierarchy.check(segment, loopPath: placement.loopPath, into: &diagnostics)
+        if hierarchy.spec != nil, segment.tag == hierarchyTag {
+            hierarchy.check(segment, loopPath: nil, into: &diagnostics)
+        }
+        if diagnostics.count > before {
+            let path = walker.loopPath
+            for index in before..<diagnostics.count where diagnostics[index].loopPath == nil {
+                diagnostics[index].loopPath = path
+            }
         }
     }
 
@@ -56,6 +65,20 @@ public struct TransactionValidator {
     public mutating func finish(at position: EDIPosition) -> [Diagnostic] {
         walker.finish(at: position, into: &diagnostics)
         return diagnostics
+    }
+}
+
+/// A transaction schema compiled once for validation (flat tables, packed code lists), shared
+/// by every transaction that uses it.
+public final class ValidationPlan: Sendable {
+    /// The schema.
+    public let schema: TransactionSchema
+    let compiled: CompiledTransaction
+
+    /// Compiles a schema.
+    public init(_ schema: TransactionSchema) {
+        self.schema = schema
+        compiled = CompiledTransaction(schema)
     }
 }
 
