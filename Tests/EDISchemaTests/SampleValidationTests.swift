@@ -119,9 +119,13 @@ struct SampleValidationTests {
         #expect(truncation.position.line == 14)
         #expect(truncation.position.segmentTag == "LIN")
         #expect(truncation.position.segmentIndexInTransaction == 11)
-        // The first message is reported as one transaction, cut short.
+        // The first message is reported as one transaction, cut short: its trailer is missing, and
+        // nothing is guessed about the segments that could not be read.
         #expect(result.transactions.count == 1)
         #expect(result.transactions.first?.type == "ORDERS")
+        let kinds = result.allDiagnostics.map(\.kind)
+        #expect(kinds.contains(.transactionTrailerMissing), "\(kinds)")
+        #expect(!kinds.contains(.mandatorySegmentMissing), "\(kinds)")
     }
 
     @Test("broken/850-unknown-partner-id.edi is valid to the schema (partners are the pipeline's check)")
