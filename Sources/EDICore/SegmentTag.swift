@@ -38,7 +38,7 @@ public struct SegmentTag: Sendable, Hashable, Comparable, ExpressibleByStringLit
     }
 
     /// Packs a literal such as `"BEG"` straight from its UTF-8 bytes.
-    @inlinable
+    @inlinable @inline(__always)
     public init(stringLiteral value: StaticString) {
         let count = value.utf8CodeUnitCount
         guard count >= 1, count <= 3, value.hasPointerRepresentation else {

@@ -4,6 +4,8 @@ import EDICore
 /// a lookup hashes one word and allocates nothing.
 final class CodeSet: Sendable {
     let packed: Set<UInt64>
+    /// Small lists are searched linearly: faster than hashing for a dozen codes.
+    let smallPacked: [UInt64]
     let long: Set<[UInt8]>
     let isClosed: Bool
 
@@ -15,6 +17,7 @@ final class CodeSet: Sendable {
             if let value = CodeSet.pack(bytes) { packed.insert(value) } else { long.insert(bytes) }
         }
         self.packed = packed
+        smallPacked = packed.count <= 16 ? packed.sorted() : []
         self.long = long
         isClosed = list.isClosed
     }
@@ -37,7 +40,13 @@ final class CodeSet: Sendable {
 
     @inline(__always)
     func contains(_ bytes: UnsafeRawBufferPointer) -> Bool {
-        if let value = CodeSet.pack(bytes) { return packed.contains(value) }
+        if let value = CodeSet.pack(bytes) {
+            if packed.count <= 16 {
+                for code in smallPacked where code == value { return true }
+                return false
+            }
+            return packed.contains(value)
+        }
         return long.contains(Array(bytes))
     }
 }
