@@ -14,6 +14,10 @@ let package = Package(
             name: "edikit-bench",
             dependencies: [.product(name: "EDICore", package: "EDIKit")]
         ),
+        .executableTarget(
+            name: "edikit-validate-bench",
+            dependencies: [.product(name: "EDISchema", package: "EDIKit")]
+        ),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -11,6 +11,8 @@ struct ElementChecker {
     func check(_ segment: Segment, against table: CompiledSegment, into diagnostics: inout [Diagnostic]) {
         if segment.elementCount > table.lastPosition { checkElementCount(segment, table, into: &diagnostics) }
         let delimiters = segment.delimiters
+        // ISA11 and ISA16 hold the repetition and component separators themselves: read ISA literally.
+        let literal = segment.syntax == .x12 && segment.tag == "ISA"
         table.elements.withUnsafeBufferPointer { elements in
             for element in elements {
                 let view = segment.element(element.position)
@@ -22,6 +24,10 @@ struct ElementChecker {
                 }
                 if element.usage == .notUsed {
                     report(.elementNotUsed, "is marked not used but has a value", segment, table, element, nil, nil, view, into: &diagnostics)
+                    continue
+                }
+                if literal {
+                    checkValue(view, element, component: nil, repetition: nil, segment, table, into: &diagnostics)
                     continue
                 }
                 guard let repetition = delimiters.repetition, view.bytes.contains(repetition) else {

@@ -92,6 +92,7 @@ public struct FileValidator {
         var lastLocation: (SegmentLocation, SegmentTag)?
         var lastPosition: EDIPosition { lastLocation.map { $0.0.position(tag: $0.1) } ?? EDIPosition() }
         var schemaCache: [String: ValidationPlan?] = [:]
+        var envelopeChecker = EnvelopeChecker(repository: repository)
 
         func closeTransaction(at position: EDIPosition, endedBy issue: SyntaxIssue? = nil) {
             guard transactionOpen else { return }
@@ -123,6 +124,9 @@ public struct FileValidator {
                 let envelopeIssues = outliner.consume(segment)
                 let tag = segment.tag
                 context.observe(segment)
+                if EnvelopeChecker.isChecked(tag) {
+                    try envelopeChecker.check(segment, encoding: context.encoding, into: &result.envelopeDiagnostics)
+                }
                 // An envelope segment ends any transaction still open (its trailer is missing, which
                 // the outliner reports); it is never a segment of the transaction.
                 if transactionOpen, Self.isEnvelopeTag(tag) { closeTransaction(at: segment.position) }

@@ -152,10 +152,26 @@ public final class SchemaRepository: @unchecked Sendable {
                              segment: tree.attributes["segment"] ?? "HL")
     }
 
-    /// The envelope schema of a syntax version (`00401`, `00501`, `3`, `4`), or nil when none exists.
+    /// The envelope schema of a syntax version (`00401`, `00501`, `3`, `4`), or nil when none
+    /// exists; a file whose `alsoServes` names the version stands in for it.
     public func envelope(syntax: EDISyntax, version: String) throws -> EnvelopeSchema? {
-        let url = root.appendingPathComponent(syntax == .x12 ? "X12" : "EDIFACT").appendingPathComponent("envelope-\(version).xml")
-        guard FileManager.default.fileExists(atPath: url.path) else { return nil }
+        let folder = root.appendingPathComponent(syntax == .x12 ? "X12" : "EDIFACT")
+        var url = folder.appendingPathComponent("envelope-\(version).xml")
+        if !FileManager.default.fileExists(atPath: url.path) {
+            let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
+            var found: URL?
+            for name in names.sorted() where name.hasPrefix("envelope-") && name.hasSuffix(".xml") {
+                let candidate = folder.appendingPathComponent(name)
+                let tree = try XMLTree.parse(contentsOf: candidate)
+                let served = (tree.attributes["alsoServes"] ?? "").split(separator: " ").map(String.init)
+                if served.contains(version) {
+                    found = candidate
+                    break
+                }
+            }
+            guard let found else { return nil }
+            url = found
+        }
         let tree = try XMLTree.parse(contentsOf: url)
         var definitions = try DefinitionSet(from: tree, file: url.path)
         if let dictionaryName = tree.attributes["dictionary"] {
@@ -165,6 +181,6 @@ public final class SchemaRepository: @unchecked Sendable {
         for tag in definitions.segments.keys {
             segments[tag] = try definitions.segmentSpec(tag, overrides: [], file: url.path, line: 0)
         }
-        return EnvelopeSchema(syntax: syntax, version: version, segments: segments)
+        return EnvelopeSchema(syntax: syntax, version: tree.attributes["version"] ?? version, segments: segments)
     }
 }

@@ -1,0 +1,46 @@
+// Validates files against the full schemas in a release build and prints MB/s, transactions/s
+// and peak RSS: `edikit-validate-bench [--schemas DIR] FILE…`.
+import EDISchema
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Peak resident set size of this process in MB (VmHWM).
+func peakRSSMegabytes() -> Double {
+    guard let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8) else { return 0 }
+    for line in status.split(separator: "\n") where line.hasPrefix("VmHWM:") {
+        let kilobytes = line.split(separator: " ").compactMap { Double($0) }.first ?? 0
+        return kilobytes / 1024
+    }
+    return 0
+}
+
+var arguments = Array(CommandLine.arguments.dropFirst())
+var schemas = URL(fileURLWithPath: FileManager.default.currentDirectoryPath).appendingPathComponent("Schemas")
+if let index = arguments.firstIndex(of: "--schemas"), index + 1 < arguments.count {
+    schemas = URL(fileURLWithPath: arguments[index + 1])
+    arguments.removeSubrange(index...index + 1)
+}
+guard !arguments.isEmpty else {
+    FileHandle.standardError.write(Data("usage: edikit-validate-bench [--schemas DIR] FILE…\n".utf8))
+    exit(2)
+}
+var validator = FileValidator(repository: SchemaRepository(root: schemas))
+validator.keepsResults = false
+for path in arguments {
+    var transactions = 0
+    var invalid = 0
+    var findings = 0
+    let start = Date()
+    let result = try validator.validate(path: path) { transaction in
+        transactions += 1
+        if !transaction.isValid { invalid += 1 }
+        findings += transaction.diagnostics.count
+    }
+    let seconds = Date().timeIntervalSince(start)
+    let megabytes = Double(result.byteCount) / 1_000_000
+    print(String(format: "validate %@: %.1f MB in %.3f s = %.1f MB/s, %d transactions (%.0f/s), %d invalid, %d findings, peak RSS %.1f MB",
+                 (path as NSString).lastPathComponent, megabytes, seconds, megabytes / seconds, transactions,
+                 Double(transactions) / seconds, invalid, findings + result.envelopeDiagnostics.count, peakRSSMegabytes()))
+}
