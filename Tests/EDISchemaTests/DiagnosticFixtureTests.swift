@@ -259,3 +259,62 @@ struct GuideDiagnosticTests {
         expectFinding(result, Expected(kind: .loopOverMaximum, tag: "NAD", index: 8, element: nil, line: 10))
     }
 }
+
+/// More structure cases against D96A ORDERS: order inside segment group 25 and its nested
+/// groups, and a mandatory composite left out.
+@Suite("Structure inside segment groups (EDIFACT D96A ORDERS)")
+struct SegmentGroupStructureTests {
+    typealias S = SchemaTestSupport
+
+    /// The base body with the LIN group (index 5, line 7) replaced.
+    func body(lineItem: [String]) -> [String] {
+        var body = S.ordersBody
+        body.replaceSubrange(3...4, with: lineItem)
+        return body
+    }
+
+    @Test("a full line item: LIN PIA QTY, SG28 PRI, a second LIN")
+    func validLineItems() throws {
+        let result = try S.validate(S.edifact(body(lineItem: [
+            "LIN+1++0876543100015:EN'", "PIA+1+ACM-1001:SA'", "QTY+21:120'", "PRI+AAA:11.40'",
+            "LIN+2++0876543100022:EN'", "QTY+21:60'",
+        ])))
+        #expect(result.allDiagnostics.isEmpty, "\(result.allDiagnostics.map(\.description))")
+    }
+
+    @Test("SEG_OUT_OF_ORDER: PIA after QTY in SG25")
+    func outOfOrderInGroup() throws {
+        let result = try S.validate(S.edifact(body(lineItem: ["LIN+1++0876543100015:EN'", "QTY+21:120'", "PIA+1+ACM-1001:SA'"])))
+        expectOnlyError(result, Expected(kind: .segmentOutOfOrder, tag: "PIA", index: 7, element: nil, line: 9))
+        #expect(result.allDiagnostics.first?.loopPath == "SG25")
+    }
+
+    @Test("SEG_OUT_OF_ORDER: QTY after the nested SG28 (PRI) of the same line")
+    func backIntoParentGroup() throws {
+        let result = try S.validate(S.edifact(body(lineItem: ["LIN+1++0876543100015:EN'", "PRI+AAA:11.40'", "QTY+21:120'"])))
+        expectOnlyError(result, Expected(kind: .segmentOutOfOrder, tag: "QTY", index: 7, element: nil, line: 9))
+    }
+
+    @Test("SEG_OUT_OF_ORDER: a LIN after UNS")
+    func lineAfterSummary() throws {
+        var body = S.ordersBody
+        body.insert("LIN+2++0876543100022:EN'", at: 6)  // after UNS: index 8, line 10
+        let result = try S.validate(S.edifact(body))
+        expectOnlyError(result, Expected(kind: .segmentOutOfOrder, tag: "LIN", index: 8, element: nil, line: 10))
+    }
+
+    @Test("SEG_TOO_MANY inside a group: QTY eleven times in one line (max 10)")
+    func tooManyInGroup() throws {
+        let result = try S.validate(S.edifact(body(lineItem: ["LIN+1++0876543100015:EN'"] + Array(repeating: "QTY+21:1'", count: 11))))
+        expectOnlyError(result, Expected(kind: .segmentOverMaximum, tag: "QTY", index: 16, element: nil, line: 18))
+        #expect(result.allDiagnostics.first?.loopPath == "SG25")
+    }
+
+    @Test("ELEM_MISSING: DTM without its mandatory composite C507")
+    func mandatoryCompositeMissing() throws {
+        var body = S.ordersBody
+        body[1] = "DTM'"
+        let result = try S.validate(S.edifact(body))
+        expectOnlyError(result, Expected(kind: .mandatoryElementMissing, tag: "DTM", index: 3, element: 1, line: 5))
+    }
+}

@@ -74,6 +74,7 @@ struct EdifactRuleTests {
     func validate(_ zza: String) throws -> FileValidation {
         let folder = try S.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: folder) }
+        try S.copyEnvelopes(into: folder)
         try S.write(Self.dictionary, to: "EDIFACT/D99Z/dictionary.xml", in: folder)
         try S.write(Self.message, to: "EDIFACT/D99Z/TESTMS.xml", in: folder)
         let text = ["UNA:+.?*'", "UNB+UNOC:4+SENDER+RECEIVER+20261124:0930+REF1'", "UNH+1+TESTMS:D:99Z:UN'", zza,

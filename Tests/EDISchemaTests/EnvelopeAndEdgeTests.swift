@@ -221,6 +221,7 @@ struct X12ValueTests {
     func validate(_ zza: String) throws -> FileValidation {
         let folder = try S.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: folder) }
+        try S.copyEnvelopes(into: folder)
         try S.write(Self.dictionary, to: "X12/005010/dictionary.xml", in: folder)
         try S.write(Self.set, to: "X12/005010/999.xml", in: folder)
         let isa = "ISA*00*          *00*          *01*804512378      *ZZ*ACMESUPPLY     *261123*0815*^*00501*000000101*0*P*>~"
@@ -289,5 +290,45 @@ struct FindingOrderTests {
         let text = S.edifact(body).replacingOccurrences(of: "UNZ+1+", with: "UNZ+2+")  // line 12
         let result = try S.validate(text)
         #expect(result.allDiagnostics.map(\.kind) == [.invalidCode, .interchangeCountMismatch])
+    }
+}
+
+/// The envelope segments' own elements against Schemas/*/envelope-*.xml.
+@Suite("Envelope elements")
+struct EnvelopeElementTests {
+    typealias S = SchemaTestSupport
+
+    func validate(_ text: String, envelopes: Bool = true) throws -> FileValidation {
+        let (repository, folder) = try S.x12Repository(["850": X12RuleAndHierarchyTests.purchaseOrder])
+        defer { try? FileManager.default.removeItem(at: folder) }
+        if !envelopes { try FileManager.default.removeItem(at: folder.appendingPathComponent("X12/envelope-00401.xml")) }
+        return try S.validate(text, repository: repository)
+    }
+
+    @Test("an impossible GS04 date is reported on GS, outside the transaction")
+    func groupDate() throws {
+        let text = S.x12(set: "850", [EnvelopeAndEdgeTests.beg]).replacingOccurrences(of: "*20261123*0815*101*", with: "*20261131*0815*101*")
+        let result = try validate(text)
+        let finding = try #require(result.envelopeDiagnostics.first { $0.severity == .error }, "\(result.allDiagnostics.map(\.description))")
+        #expect(finding.position.segmentTag == "GS")
+        #expect(finding.position.element == 4)
+        #expect(finding.position.line == 2)
+        #expect(result.transactions.first?.isValid == true)
+    }
+
+    @Test("no envelope schema for the ISA12 version: one warning, the file still valid")
+    func noEnvelopeSchema() throws {
+        let result = try validate(S.x12(set: "850", [EnvelopeAndEdgeTests.beg]), envelopes: false)
+        #expect(result.isValid)
+        let warnings = result.allDiagnostics.filter { $0.severity == .warning }
+        #expect(warnings.count == 1, "\(result.allDiagnostics.map(\.description))")
+        #expect(warnings.first?.kind == .envelopeError)
+        #expect(warnings.first?.position.segmentTag == "ISA")
+    }
+
+    @Test("the shipped EDIFACT envelopes accept the sample interchanges' UNB and UNZ")
+    func edifactEnvelope() throws {
+        let result = try S.validate(S.edifact(S.ordersBody))
+        #expect(result.envelopeDiagnostics.isEmpty, "\(result.envelopeDiagnostics.map(\.description))")
     }
 }

@@ -144,9 +144,24 @@ enum SchemaTestSupport {
 
         """
 
-    /// A temporary schema folder with `X12/004010/dictionary.xml` and the given set files.
+    /// Copies the shipped envelope schemas (`X12/envelope-*.xml`, `EDIFACT/envelope-*.xml`) into a
+    /// temporary schema folder, so its interchanges' envelope segments are checked as usual.
+    static func copyEnvelopes(into folder: URL) throws {
+        let manager = FileManager.default
+        for syntax in ["X12", "EDIFACT"] {
+            let source = schemasRoot.appendingPathComponent(syntax)
+            let target = folder.appendingPathComponent(syntax)
+            try manager.createDirectory(at: target, withIntermediateDirectories: true)
+            for name in try manager.contentsOfDirectory(atPath: source.path) where name.hasPrefix("envelope-") {
+                try manager.copyItem(at: source.appendingPathComponent(name), to: target.appendingPathComponent(name))
+            }
+        }
+    }
+
+    /// A temporary schema folder with the shipped envelopes, `X12/004010/dictionary.xml` and the given set files.
     static func x12Repository(_ sets: [String: String], name: String = #function) throws -> (SchemaRepository, URL) {
         let folder = try temporaryDirectory(name)
+        try copyEnvelopes(into: folder)
         try write(x12Dictionary, to: "X12/004010/dictionary.xml", in: folder)
         for (id, text) in sets { try write(text, to: "X12/004010/\(id).xml", in: folder) }
         return (SchemaRepository(root: folder), folder)
