@@ -1,0 +1,390 @@
+import EDICore
+
+/// Reads the segments of a message into an ``EDIFACTMessageBody`` in one pass.
+///
+/// Segment groups are told apart by their trigger segments (`NAD`, `LIN`, `CPS`, `PAC`, `PCI`,
+/// `DOC`, `UNS`). Within a group, a `DTM`, `MOA`, `PCD` or `COM` belongs to the sub-group opened
+/// last (`RFF`, `PAT`, `TAX`, `CTA`); a group the model does not name (`TDT`, `ALC`, `PAC` in a
+/// line…) keeps everything up to the next trigger the model knows, unmapped but in place.
+struct EDIFACTBodyReader {
+    private enum SubGroup { case none, reference, paymentTerms, tax, contact, identification, opaque, foreign }
+    private enum Phase { case header, detail, summary }
+    private enum Decision { case take, keep, pass }
+
+    private static let memberTags: Set<String> = ["DTM", "MOA", "PCD", "COM", "LOC", "RNG"]
+    private static let headerForeign: Set<String> = ["TDT", "TOD", "PAC", "EQD", "SCC", "APR", "ALC", "RCS", "AJT", "GIS",
+                                                     "DGS", "PCI", "HAN", "FII", "INP"]
+    private static let lineForeign: Set<String> = ["CCI", "PAT", "PAC", "LOC", "NAD", "ALC", "TDT", "TOD", "EQD", "SCC",
+                                                   "RCS", "APR", "DGS", "HAN", "PCI"]
+    private static let partyMembers: Set<String> = ["LOC", "FII", "RFF", "DTM", "CTA", "COM", "DOC"]
+
+    private var body: EDIFACTMessageBody
+    private let documentsAreDetail: Bool
+    private var phase = Phase.header
+    private var headerSub = SubGroup.none
+    private var headerLast: String? = "BGM"
+    private var party: EDIFACTParty?
+    private var partySub = SubGroup.none
+    private var partyLast: String?
+    private var line: EDIFACTLineItem?
+    private var lineSub = SubGroup.none
+    private var lineLast: String?
+    private var sequence: EDIFACTPackingSequence?
+    private var sequenceLast: String?
+    private var package: EDIFACTPackage?
+    private var packageSub = SubGroup.none
+    private var packageLast: String?
+    private var document: EDIFACTRemittanceDocument?
+    private var documentSub = SubGroup.none
+    private var documentLast: String?
+
+    init(body: EDIFACTMessageBody) {
+        self.body = body
+        documentsAreDetail = body.messageIdentifier.type == "REMADV"
+    }
+
+    mutating func finish() -> EDIFACTMessageBody {
+        closeAll()
+        return body
+    }
+
+    mutating func read(_ segment: SegmentFields) {
+        var fields = segment
+        let tag = fields.tag
+        if phase != .summary {
+            switch tag {
+            case "UNS":
+                closeAll()
+                body.hasSectionControl = true
+                phase = .summary
+                headerLast = "UNS"
+                headerSub = .none
+                return
+            case "CNT":
+                closeAll()
+                phase = .summary
+            case "LIN":
+                closeLine()
+                closePackage()
+                closeParty()
+                line = EDIFACTLineItem(&fields)
+                lineSub = .none
+                lineLast = "LIN"
+                phase = .detail
+                return
+            case "CPS":
+                closeAll()
+                sequence = EDIFACTPackingSequence(&fields)
+                sequenceLast = "CPS"
+                phase = .detail
+                return
+            case "DOC" where documentsAreDetail:
+                closeAll()
+                document = EDIFACTRemittanceDocument(&fields)
+                documentSub = .none
+                documentLast = "DOC"
+                phase = .detail
+                return
+            default: break
+            }
+        }
+        if phase == .summary { return readSummary(&fields) }
+        if line != nil { return readLine(&fields) }
+        if package != nil || sequence != nil { return readPacking(&fields) }
+        if document != nil { return readDocument(&fields) }
+        if tag == "NAD", phase == .header {
+            closeParty()
+            party = EDIFACTParty(&fields)
+            partySub = .none
+            partyLast = "NAD"
+            return
+        }
+        if party != nil {
+            if Self.partyMembers.contains(tag) { return readParty(&fields) }
+            closeParty()
+        }
+        readHeader(&fields)
+    }
+
+    private func decide(_ sub: SubGroup, _ tag: String, strong: Set<String>) -> Decision {
+        switch sub {
+        case .none: return .pass
+        case .foreign: return strong.contains(tag) ? .pass : .keep
+        case .reference: if tag == "DTM" { return .take }
+        case .paymentTerms: if ["DTM", "PCD", "MOA"].contains(tag) { return .take }
+        case .tax: if tag == "MOA" { return .take }
+        case .contact: if tag == "COM" { return .take }
+        case .identification: if tag == "GIN" { return .take }
+        case .opaque: break
+        }
+        return Self.memberTags.contains(tag) ? .keep : .pass
+    }
+
+    private static func kept(_ fields: SegmentFields, after last: String?) -> EDIFACTUnmappedSegment {
+        EDIFACTUnmappedSegment(segment: fields.outgoing, follows: last, source: fields.source)
+    }
+
+    // MARK: Header and summary
+
+    private mutating func readHeader(_ fields: inout SegmentFields) {
+        let tag = fields.tag
+        switch decide(headerSub, tag, strong: ["CUX", "PAT"]) {
+        case .take:
+            switch headerSub {
+            case .reference: body.references[body.references.count - 1].dates.append(EDIFACTDate(&fields))
+            case .tax: body.taxes[body.taxes.count - 1].amounts.append(EDIFACTAmount(&fields))
+            case .paymentTerms: Self.add(&fields, to: &body.paymentTerms[body.paymentTerms.count - 1])
+            default: break
+            }
+            return
+        case .keep:
+            body.unmappedSegments.append(Self.kept(fields, after: headerLast))
+            headerLast = tag
+            return
+        case .pass: break
+        }
+        headerSub = .none
+        switch tag {
+        case "DTM": body.dates.append(EDIFACTDate(&fields))
+        case "FTX": body.freeTexts.append(EDIFACTFreeText(&fields))
+        case "RFF":
+            body.references.append(EDIFACTReference(&fields))
+            headerSub = .reference
+        case "CUX":
+            body.currencies.append(EDIFACTCurrency(&fields))
+            headerSub = .opaque
+        case "PAT":
+            body.paymentTerms.append(EDIFACTPaymentTerms(&fields))
+            headerSub = .paymentTerms
+        case "TAX":
+            body.taxes.append(EDIFACTTax(&fields))
+            headerSub = .tax
+        default:
+            body.unmappedSegments.append(Self.kept(fields, after: headerLast))
+            if Self.headerForeign.contains(tag) { headerSub = .foreign }
+        }
+        headerLast = tag
+    }
+
+    private static func add(_ fields: inout SegmentFields, to terms: inout EDIFACTPaymentTerms) {
+        switch fields.tag {
+        case "DTM": terms.dates.append(EDIFACTDate(&fields))
+        case "PCD": terms.percentages.append(EDIFACTPercentage(&fields))
+        default: terms.amounts.append(EDIFACTAmount(&fields))
+        }
+    }
+
+    private mutating func readSummary(_ fields: inout SegmentFields) {
+        let tag = fields.tag
+        switch decide(headerSub, tag, strong: ["CNT"]) {
+        case .take:
+            body.summaryTaxes[body.summaryTaxes.count - 1].amounts.append(EDIFACTAmount(&fields))
+            return
+        case .keep:
+            body.unmappedSegments.append(Self.kept(fields, after: headerLast))
+            headerLast = tag
+            return
+        case .pass: break
+        }
+        headerSub = .none
+        switch tag {
+        case "MOA":
+            body.totals.append(EDIFACTAmount(&fields))
+            headerSub = .opaque
+        case "CNT": body.controlTotals.append(EDIFACTControlTotal(&fields))
+        case "TAX":
+            body.summaryTaxes.append(EDIFACTTax(&fields))
+            headerSub = .tax
+        default:
+            body.unmappedSegments.append(Self.kept(fields, after: headerLast))
+            if tag == "ALC" { headerSub = .foreign }
+        }
+        headerLast = tag
+    }
+
+    // MARK: Groups
+
+    private mutating func readParty(_ fields: inout SegmentFields) {
+        let tag = fields.tag
+        switch decide(partySub, tag, strong: ["CTA"]) {
+        case .take:
+            if partySub == .reference {
+                party!.references[party!.references.count - 1].dates.append(EDIFACTDate(&fields))
+            } else {
+                party!.contacts[party!.contacts.count - 1].communications.append(EDIFACTCommunication(&fields))
+            }
+            return
+        case .keep:
+            party!.unmappedSegments.append(Self.kept(fields, after: partyLast))
+            partyLast = tag
+            return
+        case .pass: break
+        }
+        partySub = .none
+        switch tag {
+        case "RFF":
+            party!.references.append(EDIFACTReference(&fields))
+            partySub = .reference
+        case "CTA":
+            party!.contacts.append(EDIFACTContact(&fields))
+            partySub = .contact
+        default:
+            party!.unmappedSegments.append(Self.kept(fields, after: partyLast))
+            if tag == "DOC" { partySub = .foreign }
+        }
+        partyLast = tag
+    }
+
+    private mutating func readLine(_ fields: inout SegmentFields) {
+        let tag = fields.tag
+        switch decide(lineSub, tag, strong: ["PRI"]) {
+        case .take:
+            if lineSub == .reference {
+                line!.references[line!.references.count - 1].dates.append(EDIFACTDate(&fields))
+            } else {
+                line!.taxes[line!.taxes.count - 1].amounts.append(EDIFACTAmount(&fields))
+            }
+            return
+        case .keep:
+            line!.unmappedSegments.append(Self.kept(fields, after: lineLast))
+            lineLast = tag
+            return
+        case .pass: break
+        }
+        lineSub = .none
+        switch tag {
+        case "PIA": line!.productIdentifications.append(EDIFACTProductIdentification(&fields))
+        case "IMD": line!.descriptions.append(EDIFACTItemDescription(&fields))
+        case "QTY": line!.quantities.append(EDIFACTQuantity(&fields))
+        case "DTM": line!.dates.append(EDIFACTDate(&fields))
+        case "MOA": line!.amounts.append(EDIFACTAmount(&fields))
+        case "FTX": line!.freeTexts.append(EDIFACTFreeText(&fields))
+        case "PRI":
+            line!.prices.append(EDIFACTPrice(&fields))
+            lineSub = .opaque
+        case "RFF":
+            line!.references.append(EDIFACTReference(&fields))
+            lineSub = .reference
+        case "TAX":
+            line!.taxes.append(EDIFACTTax(&fields))
+            lineSub = .tax
+        default:
+            line!.unmappedSegments.append(Self.kept(fields, after: lineLast))
+            if Self.lineForeign.contains(tag) { lineSub = .foreign }
+        }
+        lineLast = tag
+    }
+
+    private mutating func readPacking(_ fields: inout SegmentFields) {
+        let tag = fields.tag
+        if tag == "PAC" {
+            closePackage()
+            package = EDIFACTPackage(&fields)
+            packageSub = .none
+            packageLast = "PAC"
+            return
+        }
+        guard package != nil else {
+            sequence!.unmappedSegments.append(Self.kept(fields, after: sequenceLast))
+            sequenceLast = tag
+            return
+        }
+        switch decide(packageSub, tag, strong: ["PCI"]) {
+        case .take:
+            let last = package!.identifications.count - 1
+            package!.identifications[last].goodsIdentities.append(EDIFACTGoodsIdentity(&fields))
+            return
+        case .keep where packageSub == .identification:
+            package!.identifications[package!.identifications.count - 1].unmappedSegments.append(Self.kept(fields, after: nil))
+            return
+        case .keep:
+            package!.unmappedSegments.append(Self.kept(fields, after: packageLast))
+            packageLast = tag
+            return
+        case .pass: break
+        }
+        if tag == "PCI" {
+            package!.identifications.append(EDIFACTPackageIdentification(&fields))
+            packageSub = .identification
+            packageLast = "PCI"
+            return
+        }
+        if packageSub == .identification, ["RFF", "GIR"].contains(tag) {
+            package!.identifications[package!.identifications.count - 1].unmappedSegments.append(Self.kept(fields, after: nil))
+            return
+        }
+        package!.unmappedSegments.append(Self.kept(fields, after: packageLast))
+        packageSub = tag == "HAN" ? .foreign : .none
+        packageLast = tag
+    }
+
+    private mutating func readDocument(_ fields: inout SegmentFields) {
+        let tag = fields.tag
+        switch decide(documentSub, tag, strong: []) {
+        case .take:
+            document!.references[document!.references.count - 1].dates.append(EDIFACTDate(&fields))
+            return
+        case .keep:
+            document!.unmappedSegments.append(Self.kept(fields, after: documentLast))
+            documentLast = tag
+            return
+        case .pass: break
+        }
+        documentSub = .none
+        switch tag {
+        case "MOA": document!.amounts.append(EDIFACTAmount(&fields))
+        case "DTM": document!.dates.append(EDIFACTDate(&fields))
+        case "RFF":
+            document!.references.append(EDIFACTReference(&fields))
+            documentSub = .reference
+        default:
+            document!.unmappedSegments.append(Self.kept(fields, after: documentLast))
+            if ["NAD", "CUX", "AJT", "INP", "DLI"].contains(tag) { documentSub = .foreign }
+        }
+        documentLast = tag
+    }
+
+    // MARK: Closing groups
+
+    private mutating func closeParty() {
+        guard let party else { return }
+        body.parties.append(party)
+        self.party = nil
+        headerLast = "NAD"
+        headerSub = .none
+    }
+
+    private mutating func closeLine() {
+        guard let line else { return }
+        if sequence != nil {
+            closePackage()
+            sequence!.lineItems.append(line)
+        } else {
+            body.lineItems.append(line)
+            headerLast = "LIN"
+        }
+        self.line = nil
+    }
+
+    private mutating func closePackage() {
+        guard let package else { return }
+        sequence?.packages.append(package)
+        self.package = nil
+    }
+
+    private mutating func closeAll() {
+        closeLine()
+        closePackage()
+        if let sequence {
+            body.packingSequences.append(sequence)
+            headerLast = "CPS"
+        }
+        sequence = nil
+        if let document {
+            body.documents.append(document)
+            headerLast = "DOC"
+        }
+        document = nil
+        if party != nil { closeParty() }
+    }
+}

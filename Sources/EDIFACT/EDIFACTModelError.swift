@@ -1,0 +1,36 @@
+public import EDICore
+
+/// A message whose segments cannot form the typed model (no UNH, another message type, no BGM).
+///
+/// Carries the position of the segment at fault, printed like validation findings.
+public struct EDIFACTModelError: Error, Sendable, Hashable, CustomStringConvertible {
+    /// What is wrong, in EDIFACT terms.
+    public var message: String
+    /// Where: the segment (and element) at fault.
+    public var position: EDIPosition
+
+    /// Creates an error.
+    public init(_ message: String, at position: EDIPosition) {
+        self.message = message
+        self.position = position
+    }
+
+    public var description: String { "\(position): \(message)" }
+}
+
+/// Where a value was read: provenance, not content.
+///
+/// Two models read from different files (or written and read back) are equal when their
+/// business content is, so this wrapper is always equal to any other and hashes to nothing.
+public struct EDIFACTSourcePosition: Sendable, Hashable {
+    /// The segment's position in the stream; nil for a value built in memory.
+    public var position: EDIPosition?
+
+    /// Wraps a position.
+    public init(_ position: EDIPosition? = nil) {
+        self.position = position
+    }
+
+    public static func == (lhs: Self, rhs: Self) -> Bool { true }
+    public func hash(into hasher: inout Hasher) {}
+}

@@ -1,0 +1,173 @@
+public import EDICore
+
+/// A component value a typed model does not name, kept so the segment is written back whole.
+public struct EDIFACTComponentValue: Sendable, Hashable {
+    /// Element position (1-based, after the tag).
+    public var element: Int
+    /// Component position within the element (1-based; 1 for a simple element).
+    public var component: Int
+    /// The value as sent (release characters removed).
+    public var value: String
+
+    /// Creates a kept value.
+    public init(element: Int, component: Int, value: String) {
+        self.element = element
+        self.component = component
+        self.value = value
+    }
+}
+
+/// A segment the typed model does not name, kept with the named segment it followed so it is
+/// written back in the same place.
+public struct EDIFACTUnmappedSegment: Sendable, Hashable {
+    /// The segment's values.
+    public var segment: OutgoingSegment
+    /// The tag of the segment (or segment group) it followed in its group; nil at the group's start.
+    public var follows: String?
+    /// Where it was read.
+    public var source: EDIFACTSourcePosition
+
+    /// Keeps a segment.
+    public init(segment: OutgoingSegment, follows: String?, source: EDIFACTSourcePosition = .init()) {
+        self.segment = segment
+        self.follows = follows
+        self.source = source
+    }
+
+    /// The segment tag.
+    public var tag: String { segment.tag }
+}
+
+/// The decoded values of one segment, read field by field; what no field asks for is left over
+/// (``leftovers``) so the typed value can keep it.
+struct SegmentFields {
+    let tag: String
+    let position: EDIPosition
+    let owned: OwnedSegment
+    /// Elements → components (first repetition), decoded.
+    private(set) var values: [[String]]
+    private var taken: Set<Int> = []
+
+    init(_ segment: OwnedSegment) {
+        owned = segment
+        tag = segment.tag.description
+        position = segment.position
+        values = segment.withSegment { view in
+            (0..<view.elementCount).map { index in view.element(index + 1).components.map(\.string) }
+        }
+    }
+
+    /// A value, nil when absent or empty; marks it as read.
+    mutating func take(_ element: Int, _ component: Int = 1) -> String? {
+        taken.insert(element * 1000 + component)
+        guard element >= 1, element <= values.count, component >= 1, component <= values[element - 1].count else { return nil }
+        let value = values[element - 1][component - 1]
+        return value.isEmpty ? nil : value
+    }
+
+    /// Every non-empty value no field read.
+    var leftovers: [EDIFACTComponentValue] {
+        var result: [EDIFACTComponentValue] = []
+        for (e, components) in values.enumerated() {
+            for (c, value) in components.enumerated() where !value.isEmpty && !taken.contains((e + 1) * 1000 + c + 1) {
+                result.append(EDIFACTComponentValue(element: e + 1, component: c + 1, value: value))
+            }
+        }
+        return result
+    }
+
+    var source: EDIFACTSourcePosition { EDIFACTSourcePosition(position) }
+
+    /// The whole segment as values, for keeping it unmapped.
+    var outgoing: OutgoingSegment { owned.withSegment { OutgoingSegment($0) } }
+}
+
+/// Builds an outgoing segment by element and component position; empty trailing components and
+/// elements are dropped, as generators must.
+struct SegmentBuilder {
+    let tag: String
+    private var values: [[String]] = []
+
+    init(_ tag: String) {
+        self.tag = tag
+    }
+
+    mutating func set(_ element: Int, _ component: Int = 1, _ value: String?) {
+        guard let value, !value.isEmpty else { return }
+        while values.count < element { values.append([]) }
+        while values[element - 1].count < component { values[element - 1].append("") }
+        values[element - 1][component - 1] = value
+    }
+
+    mutating func set(_ others: [EDIFACTComponentValue]) {
+        for value in others { set(value.element, value.component, value.value) }
+    }
+
+    var segment: OutgoingSegment {
+        var elements = values.map { components -> [[String]] in
+            var trimmed = components
+            while trimmed.last?.isEmpty == true { trimmed.removeLast() }
+            return [trimmed.isEmpty ? [""] : trimmed]
+        }
+        while let last = elements.last, last == [[""]] { elements.removeLast() }
+        return OutgoingSegment(tag, elements: elements)
+    }
+}
+
+/// Blocks of outgoing segments, each under the tag that starts it, so kept segments can be put
+/// back after the block they followed.
+struct BlockList {
+    private(set) var blocks: [(tag: String, segments: [OutgoingSegment])] = []
+
+    mutating func add(_ tag: String, _ segments: [OutgoingSegment]) {
+        guard !segments.isEmpty else { return }
+        blocks.append((tag, segments))
+    }
+
+    mutating func add(_ segment: OutgoingSegment) {
+        blocks.append((segment.tag, [segment]))
+    }
+
+    /// Puts kept segments back: each after the last block of the tag it followed (after the
+    /// first block when it followed nothing known), in order.
+    mutating func insert(_ kept: [EDIFACTUnmappedSegment]) {
+        for segment in kept {
+            let index: Int
+            if let follows = segment.follows, let last = blocks.lastIndex(where: { $0.tag == follows }) {
+                index = last + 1
+            } else {
+                index = blocks.isEmpty ? 0 : (segment.follows == nil ? 1 : blocks.count)
+            }
+            blocks.insert((segment.tag, [segment.segment]), at: min(index, blocks.count))
+        }
+    }
+
+    var segments: [OutgoingSegment] { blocks.flatMap(\.segments) }
+}
+
+/// Reads decimal values of EDIFACT numeric data elements: a point or comma as decimal mark,
+/// an optional leading minus sign.
+enum EDIFACTNumber {
+    /// The value as a canonical decimal text (`"1368.00"`, `"-2.5"`), or nil when not a number.
+    static func canonical(_ text: String) -> String? {
+        var digits = ""
+        var sawMark = false
+        var sawDigit = false
+        for (index, character) in text.enumerated() {
+            switch character {
+            case "0"..."9":
+                digits.append(character)
+                sawDigit = true
+            case ".", ",":
+                guard !sawMark else { return nil }
+                sawMark = true
+                digits.append(".")
+            case "-" where index == 0:
+                digits.append("-")
+            default:
+                return nil
+            }
+        }
+        return sawDigit ? digits : nil
+    }
+}
