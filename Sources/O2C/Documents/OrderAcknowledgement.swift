@@ -1,5 +1,3 @@
-public import Foundation
-
 /// A purchase order acknowledgement, the same for X12 855 and EDIFACT ORDRSP.
 ///
 /// X12: `BAK` (purpose `BAK01`, type `BAK02`, PO number `BAK03`, PO date `BAK04`, ack number

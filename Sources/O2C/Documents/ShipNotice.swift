@@ -1,5 +1,3 @@
-public import Foundation
-
 /// A ship notice (advance ship notice), the same for X12 856 and EDIFACT DESADV.
 ///
 /// X12: `BSN` (shipment id `BSN02`, date `BSN03`, time `BSN04`, structure `BSN05`), `DTM`, then the
