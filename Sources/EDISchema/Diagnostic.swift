@@ -19,7 +19,8 @@ public struct Diagnostic: Sendable, Hashable, Codable, CustomStringConvertible {
     public var elementReference: String?
     /// A copy of the bad value (997 AK404), when there is one.
     public var badValue: String?
-    /// The tokenizer or envelope code (`EDI202`) when the finding comes from reading bytes.
+    /// The tokenizer or envelope code (`EDI202`) when the finding comes from reading bytes; for an
+    /// envelope element finding (kind `ENVELOPE_INVALID`), the element check's code (`ELEM_INVALID_DATE`).
     public var syntaxCode: String?
 
     /// Creates a finding.

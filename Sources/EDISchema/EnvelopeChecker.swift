@@ -40,7 +40,10 @@ struct EnvelopeChecker {
             found.removeAll { $0.kind == .elementTooShort && $0.position.element == 4 && $0.badValue?.count == 6 }
         }
         for var diagnostic in found {
-            // Envelope findings are the interchange's (TA1 / UCI), whatever the element check called them.
+            // Envelope findings are the interchange's (TA1 / UCI), whatever the element check called them:
+            // kind ENVELOPE_INVALID (TA105=024, UCI 0085=18), the element check's code kept as the printed code.
+            diagnostic.syntaxCode = diagnostic.kind.rawValue
+            diagnostic.kind = .envelopeError
             diagnostic.message = "envelope: " + diagnostic.message
             diagnostics.append(diagnostic)
         }
