@@ -314,6 +314,12 @@ struct EnvelopeElementTests {
         #expect(finding.position.element == 4)
         #expect(finding.position.line == 2)
         #expect(result.transactions.first?.isValid == true)
+        // An envelope finding is acknowledged at the interchange level (TA1 / UCI), not in AK4 of a set,
+        // and still prints the element check's code.
+        #expect(finding.kind == .envelopeError)
+        #expect(finding.code == "ELEM_INVALID_DATE")
+        #expect(finding.ack.x12_997 == "TA105=024")
+        #expect(finding.ack.contrl == "UCI 0085=18")
     }
 
     @Test("no envelope schema for the ISA12 version: one warning, the file still valid")
