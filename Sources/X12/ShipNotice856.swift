@@ -1,0 +1,142 @@
+public import EDICore
+
+/// An X12 856 ship notice/manifest (004010, 005010): BSN and DTM in the heading, the HL tree
+/// (shipment → order → tare/pack → item, built from HL01/HL02/HL03), CTT; every other segment is
+/// kept and written back.
+public struct ShipNotice856: Sendable, Hashable {
+    /// ST03 implementation convention reference (005010), as sent.
+    public var implementationConventionReference: String?
+    /// The BSN segment.
+    public var beginningSegment: OutgoingSegment
+    /// DTM dates of the heading (`011` shipped, `017` estimated delivery).
+    public var dates: [X12Date]
+    /// The top levels of the HL tree (usually one shipment level).
+    public var levels: [X12HierarchicalLevel]
+    /// CTT totals (CTT01: the number of HL segments).
+    public var totals: X12TransactionTotals?
+    /// Heading and summary segments the model does not name.
+    public var unmappedSegments: [X12UnmappedSegment]
+    /// Where BSN was read.
+    public var origin: X12Origin
+
+    static let table = X12Table.shipNotice856
+
+    /// A ship notice from its key values.
+    public init(transactionSetPurposeCode: String = "00", shipmentIdentification: String, shipmentDate: String,
+                shipmentTime: String, hierarchicalStructureCode: String? = "0001") {
+        implementationConventionReference = nil
+        beginningSegment = OutgoingSegment(tag: "BSN")
+        dates = []
+        levels = []
+        totals = nil
+        unmappedSegments = []
+        origin = X12Origin()
+        self.transactionSetPurposeCode = transactionSetPurposeCode
+        self.shipmentIdentification = shipmentIdentification
+        self.shipmentDate = shipmentDate
+        self.shipmentTime = shipmentTime
+        self.hierarchicalStructureCode = hierarchicalStructureCode
+    }
+
+    /// Reads an 856 from its segments, ST to SE.
+    public init(segments: [OwnedSegment]) throws(X12ModelError) {
+        let frame = try X12TransactionFrame.read(segments, transactionSet: "856", table: Self.table)
+        self.init(shipmentIdentification: "", shipmentDate: "", shipmentTime: "", hierarchicalStructureCode: nil)
+        implementationConventionReference = frame.implementationConventionReference
+        var beginning: OutgoingSegment?
+        var flat: [X12HierarchicalLevel] = []
+        var lastRank = 0
+        for node in frame.nodes {
+            let rank = node.isKnown ? node.rank : lastRank
+            lastRank = rank
+            switch node.tag {
+            case "BSN" where node.isKnown && beginning == nil:
+                beginning = OutgoingSegment(owned: node.segment)
+                origin = X12Origin(node.segment.position)
+            case "DTM" where node.isKnown: dates.append(X12Date(node: node))
+            case "HL" where node.isKnown: flat.append(X12HierarchicalLevel(node: node))
+            case "CTT" where node.isKnown && totals == nil: totals = X12TransactionTotals(node: node)
+            default: unmappedSegments += X12UnmappedSegment.keeping(node, at: rank)
+            }
+        }
+        guard let beginning else { throw missing("BSN", in: "856", after: frame.nodes.first) }
+        beginningSegment = beginning
+        levels = try Self.tree(flat)
+    }
+
+    /// Attaches each level to the level its HL02 names (which must come before it).
+    static func tree(_ flat: [X12HierarchicalLevel]) throws(X12ModelError) -> [X12HierarchicalLevel] {
+        var childrenOf: [Int: [Int]] = [:]
+        var roots: [Int] = []
+        var indexById: [String: Int] = [:]
+        for (index, level) in flat.enumerated() {
+            if indexById[level.id] != nil {
+                throw X12ModelError("HL01 \(level.id) is used twice", at: level.origin.element(1))
+            }
+            indexById[level.id] = index
+            if let parent = level.parentId {
+                guard let parentIndex = indexById[parent] else {
+                    throw X12ModelError("HL02 names parent \(parent), which no earlier HL01 has", at: level.origin.element(2))
+                }
+                childrenOf[parentIndex, default: []].append(index)
+            } else {
+                roots.append(index)
+            }
+        }
+        func build(_ index: Int) -> X12HierarchicalLevel {
+            var level = flat[index]
+            level.children = (childrenOf[index] ?? []).map(build)
+            return level
+        }
+        return roots.map(build)
+    }
+
+    /// The transaction, ST to SE, with SE01 counting every segment.
+    public func segments(controlNumber: String) -> [OutgoingSegment] {
+        var writer = X12ScopeWriter(Self.table)
+        writer.add(beginningSegment)
+        writer.add(all: dates.map(\.segment))
+        writer.add(levels.flatMap(\.segments), rank: Self.table.rank(of: "HL"))
+        writer.add(totals?.segment)
+        writer.add(unmappedSegments)
+        return X12TransactionFrame.wrap(writer.segments, transactionSet: "856", controlNumber: controlNumber,
+                                        implementationConventionReference: implementationConventionReference)
+    }
+
+    /// BSN01 transaction set purpose code (353).
+    public var transactionSetPurposeCode: String {
+        get { beginningSegment[element: 1] ?? "" }
+        set { beginningSegment[element: 1] = newValue }
+    }
+    /// BSN02 shipment identification.
+    public var shipmentIdentification: String {
+        get { beginningSegment[element: 2] ?? "" }
+        set { beginningSegment[element: 2] = newValue }
+    }
+    /// BSN03 date, `CCYYMMDD` as sent.
+    public var shipmentDate: String {
+        get { beginningSegment[element: 3] ?? "" }
+        set { beginningSegment[element: 3] = newValue }
+    }
+    /// BSN04 time, `HHMM[SS]` as sent.
+    public var shipmentTime: String {
+        get { beginningSegment[element: 4] ?? "" }
+        set { beginningSegment[element: 4] = newValue }
+    }
+    /// BSN05 hierarchical structure code (1005: `0001` shipment, order, packaging, item).
+    public var hierarchicalStructureCode: String? {
+        get { beginningSegment[element: 5] }
+        set { beginningSegment[element: 5] = newValue }
+    }
+
+    /// Every level, depth first.
+    public var allLevels: [X12HierarchicalLevel] { levels.flatMap(\.allLevels) }
+    /// The shipment level (HL03 `S`).
+    public var shipment: X12HierarchicalLevel? { allLevels.first { $0.levelCode == "S" } }
+    /// The order levels (HL03 `O`).
+    public var orders: [X12HierarchicalLevel] { allLevels.filter { $0.levelCode == "O" } }
+    /// The pack and tare levels (HL03 `P`, `T`).
+    public var packs: [X12HierarchicalLevel] { allLevels.filter { $0.levelCode == "P" || $0.levelCode == "T" } }
+    /// The item levels (HL03 `I`).
+    public var items: [X12HierarchicalLevel] { allLevels.filter { $0.levelCode == "I" } }
+}

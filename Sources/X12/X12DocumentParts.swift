@@ -1,0 +1,84 @@
+public import EDICore
+
+/// What the 850, 855 and 810 share: a beginning segment, CUR, REF, PER, DTM and N1 loops in the
+/// heading, a line loop, CTT in the summary, a few set-specific named segments and the rest kept.
+struct X12DocumentParts {
+    var beginning: OutgoingSegment?
+    var beginningOrigin = X12Origin()
+    var currency: X12Currency?
+    var references: [X12Reference] = []
+    var contacts: [X12Contact] = []
+    var dates: [X12Date] = []
+    var parties: [X12Party] = []
+    var lineItems: [X12LineItem] = []
+    var totals: X12TransactionTotals?
+    /// Set-specific named segments by tag (TDS of the 810).
+    var named: [String: [OutgoingSegment]] = [:]
+    var namedOrigins: [String: X12Origin] = [:]
+    var unmappedSegments: [X12UnmappedSegment] = []
+
+    init() {}
+
+    /// Reads the nodes of a transaction.
+    init(nodes: [X12Node], table: X12Table, beginningTag: SegmentTag, lineTag: SegmentTag, namedTags: Set<String> = []) {
+        let lineBody = table.body(of: lineTag.description)
+        var lastRank = 0
+        for node in nodes {
+            let rank = node.isKnown ? node.rank : lastRank
+            lastRank = rank
+            guard node.isKnown else {
+                unmappedSegments += X12UnmappedSegment.keeping(node, at: rank)
+                continue
+            }
+            let tag = node.tag
+            if tag == beginningTag, beginning == nil {
+                beginning = OutgoingSegment(owned: node.segment)
+                beginningOrigin = X12Origin(node.segment.position)
+                continue
+            }
+            if tag == lineTag {
+                lineItems.append(X12LineItem(node: node, body: lineBody))
+                continue
+            }
+            if node.children.isEmpty, namedTags.contains(tag.description) {
+                named[tag.description, default: []].append(OutgoingSegment(owned: node.segment))
+                namedOrigins[tag.description] = namedOrigins[tag.description] ?? X12Origin(node.segment.position)
+                continue
+            }
+            switch tag {
+            case "CUR" where currency == nil && node.children.isEmpty:
+                currency = X12Currency(node: node)
+            case "REF" where node.children.isEmpty:
+                references.append(X12Reference(node: node))
+            case "PER" where node.children.isEmpty:
+                contacts.append(X12Contact(node: node))
+            case "DTM" where node.children.isEmpty:
+                dates.append(X12Date(node: node))
+            case "N1":
+                parties.append(X12Party(node: node))
+            case "CTT" where totals == nil:
+                totals = X12TransactionTotals(node: node)
+                unmappedSegments += node.children.flatMap { X12UnmappedSegment.keeping($0, at: rank) }
+            default:
+                unmappedSegments += X12UnmappedSegment.keeping(node, at: rank)
+            }
+        }
+    }
+
+    /// The body between ST and SE, in table order.
+    func segments(table: X12Table, lineTag: String) -> [OutgoingSegment] {
+        var writer = X12ScopeWriter(table)
+        writer.add(beginning)
+        writer.add(currency?.segment)
+        writer.add(all: references.map(\.segment))
+        writer.add(all: contacts.map(\.segment))
+        writer.add(all: dates.map(\.segment))
+        for party in parties { writer.add(loop: party.segments) }
+        let lineBody = table.body(of: lineTag)
+        for line in lineItems { writer.add(line.segments(body: lineBody), rank: table.rank(of: lineTag)) }
+        for (_, segments) in named.sorted(by: { $0.key < $1.key }) { writer.add(all: segments) }
+        writer.add(totals?.segment)
+        writer.add(unmappedSegments)
+        return writer.segments
+    }
+}

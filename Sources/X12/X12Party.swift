@@ -1,0 +1,163 @@
+public import EDICore
+
+/// A party of an N1 loop: N1 (role and identification), N2 names, N3 address lines, N4 place, REF
+/// references and PER contacts; other segments of the loop are kept in `unmappedSegments`.
+///
+/// The role stays as sent in `entityIdentifierCode` (98: `ST` ship-to, `BT` bill-to, `BY` buyer,
+/// `SE` seller, `RI` remit-to, `SF` ship-from, `PR` payer, `PE` payee).
+public struct X12Party: Sendable, Hashable {
+    /// The N1 segment.
+    public var nameSegment: OutgoingSegment
+    /// N2 additional names.
+    public var additionalNameSegments: [OutgoingSegment]
+    /// N3 address segments.
+    public var addressSegments: [OutgoingSegment]
+    /// The first N4 segment.
+    public var locationSegment: OutgoingSegment?
+    /// REF references of the party.
+    public var references: [X12Reference]
+    /// PER contacts of the party.
+    public var contacts: [X12Contact]
+    /// The loop's other segments (N4 after the first, NX2, FOB, TD5…).
+    public var unmappedSegments: [X12UnmappedSegment]
+    /// Where the N1 was read.
+    public var origin: X12Origin
+
+    /// A party from its values.
+    public init(entityIdentifierCode: String, name: String? = nil, identificationCodeQualifier: String? = nil,
+                identificationCode: String? = nil, additionalNames: [String] = [], addressLines: [String] = [],
+                city: String? = nil, stateOrProvinceCode: String? = nil, postalCode: String? = nil, countryCode: String? = nil,
+                references: [X12Reference] = [], contacts: [X12Contact] = []) {
+        nameSegment = OutgoingSegment(tag: "N1")
+        additionalNameSegments = []
+        addressSegments = []
+        locationSegment = nil
+        self.references = references
+        self.contacts = contacts
+        unmappedSegments = []
+        origin = X12Origin()
+        self.entityIdentifierCode = entityIdentifierCode
+        self.name = name
+        self.identificationCodeQualifier = identificationCodeQualifier
+        self.identificationCode = identificationCode
+        self.additionalNames = additionalNames
+        self.addressLines = addressLines
+        self.city = city
+        self.stateOrProvinceCode = stateOrProvinceCode
+        self.postalCode = postalCode
+        self.countryCode = countryCode
+    }
+
+    /// N101 entity identifier code (98).
+    public var entityIdentifierCode: String {
+        get { nameSegment[element: 1] ?? "" }
+        set { nameSegment[element: 1] = newValue }
+    }
+    /// N102 name.
+    public var name: String? {
+        get { nameSegment[element: 2] }
+        set { nameSegment[element: 2] = newValue }
+    }
+    /// N103 identification code qualifier (66: `92` assigned by buyer, `1` DUNS, `9` DUNS+4, `UL` GLN).
+    public var identificationCodeQualifier: String? {
+        get { nameSegment[element: 3] }
+        set { nameSegment[element: 3] = newValue }
+    }
+    /// N104 identification code (67).
+    public var identificationCode: String? {
+        get { nameSegment[element: 4] }
+        set { nameSegment[element: 4] = newValue }
+    }
+
+    /// N201/N202 values, in order.
+    public var additionalNames: [String] {
+        get { additionalNameSegments.flatMap { [$0[element: 1], $0[element: 2]].compactMap { $0 } } }
+        set { additionalNameSegments = Self.pairs(newValue, tag: "N2") }
+    }
+    /// N301/N302 values, in order.
+    public var addressLines: [String] {
+        get { addressSegments.flatMap { [$0[element: 1], $0[element: 2]].compactMap { $0 } } }
+        set { addressSegments = Self.pairs(newValue, tag: "N3") }
+    }
+    /// N401 city.
+    public var city: String? {
+        get { locationSegment?[element: 1] }
+        set { setLocation(1, newValue) }
+    }
+    /// N402 state or province code.
+    public var stateOrProvinceCode: String? {
+        get { locationSegment?[element: 2] }
+        set { setLocation(2, newValue) }
+    }
+    /// N403 postal code.
+    public var postalCode: String? {
+        get { locationSegment?[element: 3] }
+        set { setLocation(3, newValue) }
+    }
+    /// N404 country code.
+    public var countryCode: String? {
+        get { locationSegment?[element: 4] }
+        set { setLocation(4, newValue) }
+    }
+
+    private mutating func setLocation(_ element: Int, _ value: String?) {
+        var segment = locationSegment ?? OutgoingSegment(tag: "N4")
+        segment[element: element] = value
+        locationSegment = segment.trimmed.elements.isEmpty ? nil : segment
+    }
+
+    private static func pairs(_ values: [String], tag: String) -> [OutgoingSegment] {
+        stride(from: 0, to: values.count, by: 2).map { start in
+            OutgoingSegment(tag, Array(values[start..<min(start + 2, values.count)]))
+        }
+    }
+
+    /// The N1 loop body's table, for reading and writing.
+    static let table = X12Table("N1 N2 IN2 N3 N4 QTY NX2 REF PER SI DTM RDM FOB SCH TD1 TD5 TD3 TD4 PKG MSG MTX DMG LDT")
+
+    /// Reads an N1 node and its loop.
+    init(node: X12Node) {
+        self.init(entityIdentifierCode: "")
+        nameSegment = OutgoingSegment(owned: node.segment)
+        origin = X12Origin(node.segment.position)
+        var lastRank = 0
+        for child in node.children {
+            let rank = child.isKnown ? Self.table.rank(of: child.tag.description) : lastRank
+            lastRank = rank
+            switch child.tag {
+            case "N2" where child.isKnown:
+                additionalNameSegments.append(OutgoingSegment(owned: child.segment))
+            case "N3" where child.isKnown:
+                addressSegments.append(OutgoingSegment(owned: child.segment))
+            case "N4" where child.isKnown && locationSegment == nil:
+                locationSegment = OutgoingSegment(owned: child.segment)
+            case "REF" where child.isKnown && child.children.isEmpty:
+                references.append(X12Reference(node: child))
+            case "PER" where child.isKnown && child.children.isEmpty:
+                contacts.append(X12Contact(node: child))
+            default:
+                unmappedSegments += X12UnmappedSegment.keeping(child, at: rank)
+            }
+        }
+    }
+
+    /// The loop's segments, N1 first.
+    var segments: [OutgoingSegment] {
+        var writer = X12ScopeWriter(Self.table)
+        writer.add(nameSegment)
+        writer.add(all: additionalNameSegments)
+        writer.add(all: addressSegments)
+        writer.add(locationSegment)
+        writer.add(all: references.map(\.segment))
+        writer.add(all: contacts.map(\.segment))
+        writer.add(unmappedSegments)
+        return writer.segments
+    }
+}
+
+extension Array where Element == X12Party {
+    /// The first party with a role (N101), e.g. `parties.first(role: "ST")`.
+    public func first(role entityIdentifierCode: String) -> X12Party? {
+        first { $0.entityIdentifierCode == entityIdentifierCode }
+    }
+}
