@@ -13,7 +13,8 @@ public struct Invoice: Codable, Sendable, Equatable, Hashable {
     /// The invoice date, ISO 8601 (`BIG01`, DTM 137).
     public var date: String?
     /// Invoice type code as sent (`BIG07` 640; BGM 1001: `380` commercial invoice, `381` credit note).
-    public var type: String?
+    /// (Not `type`: that key is the document discriminator of ``InternalDocument``'s JSON.)
+    public var invoiceType: String?
     /// Purpose or message function as sent (`BIG08` 353, BGM 1225).
     public var purpose: String?
     /// The buyer's purchase order number (`BIG04`, RFF ON).
@@ -48,7 +49,7 @@ public struct Invoice: Codable, Sendable, Equatable, Hashable {
     public var envelope: DocumentEnvelope?
 
     /// Creates an invoice.
-    public init(number: String, date: String? = nil, type: String? = nil, purpose: String? = nil,
+    public init(number: String, date: String? = nil, invoiceType: String? = nil, purpose: String? = nil,
                 purchaseOrderNumber: String? = nil, purchaseOrderDate: String? = nil, shipDate: String? = nil,
                 otherDates: [QualifiedDate] = [], currency: String? = nil, parties: [Party] = [],
                 references: [Reference] = [], terms: [PaymentTerms] = [], carrier: Carrier? = nil,
@@ -56,7 +57,7 @@ public struct Invoice: Codable, Sendable, Equatable, Hashable {
                 totals: InvoiceTotals = InvoiceTotals(), notes: [Note] = [], envelope: DocumentEnvelope? = nil) {
         self.number = number
         self.date = date
-        self.type = type
+        self.invoiceType = invoiceType
         self.purpose = purpose
         self.purchaseOrderNumber = purchaseOrderNumber
         self.purchaseOrderDate = purchaseOrderDate

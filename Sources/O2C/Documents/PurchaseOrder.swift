@@ -13,7 +13,8 @@ public struct PurchaseOrder: Codable, Sendable, Equatable, Hashable {
     /// The purpose or message function code as sent (`BEG01` 353: `00` original; BGM 1225: `9` original).
     public var purpose: String?
     /// The order type code as sent (`BEG02` 92: `SA` stand-alone, `NE` new; BGM 1001: `220` order).
-    public var type: String?
+    /// (Not `type`: that key is the document discriminator of ``InternalDocument``'s JSON.)
+    public var orderType: String?
     /// Release number (`BEG04`).
     public var releaseNumber: String?
     /// Order date, ISO 8601 (`BEG05`, DTM 137).
@@ -50,7 +51,7 @@ public struct PurchaseOrder: Codable, Sendable, Equatable, Hashable {
     public var envelope: DocumentEnvelope?
 
     /// Creates an order.
-    public init(number: String, purpose: String? = nil, type: String? = nil, releaseNumber: String? = nil,
+    public init(number: String, purpose: String? = nil, orderType: String? = nil, releaseNumber: String? = nil,
                 orderDate: String? = nil, requestedDelivery: String? = nil, requestedShip: String? = nil,
                 otherDates: [QualifiedDate] = [], currency: String? = nil, parties: [Party] = [],
                 references: [Reference] = [], contacts: [Contact] = [], terms: [PaymentTerms] = [],
@@ -59,7 +60,7 @@ public struct PurchaseOrder: Codable, Sendable, Equatable, Hashable {
                 envelope: DocumentEnvelope? = nil) {
         self.number = number
         self.purpose = purpose
-        self.type = type
+        self.orderType = orderType
         self.releaseNumber = releaseNumber
         self.orderDate = orderDate
         self.requestedDelivery = requestedDelivery
