@@ -90,6 +90,8 @@ public struct OrderResponseMessage: Sendable, Hashable {
     public var supplier: EDIFACTParty? { body.party("SU") }
     /// `DTM+137`.
     public var responseDate: EDIFACTDate? { body.date("137") }
+    /// `CUX` 6345 of the first currency.
+    public var currencyCode: String? { body.currencies.first?.code }
 
     /// `UNH` … `UNT`.
     public func segments(messageReference: String) -> [OutgoingSegment] {

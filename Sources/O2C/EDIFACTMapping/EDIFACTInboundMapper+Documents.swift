@@ -1,0 +1,159 @@
+public import EDIFACT
+import Foundation
+
+extension EDIFACTInboundMapper {
+    /// ORDERS → purchase order.
+    public static func purchaseOrder(from message: OrdersMessage) throws(MappingError) -> PurchaseOrder {
+        var context = EDIFACTMappingContext()
+        let bgm = message.beginning
+        let dates = context.dates(message.dates, named: [.documentDate, .requestedDelivery, .requestedShip])
+        var order = PurchaseOrder(number: context.required(bgm.documentNumber, field: "BGM 1004", at: bgm.source),
+                                  purpose: bgm.messageFunction, orderType: bgm.documentNameCode,
+                                  orderDate: dates.named[.documentDate], requestedDelivery: dates.named[.requestedDelivery],
+                                  requestedShip: dates.named[.requestedShip], otherDates: dates.other,
+                                  currency: message.currencyCode)
+        order.parties = message.parties.map { context.party($0) }
+        order.references = message.references.map { context.reference($0) }
+        order.terms = message.paymentTerms.map { context.terms($0) }
+        order.taxes = message.taxes.map { context.tax($0) }
+        order.notes = context.notes(message.freeTexts)
+        for line in message.lineItems {
+            let lineDates = context.dates(line.dates, named: [.requestedDelivery])
+            let quantity = context.quantity(line.quantity("21") ?? line.quantities.first)
+            if quantity == nil { context.fail("the line has no ordered quantity", field: "QTY 21", at: line.source) }
+            order.lines.append(PurchaseOrderLine(
+                lineNumber: context.required(line.lineNumber, field: "LIN 1082", at: line.source), items: context.items(line),
+                description: context.description(line), quantity: quantity ?? Quantity(value: 0),
+                unitPrice: context.price(line.price("AAA") ?? line.prices.first), amount: context.amount(line.amount("203")),
+                requestedDelivery: lineDates.named[.requestedDelivery], otherDates: lineDates.other,
+                references: line.references.map { context.reference($0) }, taxes: line.taxes.map { context.tax($0) },
+                notes: context.notes(line.freeTexts)))
+        }
+        if !message.controlTotals.isEmpty || !message.totals.isEmpty {
+            order.totals = PurchaseOrderTotals(
+                lineCount: message.body.controlTotal("2").flatMap { context.integer($0.text, field: "CNT 2 6066", at: $0.source) },
+                quantityTotal: message.body.controlTotal("1").flatMap { context.decimal($0.text, field: "CNT 1 6066", at: $0.source) },
+                amount: context.amount(message.body.total("79") ?? message.body.total("86")))
+        }
+        try context.finish()
+        return order
+    }
+
+    /// ORDRSP → order acknowledgement.
+    public static func orderAcknowledgement(from message: OrderResponseMessage) throws(MappingError) -> OrderAcknowledgement {
+        var context = EDIFACTMappingContext()
+        let bgm = message.beginning
+        let order = message.body.reference("ON")
+        let dates = context.dates(message.dates, named: [.documentDate, .purchaseOrderDate])
+        let status = bgm.messageFunction.flatMap { AcknowledgementStatusCodes.edifactHeader.value(for: $0) }
+        var acknowledgement = OrderAcknowledgement(
+            number: bgm.documentNumber,
+            purchaseOrderNumber: context.required(order?.number, field: "RFF ON 1154", at: order?.source ?? bgm.source),
+            purchaseOrderDate: context.iso(order?.dates.first) ?? dates.named[.purchaseOrderDate], date: dates.named[.documentDate],
+            acknowledgementType: bgm.messageFunction, status: status ?? .pending, currency: message.currencyCode)
+        acknowledgement.parties = message.parties.map { context.party($0) }
+        acknowledgement.references = message.references.filter { $0.qualifier != "ON" }.map { context.reference($0) }
+        acknowledgement.notes = context.notes(message.freeTexts)
+        for line in message.lineItems {
+            let lineStatus = line.actionCode.flatMap { AcknowledgementStatusCodes.edifactLine.value(for: $0) }
+            let ordered = line.quantity("21")
+            var schedules: [ScheduledQuantity] = []
+            for quantity in line.quantities where quantity.qualifier != "21" {
+                if let value = context.quantity(quantity) {
+                    schedules.append(ScheduledQuantity(quantity: value, statusCode: quantity.qualifier))
+                }
+            }
+            if let delivery = line.date("2") ?? line.dates.first, let quantity = context.quantity(ordered) {
+                schedules.insert(ScheduledQuantity(quantity: quantity, date: context.iso(delivery), dateQualifier: delivery.qualifier,
+                                                   statusCode: line.actionCode), at: 0)
+            }
+            acknowledgement.lines.append(OrderAcknowledgementLine(
+                lineNumber: context.required(line.lineNumber, field: "LIN 1082", at: line.source), items: context.items(line),
+                description: context.description(line), orderedQuantity: context.quantity(ordered),
+                unitPrice: context.price(line.price("AAA") ?? line.prices.first), status: lineStatus ?? status ?? .pending,
+                statusCode: line.actionCode, schedules: schedules, references: line.references.map { context.reference($0) },
+                notes: context.notes(line.freeTexts)))
+        }
+        acknowledgement.lineCount = message.body.controlTotal("2").flatMap { context.integer($0.text, field: "CNT 2 6066", at: $0.source) }
+        try context.finish()
+        return acknowledgement
+    }
+
+    /// INVOIC → invoice.
+    public static func invoice(from message: InvoiceMessage) throws(MappingError) -> Invoice {
+        var context = EDIFACTMappingContext()
+        let bgm = message.beginning
+        let order = message.body.reference("ON")
+        let dates = context.dates(message.dates, named: [.documentDate, .invoiceDate, .shipped, .purchaseOrderDate])
+        var invoice = Invoice(number: context.required(bgm.documentNumber, field: "BGM 1004", at: bgm.source),
+                              date: dates.named[.documentDate] ?? dates.named[.invoiceDate], invoiceType: bgm.documentNameCode,
+                              purpose: bgm.messageFunction, purchaseOrderNumber: order?.number,
+                              purchaseOrderDate: context.iso(order?.dates.first) ?? dates.named[.purchaseOrderDate],
+                              shipDate: dates.named[.shipped], otherDates: dates.other, currency: message.currencyCode)
+        if dates.named[.documentDate] != nil, let invoiceDate = dates.named[.invoiceDate] {
+            invoice.otherDates.append(QualifiedDate(qualifier: "3", date: invoiceDate))
+        }
+        invoice.parties = message.parties.map { context.party($0) }
+        invoice.references = message.references.filter { $0.qualifier != "ON" }.map { context.reference($0) }
+        invoice.terms = message.paymentTerms.map { context.terms($0) }
+        invoice.taxes = (message.taxes + message.summaryTaxes).map { context.tax($0) }
+        invoice.notes = context.notes(message.freeTexts)
+        for line in message.lineItems {
+            let quantity = context.quantity(line.quantity("47") ?? line.quantities.first)
+            if quantity == nil { context.fail("the line has no invoiced quantity", field: "QTY 47", at: line.source) }
+            invoice.lines.append(InvoiceLine(
+                lineNumber: context.required(line.lineNumber, field: "LIN 1082", at: line.source),
+                purchaseOrderLineNumber: line.references.first { $0.qualifier == "ON" }?.lineNumber, items: context.items(line),
+                description: context.description(line), quantity: quantity ?? Quantity(value: 0),
+                unitPrice: context.price(line.price("AAA") ?? line.prices.first),
+                amount: context.amount(line.amount("203") ?? line.amount("66")), taxes: line.taxes.map { context.tax($0) },
+                references: line.references.map { context.reference($0) }, notes: context.notes(line.freeTexts)))
+        }
+        invoice.totals = InvoiceTotals(
+            lineCount: message.body.controlTotal("2").flatMap { context.integer($0.text, field: "CNT 2 6066", at: $0.source) },
+            lineItemsAmount: context.amount(message.body.total("79")),
+            totalAmount: context.amount(message.body.total("77") ?? message.body.total("86") ?? message.body.total("39")),
+            amountSubjectToDiscount: context.amount(message.body.total("129")),
+            taxableAmount: context.amount(message.body.total("125")),
+            taxAmount: context.amount(message.body.total("124") ?? message.body.total("176")),
+            allowancesChargesAmount: context.amount(message.body.total("131")))
+        try context.finish()
+        return invoice
+    }
+
+    /// REMADV → remittance.
+    public static func remittance(from message: RemittanceAdviceMessage) throws(MappingError) -> Remittance {
+        var context = EDIFACTMappingContext()
+        let bgm = message.beginning
+        let dates = context.dates(message.dates, named: [.documentDate, .paymentValueDate])
+        let total = message.totalRemitted
+        if total == nil { context.fail("the remittance has no total remitted (MOA 12 after UNS)", field: "MOA 12", at: bgm.source) }
+        let means = message.unmappedSegments.first { $0.tag == "PAI" }.flatMap { pai in
+            pai.segment.elements.first?.first.flatMap { $0.count >= 3 && !$0[2].isEmpty ? $0[2] : nil }
+        }
+        let payment = Payment(method: means.flatMap { PaymentMethodCodes.edifact.value(for: $0) } ?? (means == nil ? nil : .other),
+                              methodCode: means, amount: context.amount(total) ?? 0, date: dates.named[.paymentValueDate],
+                              traceNumber: message.body.reference("PQ")?.number)
+        var remittance = Remittance(number: bgm.documentNumber, date: dates.named[.documentDate], currency: message.currencyCode,
+                                    payment: payment, otherDates: dates.other)
+        remittance.parties = message.parties.map { context.party($0) }
+        remittance.references = message.references.filter { $0.qualifier != "PQ" }.map { context.reference($0) }
+        remittance.notes = context.notes(message.freeTexts)
+        for document in message.documents {
+            let paid = document.amount("12")
+            if paid == nil { context.fail("the document has no amount remitted", field: "MOA 12", at: document.source) }
+            let documentDates = context.dates(document.dates, named: [.documentDate, .invoiceDate])
+            remittance.remittedInvoices.append(RemittedInvoice(
+                invoiceNumber: context.required(document.documentNumber, field: "DOC 1004", at: document.source),
+                documentType: document.documentNameCode,
+                invoiceDate: documentDates.named[.documentDate] ?? documentDates.named[.invoiceDate],
+                purchaseOrderNumber: document.references.first { $0.qualifier == "ON" }?.number,
+                amountPaid: context.amount(paid) ?? 0,
+                invoiceAmount: context.amount(document.amount("9") ?? document.amount("77")),
+                discountAmount: context.amount(document.amount("52")),
+                references: document.references.filter { $0.qualifier != "ON" }.map { context.reference($0) }))
+        }
+        try context.finish()
+        return remittance
+    }
+}

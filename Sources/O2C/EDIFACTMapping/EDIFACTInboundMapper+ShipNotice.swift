@@ -1,0 +1,62 @@
+public import EDIFACT
+import Foundation
+
+extension EDIFACTInboundMapper {
+    /// DESADV → ship notice: the consignment level (a top `CPS` without SSCCs) gives the package
+    /// count and packaging code; each lower `CPS` level is a ``Pack`` (SSCC from `GIN+BJ`) with
+    /// its lines; everything belongs to the one order of `RFF+ON`.
+    public static func shipNotice(from message: DespatchAdviceMessage) throws(MappingError) -> ShipNotice {
+        var context = EDIFACTMappingContext()
+        let bgm = message.beginning
+        let order = message.body.reference("ON")
+        let dates = context.dates(message.dates, named: [.documentDate, .shipped, .estimatedDelivery])
+        var notice = ShipNotice(shipmentId: context.required(bgm.documentNumber, field: "BGM 1004", at: bgm.source),
+                                purpose: bgm.messageFunction, noticeDate: dates.named[.documentDate],
+                                shipDate: dates.named[.shipped], estimatedDelivery: dates.named[.estimatedDelivery],
+                                otherDates: dates.other, billOfLading: message.body.reference("BM")?.number)
+        notice.parties = message.parties.map { context.party($0) }
+        notice.references = message.references.filter { !["ON", "BM"].contains($0.qualifier) }.map { context.reference($0) }
+        var shipped = ShippedOrder(purchaseOrderNumber: order?.number, purchaseOrderDate: context.iso(order?.dates.first))
+        shipped.items = message.lineItems.map { shippedItem($0, &context) }
+        for root in message.roots {
+            if root.packages.allSatisfy({ $0.serialShippingContainerCodes.isEmpty }) {
+                for package in root.packages {
+                    if let count = context.integer(package.numberOfPackages, field: "PAC 7224", at: package.source) {
+                        notice.packageCount = (notice.packageCount ?? 0) + count
+                    }
+                    notice.packagingCode = notice.packagingCode ?? package.packageType
+                }
+                shipped.items += root.lineItems.map { shippedItem($0, &context) }
+                shipped.packs += message.children(of: root).map { pack($0, in: message, &context) }
+            } else {
+                shipped.packs.append(pack(root, in: message, &context))
+            }
+        }
+        notice.orders = [shipped]
+        notice.lineCount = message.body.controlTotal("2").flatMap { context.integer($0.text, field: "CNT 2 6066", at: $0.source) }
+        try context.finish()
+        return notice
+    }
+
+    private static func pack(_ level: EDIFACTPackingSequence, in message: DespatchAdviceMessage,
+                             _ context: inout EDIFACTMappingContext) -> Pack {
+        let codes = level.packages.flatMap(\.serialShippingContainerCodes)
+        var marks = level.packages.flatMap { $0.identifications.flatMap(\.goodsIdentities) }
+            .flatMap { identity in identity.numbers.map { Reference(qualifier: identity.qualifier, value: $0) } }
+        if let first = marks.firstIndex(where: { $0.qualifier == "BJ" }) { marks.remove(at: first) }
+        return Pack(sscc: codes.first, marks: marks, packagingCode: level.packages.first?.packageType,
+                    levelCode: level.packagingLevel,
+                    packs: message.children(of: level).map { pack($0, in: message, &context) },
+                    items: level.lineItems.map { shippedItem($0, &context) })
+    }
+
+    private static func shippedItem(_ line: EDIFACTLineItem, _ context: inout EDIFACTMappingContext) -> ShippedItem {
+        let shipped = context.quantity(line.quantity("12") ?? line.quantities.first)
+        if shipped == nil { context.fail("the line has no despatched quantity", field: "QTY 12", at: line.source) }
+        return ShippedItem(lineNumber: line.lineNumber,
+                           purchaseOrderLineNumber: line.references.first { $0.qualifier == "ON" }?.lineNumber,
+                           items: context.items(line), description: context.description(line),
+                           quantityShipped: shipped ?? Quantity(value: 0), quantityOrdered: context.quantity(line.quantity("21")),
+                           references: line.references.map { context.reference($0) })
+    }
+}

@@ -1,0 +1,196 @@
+public import EDICore
+import EDIFACT
+public import EDISchema
+import Foundation
+
+/// Maps EDIFACT messages to internal documents: ORDERS → ``PurchaseOrder``, ORDRSP →
+/// ``OrderAcknowledgement``, DESADV → ``ShipNotice``, INVOIC → ``Invoice``, REMADV → ``Remittance``.
+///
+/// Codes go through the O2C code tables (``PartyRoleCodes``, ``PartyIdSchemeCodes``,
+/// ``ItemIdSchemeCodes``, ``UnitCodes``, ``DateQualifierCodes``); dates through ``ISODate``.
+/// Every problem (a number that is not one, a date that does not exist, a required value
+/// missing) is a finding with its segment's position; all of a message's findings are thrown
+/// together.
+public enum EDIFACTInboundMapper {
+    /// Maps one validated message (collected with its segments).
+    public static func map(_ transaction: ValidatedTransaction) throws(MappingError) -> InternalDocument {
+        var document = try map(segments: transaction.segments)
+        document.envelope = DocumentEnvelope(transaction.envelope)
+        return document
+    }
+
+    /// Maps the segments of one message, `UNH` to `UNT` (no envelope).
+    public static func map(segments: [OwnedSegment]) throws(MappingError) -> InternalDocument {
+        let type = segments.first.map { $0.withSegment { $0.element(2).component(1).string } } ?? ""
+        do {
+            switch type {
+            case "ORDERS": return .purchaseOrder(try purchaseOrder(from: OrdersMessage(segments: segments)))
+            case "ORDRSP": return .orderAcknowledgement(try orderAcknowledgement(from: OrderResponseMessage(segments: segments)))
+            case "DESADV": return .shipNotice(try shipNotice(from: DespatchAdviceMessage(segments: segments)))
+            case "INVOIC": return .invoice(try invoice(from: InvoiceMessage(segments: segments)))
+            case "REMADV": return .remittance(try remittance(from: RemittanceAdviceMessage(segments: segments)))
+            default:
+                throw MappingError("no internal document for EDIFACT \(type.isEmpty ? "message without type" : type)",
+                                   field: "UNH S009 0065", position: segments.first?.position)
+            }
+        } catch let error as EDIFACTModelError {
+            throw MappingError(error.message, position: error.position)
+        } catch let error as MappingError {
+            throw error
+        } catch {
+            throw MappingError("\(error)")
+        }
+    }
+}
+
+/// Collects the findings of one message while its values are converted.
+struct EDIFACTMappingContext {
+    var findings: [MappingFinding] = []
+
+    mutating func fail(_ message: String, field: String, at source: EDIFACTSourcePosition) {
+        findings.append(MappingFinding(message, field: field, position: source.position))
+    }
+
+    func finish() throws(MappingError) {
+        if !findings.isEmpty { throw MappingError(findings: findings) }
+    }
+
+    /// A number, or a finding when the text is not one.
+    mutating func decimal(_ text: String?, field: String, at source: EDIFACTSourcePosition) -> Decimal? {
+        guard let text else { return nil }
+        guard let value = EDIFACTNumberText.decimal(text) else {
+            fail("\"\(text)\" is not a number", field: field, at: source)
+            return nil
+        }
+        return value
+    }
+
+    mutating func integer(_ text: String?, field: String, at source: EDIFACTSourcePosition) -> Int? {
+        guard let value = decimal(text, field: field, at: source) else { return nil }
+        return NSDecimalNumber(decimal: value).intValue
+    }
+
+    /// A `DTM` as ISO 8601 (a `718` period as `start/end`), or a finding.
+    mutating func iso(_ date: EDIFACTDate?) -> String? {
+        guard let date, let value = date.value else { return nil }
+        if date.format == "718", let period = ISODate.periodFromEDIFACT718(value) { return period.start + "/" + period.end }
+        guard let iso = ISODate.fromEDIFACT(value, format: date.format) else {
+            fail("date \"\(value)\" (format \(date.format ?? "none")) is not a valid date", field: "DTM \(date.qualifier)",
+                 at: date.source)
+            return nil
+        }
+        return iso
+    }
+
+    mutating func quantity(_ quantity: EDIFACTQuantity?) -> Quantity? {
+        guard let quantity, let value = decimal(quantity.text, field: "QTY \(quantity.qualifier) 6060", at: quantity.source) else {
+            return nil
+        }
+        return Quantity(value: value, unit: quantity.unit.map { UnitCodes.unit(edifact: $0) })
+    }
+
+    mutating func price(_ price: EDIFACTPrice?) -> UnitPrice? {
+        guard let price, let value = decimal(price.text, field: "PRI \(price.qualifier) 5118", at: price.source) else { return nil }
+        var per: Quantity?
+        if let basis = decimal(price.basisQuantity, field: "PRI 5284", at: price.source) {
+            per = Quantity(value: basis, unit: price.basisUnit.map { UnitCodes.unit(edifact: $0) })
+        }
+        return UnitPrice(value: value, basis: price.qualifier, per: per)
+    }
+
+    mutating func amount(_ amount: EDIFACTAmount?) -> Decimal? {
+        guard let amount else { return nil }
+        return decimal(amount.text, field: "MOA \(amount.qualifier) 5004", at: amount.source)
+    }
+
+    mutating func party(_ party: EDIFACTParty) -> Party {
+        var identifiers: [PartyIdentifier] = []
+        if let id = party.identifier {
+            identifiers.append(PartyIdentifier(scheme: PartyIdSchemeCodes.scheme(edifact: party.codeListAgency),
+                                               qualifier: party.codeListAgency, value: id))
+        }
+        var address: Address?
+        if !party.streetLines.isEmpty || party.city != nil || party.postalCode != nil || party.countryCode != nil
+            || party.countrySubdivision != nil {
+            address = Address(lines: party.streetLines, city: party.city, region: party.countrySubdivision,
+                              postalCode: party.postalCode, country: party.countryCode)
+        }
+        let contacts = party.contacts.map { contact in
+            Contact(function: contact.function, name: contact.name,
+                    phone: contact.communications.first { $0.channel == "TE" }?.number,
+                    email: contact.communications.first { $0.channel == "EM" }?.number,
+                    fax: contact.communications.first { $0.channel == "FX" }?.number)
+        }
+        return Party(role: PartyRoleCodes.role(edifact: party.partyQualifier), roleCode: party.partyQualifier, name: party.name,
+                     identifiers: identifiers, address: address, contacts: contacts, references: party.references.map { reference($0) })
+    }
+
+    mutating func reference(_ reference: EDIFACTReference) -> Reference {
+        Reference(qualifier: reference.qualifier, value: reference.number ?? "", description: nil,
+                  date: iso(reference.dates.first))
+    }
+
+    func items(_ line: EDIFACTLineItem) -> [ItemIdentifier] {
+        line.allItemIdentifiers.filter { !$0.number.isEmpty }.map {
+            ItemIdentifier(scheme: ItemIdSchemeCodes.scheme(edifact: $0.numberType), qualifier: $0.numberType, value: $0.number)
+        }
+    }
+
+    func description(_ line: EDIFACTLineItem) -> String? {
+        let texts = line.descriptions.map(\.text).filter { !$0.isEmpty }
+        return texts.isEmpty ? nil : texts.joined(separator: " ")
+    }
+
+    func notes(_ texts: [EDIFACTFreeText]) -> [Note] {
+        texts.map { Note(qualifier: $0.subject.isEmpty ? nil : $0.subject, text: $0.lines.joined(separator: " ")) }
+    }
+
+    mutating func tax(_ tax: EDIFACTTax) -> Tax {
+        Tax(type: tax.typeCode, percent: decimal(tax.rate, field: "TAX 5278", at: tax.source),
+            amount: amount(tax.amounts.first { $0.qualifier == "124" || $0.qualifier == "176" }),
+            taxableAmount: amount(tax.amounts.first { $0.qualifier == "125" }), category: tax.category)
+    }
+
+    mutating func terms(_ terms: EDIFACTPaymentTerms) -> PaymentTerms {
+        var result = PaymentTerms(type: terms.typeQualifier, basisDateCode: terms.timeReference,
+                                  description: terms.termsIdentification)
+        let days = terms.periodType == "D" ? integer(terms.periodCount, field: "PAT 2152", at: terms.source) : nil
+        if terms.typeQualifier == "22" { result.discountDays = days } else { result.netDays = days }
+        result.discountPercent = decimal(terms.percentages.first { $0.qualifier == "12" }?.text, field: "PCD 5482",
+                                         at: terms.source)
+        result.discountAmount = amount(terms.amounts.first { $0.qualifier == "52" })
+        result.netDueDate = iso(terms.dates.first { $0.qualifier == "13" })
+        result.discountDueDate = iso(terms.dates.first { $0.qualifier == "12" })
+        return result
+    }
+
+    /// Dates with a role the document names go to `named`; the others to `otherDates`.
+    mutating func dates(_ dates: [EDIFACTDate], named roles: Set<DateRole>) -> (named: [DateRole: String], other: [QualifiedDate]) {
+        var named: [DateRole: String] = [:]
+        var other: [QualifiedDate] = []
+        for date in dates {
+            guard let iso = iso(date) else { continue }
+            if let role = DateQualifierCodes.edifact.value(for: date.qualifier), roles.contains(role), named[role] == nil {
+                named[role] = iso
+            } else {
+                other.append(QualifiedDate(qualifier: date.qualifier, date: iso))
+            }
+        }
+        return (named, other)
+    }
+
+    mutating func required(_ value: String?, field: String, at source: EDIFACTSourcePosition) -> String {
+        guard let value, !value.isEmpty else {
+            fail("\(field) is missing", field: field, at: source)
+            return ""
+        }
+        return value
+    }
+}
+
+/// EDIFACT numeric text (either decimal mark) as a `Decimal`.
+enum EDIFACTNumberText {
+    static func decimal(_ text: String) -> Decimal? {
+        EDIFACTAmount(qualifier: "", text: text).value
+    }
+}
