@@ -1,0 +1,128 @@
+import EDIFACT
+import Foundation
+
+/// Maps internal documents to EDIFACT typed models — the reverse of ``EDIFACTInboundMapper``:
+/// ``PurchaseOrder`` → ORDERS, ``OrderAcknowledgement`` → ORDRSP, ``ShipNotice`` → DESADV,
+/// ``Invoice`` → INVOIC, ``Remittance`` → REMADV.
+///
+/// Codes go back through the same O2C code tables (the code as sent wins when the table agrees
+/// with it); dates become `DTM` with format 102 (203/204 with a time, 718 for a period).
+/// Reading the result with the inbound mapper gives the document back.
+public struct EDIFACTOutboundMapper: Sendable {
+    /// UNH S009 0054: `96A` or `01B`.
+    public var release: String
+    /// UNH S009 0057 (`EAN008`), when the partner wants one.
+    public var associationCode: String?
+
+    /// Creates a mapper for a directory release.
+    public init(release: String = "96A", associationCode: String? = nil) {
+        self.release = release
+        self.associationCode = associationCode
+    }
+
+    func body(_ type: String, _ nameCode: String?, _ number: String?, _ function: String?) -> EDIFACTMessageBody {
+        EDIFACTMessageBody(messageIdentifier: EDIFACTMessageIdentifier(type: type, release: release, associationCode: associationCode),
+                           beginning: EDIFACTBeginningOfMessage(documentNameCode: nameCode, documentNumber: number,
+                                                                messageFunction: function))
+    }
+}
+
+/// Conversions shared by the outbound mappings.
+enum EDIFACTValues {
+    static func text(_ value: Decimal) -> String { value.description }
+
+    static func date(_ qualifier: String, _ iso: String?) -> EDIFACTDate? {
+        guard let iso else { return nil }
+        let parts = iso.split(separator: "/")
+        if parts.count == 2, let start = ISODate.toCCYYMMDD(String(parts[0])), let end = ISODate.toCCYYMMDD(String(parts[1])) {
+            return EDIFACTDate(qualifier: qualifier, value: start + "-" + end, format: "718")
+        }
+        guard let edifact = ISODate.toEDIFACT(iso) else { return EDIFACTDate(qualifier: qualifier, value: iso, format: nil) }
+        return EDIFACTDate(qualifier: qualifier, value: edifact.value, format: edifact.format)
+    }
+
+    static func dates(_ named: [(String, String?)], other: [QualifiedDate]) -> [EDIFACTDate] {
+        named.compactMap { date($0.0, $0.1) } + other.compactMap { date($0.qualifier, $0.date) }
+    }
+
+    static func quantity(_ qualifier: String, _ quantity: Quantity?) -> EDIFACTQuantity? {
+        guard let quantity else { return nil }
+        return EDIFACTQuantity(qualifier: qualifier, text: text(quantity.value), unit: quantity.unit.map { UnitCodes.edifactCode(for: $0) })
+    }
+
+    static func price(_ price: UnitPrice?) -> EDIFACTPrice? {
+        guard let price else { return nil }
+        return EDIFACTPrice(qualifier: price.basis ?? "AAA", text: text(price.value), basisQuantity: price.per.map { text($0.value) },
+                            basisUnit: price.per?.unit.map { UnitCodes.edifactCode(for: $0) })
+    }
+
+    static func amount(_ qualifier: String, _ value: Decimal?) -> EDIFACTAmount? {
+        value.map { EDIFACTAmount(qualifier: qualifier, text: text($0)) }
+    }
+
+    static func reference(_ reference: Reference, dateQualifier: String = "171") -> EDIFACTReference {
+        EDIFACTReference(qualifier: reference.qualifier, number: reference.value.isEmpty ? nil : reference.value,
+                         dates: date(dateQualifier, reference.date).map { [$0] } ?? [])
+    }
+
+    static func party(_ party: Party) -> EDIFACTParty {
+        let identifier = party.identifiers.first
+        var result = EDIFACTParty(partyQualifier: PartyRoleCodes.edifactCode(for: party.role, asSent: party.roleCode) ?? "ZZZ",
+                                  identifier: identifier?.value, codeListAgency: identifier.flatMap { PartyIdSchemeCodes.edifactCode(for: $0) })
+        if let name = party.name { result.nameLines = [name] }
+        if let address = party.address {
+            result.streetLines = address.lines
+            result.city = address.city
+            result.countrySubdivision = address.region
+            result.postalCode = address.postalCode
+            result.countryCode = address.country
+        }
+        result.references = party.references.map { reference($0) }
+        result.contacts = party.contacts.map { contact in
+            var communications: [EDIFACTCommunication] = []
+            if let phone = contact.phone { communications.append(EDIFACTCommunication(number: phone, channel: "TE")) }
+            if let email = contact.email { communications.append(EDIFACTCommunication(number: email, channel: "EM")) }
+            if let fax = contact.fax { communications.append(EDIFACTCommunication(number: fax, channel: "FX")) }
+            return EDIFACTContact(function: contact.function, name: contact.name, communications: communications)
+        }
+        return result
+    }
+
+    static func line(number: String?, items: [ItemIdentifier], description: String?) -> EDIFACTLineItem {
+        let identifiers = items.map {
+            EDIFACTItemIdentifier(number: $0.value, numberType: ItemIdSchemeCodes.edifactCode(for: $0))
+        }
+        var line = EDIFACTLineItem(lineNumber: number, itemIdentifier: identifiers.first)
+        if identifiers.count > 1 {
+            line.productIdentifications = stride(from: 1, to: identifiers.count, by: 5).map {
+                EDIFACTProductIdentification(function: "1", identifiers: Array(identifiers[$0..<min($0 + 5, identifiers.count)]))
+            }
+        }
+        if let description { line.descriptions = [EDIFACTItemDescription(texts: [description])] }
+        return line
+    }
+
+    static func notes(_ notes: [Note]) -> [EDIFACTFreeText] {
+        notes.map { EDIFACTFreeText(subject: $0.qualifier ?? "AAI", lines: [$0.text]) }
+    }
+
+    static func tax(_ tax: Tax) -> EDIFACTTax {
+        var amounts: [EDIFACTAmount] = []
+        if let amount = amount("124", tax.amount) { amounts.append(amount) }
+        if let taxable = amount("125", tax.taxableAmount) { amounts.append(taxable) }
+        return EDIFACTTax(typeCode: tax.type, rate: tax.percent.map(text), category: tax.category, amounts: amounts)
+    }
+
+    static func terms(_ terms: PaymentTerms) -> EDIFACTPaymentTerms {
+        let isDiscount = terms.type == "22"
+        let days = isDiscount ? terms.discountDays : terms.netDays
+        var result = EDIFACTPaymentTerms(typeQualifier: terms.type ?? "1", timeReference: terms.basisDateCode,
+                                         relation: days == nil ? nil : "3", periodType: days == nil ? nil : "D",
+                                         periodCount: days.map(String.init))
+        result.termsIdentification = terms.description
+        result.dates = [date("13", terms.netDueDate), date("12", terms.discountDueDate)].compactMap { $0 }
+        if let percent = terms.discountPercent { result.percentages = [EDIFACTPercentage(qualifier: "12", text: text(percent))] }
+        if let discount = amount("52", terms.discountAmount) { result.amounts = [discount] }
+        return result
+    }
+}
