@@ -35,7 +35,7 @@ public enum InboundTranslator {
         var document: InternalDocument
         switch envelope.syntax {
         case .x12: document = try mapX12(transaction)
-        case .edifact: document = try mapEDIFACT(transaction)
+        case .edifact: document = try EDIFACTInboundMapper.map(transaction)
         }
         if document.envelope == nil { document.envelope = DocumentEnvelope(envelope) }
         return document
@@ -43,11 +43,6 @@ public enum InboundTranslator {
 
     private static func mapX12(_ transaction: ValidatedTransaction) throws(MappingError) -> InternalDocument {
         throw MappingError("no mapper for X12 \(transaction.envelope.transactionType) yet",
-                           position: transaction.segments.first?.position)
-    }
-
-    private static func mapEDIFACT(_ transaction: ValidatedTransaction) throws(MappingError) -> InternalDocument {
-        throw MappingError("no mapper for EDIFACT \(transaction.envelope.transactionType) yet",
                            position: transaction.segments.first?.position)
     }
 }
