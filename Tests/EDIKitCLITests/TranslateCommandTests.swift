@@ -1,0 +1,103 @@
+import Foundation
+import Testing
+import TestSupport
+
+/// End-to-end: `edikit translate` over the sample inbox and the broken samples: one document per
+/// translated transaction under `DIR/<type>/`, `report.json` listing every file and transaction,
+/// exit 1 when anything failed, and no temporary files left behind.
+@Suite struct TranslateCommandTests {
+    static func temporaryFolder() throws -> URL {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("edikit-translate-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+        return url
+    }
+
+    static func report(_ folder: URL) throws -> [String: Any] {
+        let data = try Data(contentsOf: folder.appendingPathComponent("report.json"))
+        return try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+    }
+
+    static func allFiles(_ folder: URL) -> [String] {
+        let enumerator = FileManager.default.enumerator(atPath: folder.path)
+        return (enumerator?.allObjects as? [String] ?? []).sorted()
+    }
+
+    @Test func inboxTranslatesWithAReportOfEveryFileAndTransaction() throws {
+        let out = try Self.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: out) }
+        let run = try InspectCommandTests.run(["translate", "Samples/inbox", "--out", out.path, "--format", "json"])
+        let summary = try InspectCommandTests.json(run)
+        #expect(summary["files"] as? Int == 8)
+        #expect(summary["transactions"] as? Int == 10)
+        #expect(summary["skipped"] as? Int == 2, "the 997 and the CONTRL carry no business document")
+
+        let report = try Self.report(out)
+        let files = try #require(report["files"] as? [[String: Any]])
+        #expect(files.count == 8)
+        var outputs: [String] = []
+        for file in files {
+            let transactions = try #require(file["transactions"] as? [[String: Any]])
+            #expect(!transactions.isEmpty, "\(file["path"] ?? "")")
+            for transaction in transactions {
+                let status = try #require(transaction["status"] as? String)
+                #expect(["translated", "failed", "invalid", "skipped"].contains(status))
+                if status == "translated" {
+                    let output = try #require(transaction["output"] as? String)
+                    outputs.append(output)
+                    #expect(FileManager.default.fileExists(atPath: out.appendingPathComponent(output).path))
+                } else if status != "skipped" {
+                    #expect(!((transaction["findings"] as? [Any]) ?? []).isEmpty)
+                }
+            }
+        }
+        // Every output name is sanitised and under its document type's folder.
+        for output in outputs {
+            let parts = output.split(separator: "/")
+            #expect(parts.count == 2)
+            #expect(["purchaseOrder", "orderAcknowledgement", "shipNotice", "invoice", "remittance"].contains(String(parts[0])))
+            #expect(parts[1].allSatisfy { $0.isLetter || $0.isNumber || "._-".contains($0) })
+            let document = try JSONSerialization.jsonObject(with: Data(contentsOf: out.appendingPathComponent(output)))
+            #expect((document as? [String: Any])?["type"] as? String == String(parts[0]))
+        }
+        // EDIFACT orders and the remittance translate (the X12 mapper may still be missing).
+        #expect(outputs.contains("purchaseOrder/4049876000000_PO-2026-0481_1.json"))
+        #expect(outputs.contains("remittance/4049876000000_RA-2026-1130_1.json"))
+        // Exit 0 only when nothing failed.
+        let failed = (summary["failedTransactions"] as? Int ?? 0) + (summary["invalid"] as? Int ?? 0)
+        #expect(run.status == (failed > 0 ? 1 : 0), "\(run.stderr)")
+        #expect(!Self.allFiles(out).contains { $0.split(separator: "/").last?.hasPrefix(".") == true }, "temporary files left")
+    }
+
+    @Test func brokenFilesDoNotStopTheBatch() throws {
+        let out = try Self.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: out) }
+        let run = try InspectCommandTests.run(["translate", "Samples/broken", "Samples/inbox/initech-ORDERS-D01B.edi",
+                                               "--out", out.path])
+        #expect(run.status == 1, "\(run.stdout)\(run.stderr)")
+        #expect(run.stdout.contains("report:"))
+        let report = try Self.report(out)
+        let files = try #require(report["files"] as? [[String: Any]])
+        #expect(files.count == 5)
+        let last = try #require(files.last)
+        #expect(last["status"] as? String == "ok")
+        let transactions = try #require(last["transactions"] as? [[String: Any]])
+        #expect(transactions.first?["status"] as? String == "translated")
+        #expect(FileManager.default.fileExists(atPath: out.appendingPathComponent("purchaseOrder/4049876000000_PO-2026-0495_1.json").path))
+        // The SE count mismatch is a validation error: invalid, with a finding and its position.
+        let countFile = try #require(files.first { ($0["path"] as? String)?.contains("wrong-se-segment-count") == true })
+        let invalid = try #require((countFile["transactions"] as? [[String: Any]])?.first)
+        #expect(invalid["status"] as? String == "invalid")
+        let finding = try #require((invalid["findings"] as? [[String: Any]])?.first)
+        #expect(finding["position"] is [String: Any])
+        let summary = try #require(report["summary"] as? [String: Any])
+        #expect(summary["files"] as? Int == 5)
+    }
+
+    @Test func missingInputIsAUsageError() throws {
+        let out = try Self.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: out) }
+        let run = try InspectCommandTests.run(["translate", "Samples/no-such-folder", "--out", out.path])
+        #expect(run.status == 2)
+        #expect(run.stderr.contains("no such file"))
+    }
+}
