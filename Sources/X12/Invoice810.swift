@@ -16,6 +16,10 @@ public struct Invoice810: Sendable, Hashable {
     public var contacts: [X12Contact]
     /// DTM dates of the heading (`011` shipped).
     public var dates: [X12Date]
+    /// ITD terms of sale.
+    public var termsOfSale: [X12TermsOfSale]
+    /// TD5 carrier routing of the heading.
+    public var carrierRouting: [X12CarrierRouting]
     /// N1 parties of the heading.
     public var parties: [X12Party]
     /// IT1 line items.
@@ -39,6 +43,8 @@ public struct Invoice810: Sendable, Hashable {
         references = []
         contacts = []
         dates = []
+        termsOfSale = []
+        carrierRouting = []
         parties = []
         lineItems = []
         totalMonetaryValue = nil
@@ -63,6 +69,8 @@ public struct Invoice810: Sendable, Hashable {
         references = parts.references
         contacts = parts.contacts
         dates = parts.dates
+        termsOfSale = parts.termsOfSale
+        carrierRouting = parts.carrierRouting
         parties = parts.parties
         lineItems = parts.lineItems
         totalMonetaryValue = parts.named["TDS"]?.first.map {
@@ -81,6 +89,8 @@ public struct Invoice810: Sendable, Hashable {
         parts.references = references
         parts.contacts = contacts
         parts.dates = dates
+        parts.termsOfSale = termsOfSale
+        parts.carrierRouting = carrierRouting
         parts.parties = parties
         parts.lineItems = lineItems
         if let totalMonetaryValue { parts.named["TDS"] = [totalMonetaryValue.segment] }

@@ -16,6 +16,10 @@ public struct PurchaseOrder850: Sendable, Hashable {
     public var contacts: [X12Contact]
     /// DTM dates of the heading (`002` delivery requested, `001` cancel after).
     public var dates: [X12Date]
+    /// ITD terms of sale.
+    public var termsOfSale: [X12TermsOfSale]
+    /// TD5 carrier routing of the heading.
+    public var carrierRouting: [X12CarrierRouting]
     /// N1 parties of the heading.
     public var parties: [X12Party]
     /// PO1 line items.
@@ -38,6 +42,8 @@ public struct PurchaseOrder850: Sendable, Hashable {
         references = []
         contacts = []
         dates = []
+        termsOfSale = []
+        carrierRouting = []
         parties = []
         lineItems = []
         totals = nil
@@ -61,6 +67,8 @@ public struct PurchaseOrder850: Sendable, Hashable {
         references = parts.references
         contacts = parts.contacts
         dates = parts.dates
+        termsOfSale = parts.termsOfSale
+        carrierRouting = parts.carrierRouting
         parties = parts.parties
         lineItems = parts.lineItems
         totals = parts.totals
@@ -76,6 +84,8 @@ public struct PurchaseOrder850: Sendable, Hashable {
         parts.references = references
         parts.contacts = contacts
         parts.dates = dates
+        parts.termsOfSale = termsOfSale
+        parts.carrierRouting = carrierRouting
         parts.parties = parties
         parts.lineItems = lineItems
         parts.totals = totals

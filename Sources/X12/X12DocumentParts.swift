@@ -9,6 +9,8 @@ struct X12DocumentParts {
     var references: [X12Reference] = []
     var contacts: [X12Contact] = []
     var dates: [X12Date] = []
+    var termsOfSale: [X12TermsOfSale] = []
+    var carrierRouting: [X12CarrierRouting] = []
     var parties: [X12Party] = []
     var lineItems: [X12LineItem] = []
     var totals: X12TransactionTotals?
@@ -54,6 +56,10 @@ struct X12DocumentParts {
                 contacts.append(X12Contact(node: node))
             case "DTM" where node.children.isEmpty:
                 dates.append(X12Date(node: node))
+            case "ITD" where node.children.isEmpty:
+                termsOfSale.append(X12TermsOfSale(node: node))
+            case "TD5" where node.children.isEmpty:
+                carrierRouting.append(X12CarrierRouting(node: node))
             case "N1":
                 parties.append(X12Party(node: node))
             case "CTT" where totals == nil:
@@ -73,6 +79,8 @@ struct X12DocumentParts {
         writer.add(all: references.map(\.segment))
         writer.add(all: contacts.map(\.segment))
         writer.add(all: dates.map(\.segment))
+        writer.add(all: termsOfSale.map(\.segment))
+        writer.add(all: carrierRouting.map(\.segment))
         for party in parties { writer.add(loop: party.segments) }
         let lineBody = table.body(of: lineTag)
         for line in lineItems { writer.add(line.segments(body: lineBody), rank: table.rank(of: lineTag)) }

@@ -45,7 +45,8 @@ import EDICore
         #expect(order.totals?.numberOfLineItems == "3")
         #expect(order.totals?.hashTotal?.decimal == 82)
         // ITD is not named: kept.
-        #expect(order.unmappedSegments.map(\.segment.tag) == ["ITD"])
+        #expect(order.unmappedSegments.isEmpty)
+        #expect(order.termsOfSale.first?.netDays?.decimal == 30)
         // Positions point at the segments.
         #expect(first.quantity?.origin.position?.segmentTag == "PO1")
         #expect(first.quantity?.origin.position?.element == 2)
@@ -76,7 +77,8 @@ import EDICore
         #expect(order.lineItems[0].unmappedSegments.map(\.segment.tag) == ["PO4"])
         #expect(order.lineItems[5].quantity?.decimal == 696)
         #expect(order.lineItems[5].unitPrice?.decimal == Decimal(string: "9.55"))
-        #expect(order.unmappedSegments.map(\.segment.tag) == ["ITD", "PKG", "PKG", "TD5", "AMT"])
+        #expect(order.unmappedSegments.map(\.segment.tag) == ["PKG", "PKG", "AMT"])
+        #expect(order.carrierRouting.first?.routing == "SEE XYZ RETAIL ROUTING GUIDE")
         #expect(order.shipTo?.identificationCode == "0003947268292")
     }
 

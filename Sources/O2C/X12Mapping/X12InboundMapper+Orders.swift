@@ -1,0 +1,129 @@
+import EDICore
+public import X12
+import Foundation
+
+extension X12InboundMapper {
+    /// 850 → purchase order. A ship-to party (N1 `ST` in the heading, or on every line) is required.
+    public static func purchaseOrder(from order: PurchaseOrder850) throws(MappingError) -> PurchaseOrder {
+        var context = X12InboundContext()
+        let orderDate = context.date(order.orderDate, field: "BEG05", at: order.origin.element(5))
+        if order.purchaseOrderNumber.isEmpty {
+            context.fail("the order has no number", field: "BEG03", at: order.origin.element(3))
+        }
+        let dates = context.dates(order.dates, naming: [.requestedDelivery, .requestedShip])
+        var lines: [PurchaseOrderLine] = []
+        for (index, line) in order.lineItems.enumerated() {
+            let position = line.baseline.origin.position
+            let lineDates = context.dates(line.dates, naming: [.requestedDelivery])
+            let quantity = context.quantity(line.quantity, unit: line.unitOfMeasureCode, field: "PO102", at: position)
+            if line.quantity == nil { context.fail("the line has no quantity", field: "PO102", at: position?.at(element: 2)) }
+            lines.append(PurchaseOrderLine(
+                lineNumber: line.lineNumber ?? String(index + 1), items: context.items(line.itemIdentifiers),
+                description: line.description, quantity: quantity ?? Quantity(value: 0),
+                unitPrice: context.decimal(line.unitPrice, field: "PO104").map { UnitPrice(value: $0, basis: line.baseline.basisOfUnitPriceCode) },
+                requestedDelivery: lineDates.named[.requestedDelivery], otherDates: lineDates.other,
+                parties: line.parties.map(context.party), references: line.references.map(context.reference)))
+        }
+        let hasShipTo = order.shipTo != nil
+            || (!order.lineItems.isEmpty && order.lineItems.allSatisfy { $0.parties.first(role: "ST") != nil })
+        if !hasShipTo {
+            context.fail("the order names no ship-to party (N1 ST in the heading or on every line)", field: "parties[shipTo]",
+                         at: order.origin.position)
+        }
+        let totals = order.totals.map { ctt in
+            PurchaseOrderTotals(lineCount: context.integer(ctt.numberOfLineItems, field: "CTT01", at: ctt.position(ofElement: 1)),
+                                quantityTotal: context.decimal(ctt.hashTotal, field: "CTT02"))
+        }
+        let document = PurchaseOrder(
+            number: order.purchaseOrderNumber, purpose: order.transactionSetPurposeCode,
+            orderType: order.purchaseOrderTypeCode, releaseNumber: order.releaseNumber, orderDate: orderDate,
+            requestedDelivery: dates.named[.requestedDelivery], requestedShip: dates.named[.requestedShip],
+            otherDates: dates.other, currency: order.currency?.currencyCode, parties: order.parties.map(context.party),
+            references: order.references.map(context.reference), contacts: order.contacts.map(context.contact),
+            terms: order.termsOfSale.map { context.terms($0) }, carrier: context.carrier(order.carrierRouting),
+            lines: lines, totals: totals)
+        try context.finish()
+        return document
+    }
+
+    /// 855 → order acknowledgement.
+    public static func orderAcknowledgement(from ack: PurchaseOrderAcknowledgement855) throws(MappingError) -> OrderAcknowledgement {
+        var context = X12InboundContext()
+        let headerStatus = AcknowledgementStatusCodes.x12Header.value(for: ack.acknowledgmentTypeCode) ?? .pending
+        var lines: [OrderAcknowledgementLine] = []
+        for (index, line) in ack.lineItems.enumerated() {
+            let position = line.baseline.origin.position
+            let statusCode = line.acknowledgements.first?.lineItemStatusCode
+            var schedules: [ScheduledQuantity] = []
+            for acknowledgement in line.acknowledgements {
+                guard let quantity = context.quantity(acknowledgement.quantity, unit: acknowledgement.unitOfMeasureCode,
+                                                      field: "ACK02", at: acknowledgement.origin.position) else { continue }
+                schedules.append(ScheduledQuantity(
+                    quantity: quantity,
+                    date: context.date(acknowledgement.date, field: "ACK05", at: acknowledgement.position(ofElement: 5)),
+                    dateQualifier: acknowledgement.dateQualifier,
+                    statusCode: acknowledgement.lineItemStatusCode == statusCode ? nil : acknowledgement.lineItemStatusCode))
+            }
+            lines.append(OrderAcknowledgementLine(
+                lineNumber: line.lineNumber ?? String(index + 1), items: context.items(line.itemIdentifiers),
+                description: line.description,
+                orderedQuantity: context.quantity(line.quantity, unit: line.unitOfMeasureCode, field: "PO102", at: position),
+                unitPrice: context.decimal(line.unitPrice, field: "PO104").map { UnitPrice(value: $0, basis: line.baseline.basisOfUnitPriceCode) },
+                status: statusCode.flatMap { AcknowledgementStatusCodes.x12Line.value(for: $0) } ?? (statusCode == nil ? headerStatus : .pending),
+                statusCode: statusCode, schedules: schedules, references: line.references.map(context.reference)))
+        }
+        if ack.purchaseOrderNumber.isEmpty {
+            context.fail("the acknowledgement names no purchase order", field: "BAK03", at: ack.origin.element(3))
+        }
+        let document = OrderAcknowledgement(
+            number: ack.sellerOrderNumber, purchaseOrderNumber: ack.purchaseOrderNumber,
+            purchaseOrderDate: context.date(ack.purchaseOrderDate, field: "BAK04", at: ack.origin.element(4)),
+            date: context.date(ack.acknowledgmentDate, field: "BAK09", at: ack.origin.element(9)),
+            purpose: ack.transactionSetPurposeCode, acknowledgementType: ack.acknowledgmentTypeCode, status: headerStatus,
+            currency: ack.currency?.currencyCode, parties: ack.parties.map(context.party),
+            references: ack.references.map(context.reference), lines: lines,
+            lineCount: ack.totals.flatMap { context.integer($0.numberOfLineItems, field: "CTT01", at: $0.position(ofElement: 1)) })
+        try context.finish()
+        return document
+    }
+
+    /// 810 → invoice. Line amounts are quantity × unit price.
+    public static func invoice(from invoice: Invoice810) throws(MappingError) -> Invoice {
+        var context = X12InboundContext()
+        if invoice.invoiceNumber.isEmpty {
+            context.fail("the invoice has no number", field: "BIG02", at: invoice.origin.element(2))
+        }
+        let dates = context.dates(invoice.dates, naming: [.shipped])
+        var lines: [InvoiceLine] = []
+        for (index, line) in invoice.lineItems.enumerated() {
+            let position = line.baseline.origin.position
+            if line.quantity == nil { context.fail("the line has no quantity", field: "IT102", at: position?.at(element: 2)) }
+            let quantity = context.quantity(line.quantity, unit: line.unitOfMeasureCode, field: "IT102", at: position)
+            let price = context.decimal(line.unitPrice, field: "IT104")
+            lines.append(InvoiceLine(
+                lineNumber: line.lineNumber ?? String(index + 1), items: context.items(line.itemIdentifiers),
+                description: line.description, quantity: quantity ?? Quantity(value: 0),
+                unitPrice: price.map { UnitPrice(value: $0, basis: line.baseline.basisOfUnitPriceCode) },
+                amount: quantity.flatMap { quantity in price.map { quantity.value * $0 } },
+                references: line.references.map(context.reference)))
+        }
+        let tds = invoice.totalMonetaryValue
+        let totals = InvoiceTotals(
+            lineCount: invoice.totals.flatMap { context.integer($0.numberOfLineItems, field: "CTT01", at: $0.position(ofElement: 1)) },
+            totalAmount: context.decimal(tds?.totalInvoiceAmount, field: "TDS01"),
+            amountSubjectToDiscount: context.decimal(tds?.amountSubjectToTermsDiscount, field: "TDS02"),
+            discountedAmount: context.decimal(tds?.discountedAmountDue, field: "TDS03"))
+        let document = Invoice(
+            number: invoice.invoiceNumber,
+            date: context.date(invoice.invoiceDate, field: "BIG01", at: invoice.origin.element(1)),
+            invoiceType: invoice.transactionTypeCode, purpose: invoice.beginningSegment[element: 8],
+            purchaseOrderNumber: invoice.purchaseOrderNumber,
+            purchaseOrderDate: context.date(invoice.purchaseOrderDate, field: "BIG03", at: invoice.origin.element(3)),
+            shipDate: dates.named[.shipped],
+            otherDates: dates.other, currency: invoice.currency?.currencyCode, parties: invoice.parties.map(context.party),
+            references: invoice.references.map(context.reference), terms: invoice.termsOfSale.map { context.terms($0) },
+            carrier: context.carrier(invoice.carrierRouting), lines: lines, totals: totals)
+        try context.finish()
+        return document
+    }
+}

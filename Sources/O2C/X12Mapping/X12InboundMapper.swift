@@ -1,0 +1,182 @@
+public import EDICore
+public import EDISchema
+public import X12
+import Foundation
+
+/// Maps X12 transaction sets to internal documents: 850 → ``PurchaseOrder``, 855 →
+/// ``OrderAcknowledgement``, 856 → ``ShipNotice``, 810 → ``Invoice``, 820 → ``Remittance``.
+///
+/// The typed model (module `X12`) is built first; its values go through the O2C code tables
+/// (``PartyRoleCodes``, ``PartyIdSchemeCodes``, ``ItemIdSchemeCodes``, ``UnitCodes``,
+/// ``DateQualifierCodes``, ``AcknowledgementStatusCodes``, ``PaymentMethodCodes``) and dates
+/// through ``ISODate``. Every problem (an amount that is not a number, a date that does not exist,
+/// a required value or party missing) is a finding with its segment's position; all findings of a
+/// transaction are thrown together.
+public enum X12InboundMapper {
+    /// Maps one validated transaction (collected with its segments) and records its envelope.
+    public static func map(_ transaction: ValidatedTransaction) throws(MappingError) -> InternalDocument {
+        var document = try map(segments: transaction.segments)
+        var envelope = DocumentEnvelope(transaction.envelope)
+        if envelope.version.isEmpty { envelope.version = transaction.envelope.groupVersion ?? "" }
+        document.envelope = envelope
+        return document
+    }
+
+    /// Maps the segments of one transaction, `ST` to `SE` (no envelope).
+    public static func map(segments: [OwnedSegment]) throws(MappingError) -> InternalDocument {
+        let set = segments.first?[1] ?? ""
+        switch set {
+        case "850": return .purchaseOrder(try purchaseOrder(from: model { () throws(X12ModelError) in try PurchaseOrder850(segments: segments) }))
+        case "855":
+            return .orderAcknowledgement(try orderAcknowledgement(from: model { () throws(X12ModelError) in
+                try PurchaseOrderAcknowledgement855(segments: segments)
+            }))
+        case "856": return .shipNotice(try shipNotice(from: model { () throws(X12ModelError) in try ShipNotice856(segments: segments) }))
+        case "810": return .invoice(try invoice(from: model { () throws(X12ModelError) in try Invoice810(segments: segments) }))
+        case "820": return .remittance(try remittance(from: model { () throws(X12ModelError) in try PaymentOrder820(segments: segments) }))
+        default:
+            throw MappingError("no internal document for X12 \(set.isEmpty ? "transaction without ST01" : set)",
+                               field: "ST01", position: segments.first?.position)
+        }
+    }
+
+    /// Builds a typed model, turning its error into a mapping finding.
+    static func model<Model>(_ build: () throws(X12ModelError) -> Model) throws(MappingError) -> Model {
+        do {
+            return try build()
+        } catch {
+            throw MappingError(error.message, position: error.position)
+        }
+    }
+}
+
+/// Collects the findings of one transaction while its values are converted.
+struct X12InboundContext {
+    var findings: [MappingFinding] = []
+
+    mutating func fail(_ message: String, field: String, at position: EDIPosition?) {
+        findings.append(MappingFinding(message, field: field, position: position))
+    }
+
+    func finish() throws(MappingError) {
+        if !findings.isEmpty {
+            throw MappingError(findings: findings.enumerated().sorted {
+                ($0.element.position?.byteOffset ?? .max, $0.offset) < ($1.element.position?.byteOffset ?? .max, $1.offset)
+            }.map(\.element))
+        }
+    }
+
+    /// A number, or a finding when the text is not one.
+    mutating func decimal(_ amount: X12Amount?, field: String) -> Decimal? {
+        guard let amount else { return nil }
+        guard let value = amount.decimal else {
+            fail("\"\(amount.text)\" is not a number", field: field, at: amount.origin.position)
+            return nil
+        }
+        return value
+    }
+
+    /// A number that must be there.
+    mutating func requiredDecimal(_ amount: X12Amount?, field: String, at position: EDIPosition?) -> Decimal {
+        guard amount != nil else {
+            fail("\(field) is missing", field: field, at: position)
+            return 0
+        }
+        return decimal(amount, field: field) ?? 0
+    }
+
+    mutating func integer(_ text: String?, field: String, at position: EDIPosition?) -> Int? {
+        guard let text else { return nil }
+        guard let value = Int(text) else {
+            fail("\"\(text)\" is not a whole number", field: field, at: position)
+            return nil
+        }
+        return value
+    }
+
+    /// An X12 date (and time) as ISO 8601, or a finding when it does not exist.
+    mutating func date(_ date: String?, time: String? = nil, field: String, at position: EDIPosition?) -> String? {
+        guard let date else { return nil }
+        do throws(MappingError) {
+            return try ISODate.requireX12(date: date, time: time, field: field, position: position)
+        } catch {
+            findings += error.findings
+            return nil
+        }
+    }
+
+    /// A DTM as ISO 8601.
+    mutating func date(_ dtm: X12Date) -> String? {
+        date(dtm.date, time: dtm.time, field: "DTM \(dtm.qualifier)", at: dtm.datePosition)
+    }
+
+    /// DTMs sorted into named dates and the rest (with their qualifier as sent).
+    mutating func dates(_ dtms: [X12Date], naming roles: Set<DateRole>) -> (named: [DateRole: String], other: [QualifiedDate]) {
+        var named: [DateRole: String] = [:]
+        var other: [QualifiedDate] = []
+        for dtm in dtms {
+            guard let iso = date(dtm) else { continue }
+            if let role = DateQualifierCodes.x12.value(for: dtm.qualifier), named[role] == nil, roles.contains(role) {
+                named[role] = iso
+            } else {
+                other.append(QualifiedDate(qualifier: dtm.qualifier, date: iso))
+            }
+        }
+        return (named, other)
+    }
+
+    func party(_ party: X12Party) -> Party {
+        var identifiers: [PartyIdentifier] = []
+        if let code = party.identificationCode {
+            let qualifier = party.identificationCodeQualifier
+            identifiers.append(PartyIdentifier(scheme: qualifier.map { PartyIdSchemeCodes.scheme(x12: $0) } ?? .other,
+                                               qualifier: qualifier, value: code))
+        }
+        let hasAddress = !party.addressLines.isEmpty || party.city != nil || party.stateOrProvinceCode != nil
+            || party.postalCode != nil || party.countryCode != nil
+        return Party(role: PartyRoleCodes.role(x12: party.entityIdentifierCode), roleCode: party.entityIdentifierCode,
+                     name: party.name, identifiers: identifiers,
+                     address: hasAddress ? Address(lines: party.addressLines, city: party.city, region: party.stateOrProvinceCode,
+                                                   postalCode: party.postalCode, country: party.countryCode) : nil,
+                     contacts: party.contacts.map(contact), references: party.references.map(reference))
+    }
+
+    func contact(_ per: X12Contact) -> Contact {
+        let numbers = per.communications
+        func number(_ qualifier: String) -> String? { numbers.first { $0.qualifier == qualifier }?.number }
+        return Contact(function: per.functionCode.isEmpty ? nil : per.functionCode, name: per.name, phone: number("TE"),
+                       email: number("EM"), fax: number("FX"))
+    }
+
+    func reference(_ ref: X12Reference) -> Reference {
+        Reference(qualifier: ref.qualifier, value: ref.identification ?? "", description: ref.description)
+    }
+
+    func items(_ identifiers: [X12ItemIdentifier]) -> [ItemIdentifier] {
+        identifiers.map { ItemIdentifier(scheme: ItemIdSchemeCodes.scheme(x12: $0.qualifier), qualifier: $0.qualifier, value: $0.identifier) }
+    }
+
+    /// A quantity with its unit (355).
+    mutating func quantity(_ amount: X12Amount?, unit: String?, field: String, at position: EDIPosition?) -> Quantity? {
+        guard amount != nil else { return nil }
+        guard let value = decimal(amount, field: field) else { return nil }
+        return Quantity(value: value, unit: unit.map { UnitCodes.unit(x12: $0) })
+    }
+
+    mutating func terms(_ itd: X12TermsOfSale) -> PaymentTerms {
+        PaymentTerms(type: itd.termsTypeCode, basisDateCode: itd.termsBasisDateCode,
+                     discountPercent: decimal(itd.discountPercent, field: "ITD03"),
+                     discountDays: integer(itd.discountDaysDue?.text, field: "ITD05", at: itd.position(ofElement: 5)),
+                     discountDueDate: date(itd.discountDueDate, field: "ITD04", at: itd.position(ofElement: 4)),
+                     discountAmount: decimal(itd.discountAmount, field: "ITD08"),
+                     netDays: integer(itd.netDays?.text, field: "ITD07", at: itd.position(ofElement: 7)),
+                     netDueDate: date(itd.netDueDate, field: "ITD06", at: itd.position(ofElement: 6)),
+                     description: itd.description)
+    }
+
+    func carrier(_ routing: [X12CarrierRouting]) -> Carrier? {
+        guard let td5 = routing.first else { return nil }
+        return Carrier(scac: td5.identificationCodeQualifier == "2" ? td5.identificationCode : nil,
+                       transportMethod: td5.transportationMethodCode, routing: td5.routing)
+    }
+}

@@ -1,0 +1,169 @@
+public import X12
+public import EDICore
+import Foundation
+
+/// An X12 typed model made from an internal document, ready for the generator.
+public enum X12OutboundDocument: Sendable, Hashable {
+    case purchaseOrder(PurchaseOrder850)
+    case orderAcknowledgement(PurchaseOrderAcknowledgement855)
+    case shipNotice(ShipNotice856)
+    case invoice(Invoice810)
+    case remittance(PaymentOrder820)
+
+    /// The transaction set identifier (ST01).
+    public var transactionSet: String {
+        switch self {
+        case .purchaseOrder: "850"
+        case .orderAcknowledgement: "855"
+        case .shipNotice: "856"
+        case .invoice: "810"
+        case .remittance: "820"
+        }
+    }
+
+    /// The functional identifier code of its group (GS01).
+    public var functionalIdentifierCode: String {
+        switch self {
+        case .purchaseOrder: "PO"
+        case .orderAcknowledgement: "PR"
+        case .shipNotice: "SH"
+        case .invoice: "IN"
+        case .remittance: "RA"
+        }
+    }
+
+    /// The transaction, ST to SE.
+    public func segments(controlNumber: String) -> [OutgoingSegment] {
+        switch self {
+        case .purchaseOrder(let model): model.segments(controlNumber: controlNumber)
+        case .orderAcknowledgement(let model): model.segments(controlNumber: controlNumber)
+        case .shipNotice(let model): model.segments(controlNumber: controlNumber)
+        case .invoice(let model): model.segments(controlNumber: controlNumber)
+        case .remittance(let model): model.segments(controlNumber: controlNumber)
+        }
+    }
+}
+
+/// Maps internal documents to X12 typed models (004010 or 005010): ``PurchaseOrder`` → 850,
+/// ``OrderAcknowledgement`` → 855, ``ShipNotice`` → 856, ``Invoice`` → 810, ``Remittance`` → 820.
+/// Codes go back through the same O2C code tables as inbound (the code as sent is kept when it
+/// means the same thing); a value X12 cannot carry (a date that is not ISO 8601) is a finding
+/// naming the document field.
+public enum X12OutboundMapper {
+    /// The X12 versions written.
+    public static let versions: Set<String> = ["004010", "005010"]
+
+    /// Maps any internal document.
+    public static func map(_ document: InternalDocument, version: String = "004010") throws(MappingError) -> X12OutboundDocument {
+        guard versions.contains(version) else {
+            throw MappingError("X12 version \(version) is not written; use 004010 or 005010", field: "version")
+        }
+        switch document {
+        case .purchaseOrder(let order): return .purchaseOrder(try purchaseOrder850(order))
+        case .orderAcknowledgement(let ack): return .orderAcknowledgement(try purchaseOrderAcknowledgement855(ack))
+        case .shipNotice(let notice): return .shipNotice(try shipNotice856(notice))
+        case .invoice(let invoice): return .invoice(try invoice810(invoice))
+        case .remittance(let remittance): return .remittance(try paymentOrder820(remittance))
+        }
+    }
+}
+
+/// Collects the findings of one document while its values are converted to X12 text.
+struct X12OutboundContext {
+    var findings: [MappingFinding] = []
+
+    func finish() throws(MappingError) {
+        if !findings.isEmpty { throw MappingError(findings: findings) }
+    }
+
+    /// An ISO date as `CCYYMMDD`, or a finding.
+    mutating func date(_ iso: String?, field: String) -> String? {
+        guard let iso else { return nil }
+        guard let date = ISODate.toCCYYMMDD(iso) else {
+            findings.append(MappingFinding("\"\(iso)\" is not an ISO 8601 date", field: field))
+            return nil
+        }
+        return date
+    }
+
+    /// The time part of an ISO date-time as `HHMM[SS]`.
+    func time(_ iso: String?) -> String? {
+        iso.flatMap { ISODate.toX12Time($0) }
+    }
+
+    /// A DTM for a date with its qualifier.
+    mutating func dtm(_ qualifier: String, _ iso: String?, field: String) -> X12Date? {
+        guard let iso, let date = date(iso, field: field) else { return nil }
+        return X12Date(qualifier: qualifier, date: date, time: time(iso))
+    }
+
+    mutating func dtms(_ dates: [QualifiedDate], field: String) -> [X12Date] {
+        dates.enumerated().compactMap { dtm($0.element.qualifier, $0.element.date, field: "\(field)[\($0.offset)]") }
+    }
+
+    func party(_ party: Party) -> X12Party {
+        let identifier = party.identifiers.first
+        return X12Party(
+            entityIdentifierCode: PartyRoleCodes.x12Code(for: party.role, asSent: party.roleCode) ?? party.roleCode ?? "ZZ",
+            name: party.name, identificationCodeQualifier: identifier.flatMap { PartyIdSchemeCodes.x12Code(for: $0) },
+            identificationCode: identifier?.value, addressLines: party.address?.lines ?? [], city: party.address?.city,
+            stateOrProvinceCode: party.address?.region, postalCode: party.address?.postalCode,
+            countryCode: party.address?.country, references: party.references.map(reference),
+            contacts: party.contacts.map(contact))
+    }
+
+    func contact(_ contact: Contact) -> X12Contact {
+        var numbers: [X12Contact.Communication] = []
+        if let phone = contact.phone { numbers.append(.init(qualifier: "TE", number: phone)) }
+        if let email = contact.email { numbers.append(.init(qualifier: "EM", number: email)) }
+        if let fax = contact.fax { numbers.append(.init(qualifier: "FX", number: fax)) }
+        return X12Contact(functionCode: contact.function ?? "IC", name: contact.name, communications: numbers)
+    }
+
+    func reference(_ reference: Reference) -> X12Reference {
+        X12Reference(qualifier: reference.qualifier, identification: reference.value, description: reference.description)
+    }
+
+    func items(_ identifiers: [ItemIdentifier]) -> [X12ItemIdentifier] {
+        identifiers.map { X12ItemIdentifier(qualifier: ItemIdSchemeCodes.x12Code(for: $0) ?? $0.qualifier ?? "ZZ", identifier: $0.value) }
+    }
+
+    func unit(_ unit: UnitOfMeasure?) -> String? {
+        unit.map { UnitCodes.x12Code(for: $0) }
+    }
+
+    func amount(_ value: Decimal?, impliedDecimals: Int = 0) -> X12Amount? {
+        value.map { X12Amount($0, impliedDecimals: impliedDecimals) }
+    }
+
+    mutating func terms(_ terms: PaymentTerms, field: String) -> X12TermsOfSale {
+        var itd = X12TermsOfSale()
+        itd.termsTypeCode = terms.type
+        itd.termsBasisDateCode = terms.basisDateCode
+        itd.discountPercent = amount(terms.discountPercent)
+        itd.discountDueDate = date(terms.discountDueDate, field: "\(field).discountDueDate")
+        itd.discountDaysDue = terms.discountDays.map { X12Amount(text: String($0)) }
+        itd.netDueDate = date(terms.netDueDate, field: "\(field).netDueDate")
+        itd.netDays = terms.netDays.map { X12Amount(text: String($0)) }
+        itd.discountAmount = amount(terms.discountAmount, impliedDecimals: 2)
+        itd.description = terms.description
+        return itd
+    }
+
+    func carrier(_ carrier: Carrier?) -> [X12CarrierRouting] {
+        guard let carrier, carrier.scac != nil || carrier.transportMethod != nil || carrier.routing != nil else { return [] }
+        var td5 = X12CarrierRouting()
+        td5.routingSequenceCode = nil
+        td5.identificationCodeQualifier = carrier.scac == nil ? nil : "2"
+        td5.identificationCode = carrier.scac
+        td5.transportationMethodCode = carrier.transportMethod
+        td5.routing = carrier.routing
+        return [td5]
+    }
+
+    func baseline(_ tag: String, lineNumber: String, quantity: Quantity?, price: UnitPrice?, items: [ItemIdentifier]) -> X12BaselineItem {
+        X12BaselineItem(tag: tag, assignedIdentification: lineNumber, quantity: amount(quantity?.value),
+                        unitOfMeasureCode: unit(quantity?.unit), unitPrice: amount(price?.value),
+                        basisOfUnitPriceCode: price?.basis, itemIdentifiers: self.items(items))
+    }
+}
