@@ -327,8 +327,8 @@ import TestSupport
     }
 
     @Test func orderWithoutShipToIsAFinding() throws {
-        // N1*ST is segment 9 (0-based) of the first order: drop its loop by renaming it to a payer.
-        let segments = try Self.globexOrder(replacing: 9, with: OutgoingSegment("N1", ["BY", "GLOBEX DC 042", "92", "042"]))
+        // N1*ST is segment 9 (0-based) of the first order: make it a payer's loop.
+        let segments = try Self.globexOrder(replacing: 9, with: OutgoingSegment("N1", ["PR", "GLOBEX DC 042", "92", "042"]))
         #expect {
             try X12InboundMapper.map(segments: segments)
         } throws: { error in
@@ -345,5 +345,126 @@ import TestSupport
         } throws: { error in
             (error as? MappingError)?.findings.first?.field == "orderDate"
         }
+    }
+}
+
+/// Every valid 004010/005010 850/855/856/810/820 in `../shared/corpus`: the typed model writes
+/// the source segments back, the mapper succeeds, and the key business values (document number,
+/// line count, quantity and amount sums, totals) agree with values read straight from the
+/// segments, without the typed model.
+@Suite struct X12CorpusMappingTests {
+    struct Checked {
+        var transactions = 0
+        var failures: [String] = []
+    }
+
+    static func raw(_ segments: [OwnedSegment], _ tag: SegmentTag, _ element: Int) -> [String] {
+        segments.filter { $0.tag == tag }.map { $0[element] ?? "" }
+    }
+
+    static func sum(_ values: [String], impliedDecimals: Int = 0) -> Decimal {
+        values.reduce(Decimal(0)) { total, text in
+            var value = Decimal(string: text, locale: Locale(identifier: "en_US_POSIX")) ?? 0
+            for _ in 0..<impliedDecimals { value /= 10 }
+            return total + value
+        }
+    }
+
+    static func shippedItems(_ notice: ShipNotice) -> [ShippedItem] {
+        func items(_ pack: Pack) -> [ShippedItem] { pack.items + pack.packs.flatMap(items) }
+        return notice.orders.flatMap { $0.items + $0.packs.flatMap(items) }
+    }
+
+    /// Compares one document with the raw segments; returns what disagrees.
+    static func disagreements(_ document: InternalDocument, _ segments: [OwnedSegment]) -> [String] {
+        var problems: [String] = []
+        func check(_ ok: Bool, _ what: String) { if !ok { problems.append(what) } }
+        switch document {
+        case .purchaseOrder(let order):
+            check(order.number == raw(segments, "BEG", 3).first, "BEG03")
+            check(order.orderDate == raw(segments, "BEG", 5).first.flatMap { ISODate.fromX12(date: $0) }, "BEG05")
+            check(order.lines.count == raw(segments, "PO1", 1).count, "PO1 count")
+            check(order.lines.map(\.quantity.value).reduce(0, +) == sum(raw(segments, "PO1", 2)), "PO102 sum")
+            if let ctt = raw(segments, "CTT", 1).first { check(order.totals?.lineCount == Int(ctt), "CTT01") }
+        case .orderAcknowledgement(let ack):
+            check(ack.purchaseOrderNumber == raw(segments, "BAK", 3).first, "BAK03")
+            check(ack.lines.count == raw(segments, "PO1", 1).count, "PO1 count")
+            check(ack.lines.compactMap(\.orderedQuantity?.value).reduce(0, +) == sum(raw(segments, "PO1", 2)), "PO102 sum")
+        case .shipNotice(let notice):
+            check(notice.shipmentId == raw(segments, "BSN", 2).first, "BSN02")
+            let items = shippedItems(notice)
+            check(items.count == raw(segments, "SN1", 2).count, "SN1 count")
+            check(items.map(\.quantityShipped.value).reduce(0, +) == sum(raw(segments, "SN1", 2)), "SN102 sum")
+            check(notice.orders.compactMap(\.purchaseOrderNumber).count == raw(segments, "PRF", 1).count, "PRF count")
+        case .invoice(let invoice):
+            check(invoice.number == raw(segments, "BIG", 2).first, "BIG02")
+            check(invoice.lines.count == raw(segments, "IT1", 2).count, "IT1 count")
+            check(invoice.lines.map(\.quantity.value).reduce(0, +) == sum(raw(segments, "IT1", 2)), "IT102 sum")
+            if let tds = raw(segments, "TDS", 1).first { check(invoice.totals.totalAmount == sum([tds], impliedDecimals: 2), "TDS01") }
+        case .remittance(let remittance):
+            check(remittance.payment.amount == sum(raw(segments, "BPR", 2)), "BPR02")
+            check(remittance.remittedInvoices.count == raw(segments, "RMR", 2).count, "RMR count")
+            check(remittance.remittedInvoices.map(\.amountPaid).reduce(0, +) == sum(raw(segments, "RMR", 4)), "RMR04 sum")
+        }
+        return problems
+    }
+
+    @Test func validCorpusTransactionsTranslate() throws {
+        guard let corpus = Fixtures.sharedCorpus else { return }
+        var validator = FileValidator(repository: SchemaRepository(root: Fixtures.repositoryRoot.appendingPathComponent("Schemas")))
+        validator.collectsSegments = true
+        validator.keepsResults = false
+        var checked = Checked()
+        for url in Fixtures.files(in: corpus.appendingPathComponent("x12")) {
+            _ = try? validator.validate(path: url.path, onTransaction: nil) { transaction in
+                let version = transaction.envelope.version
+                guard ["850", "855", "856", "810", "820"].contains(transaction.envelope.transactionType),
+                      version.hasPrefix("004010") || version.hasPrefix("005010"), transaction.result.isValid else { return }
+                checked.transactions += 1
+                let name = "\(url.lastPathComponent) \(transaction.envelope.transactionType) \(transaction.envelope.transactionControlNumber)"
+                let written = (try? X12RoundTripWriter.write(transaction.segments)) ?? []
+                var source = transaction.segments.map { segment in segment.withSegment { OutgoingSegment($0) }.trimmedForComparison }
+                // SE01 is recounted (the corpus has zero-padded counts such as 0000000031).
+                if let last = source.indices.last, source[last].tag == "SE", let count = Int(source[last][element: 1] ?? "") {
+                    source[last][element: 1] = String(count)
+                }
+                if written != source {
+                    checked.failures.append("\(name): the typed model does not write the source back")
+                }
+                do {
+                    let document = try X12InboundMapper.map(transaction)
+                    let problems = Self.disagreements(document, transaction.segments)
+                    if !problems.isEmpty { checked.failures.append("\(name): \(problems.joined(separator: ", "))") }
+                } catch {
+                    checked.failures.append("\(name): \(error)")
+                }
+            }
+        }
+        #expect(checked.transactions >= 20, "only \(checked.transactions) valid transactions in the corpus")
+        #expect(checked.failures.isEmpty, "\(checked.failures.count) of \(checked.transactions): \(checked.failures.joined(separator: "\n"))")
+    }
+}
+
+/// Writes a transaction back through its typed model.
+enum X12RoundTripWriter {
+    static func write(_ segments: [OwnedSegment]) throws -> [OutgoingSegment] {
+        let control = segments.first?[2] ?? ""
+        switch segments.first?[1] {
+        case "850": return (try PurchaseOrder850(segments: segments).segments(controlNumber: control))
+        case "855": return (try PurchaseOrderAcknowledgement855(segments: segments).segments(controlNumber: control))
+        case "856": return (try ShipNotice856(segments: segments).segments(controlNumber: control))
+        case "810": return (try Invoice810(segments: segments).segments(controlNumber: control))
+        case "820": return (try PaymentOrder820(segments: segments).segments(controlNumber: control))
+        default: return ([])
+        }
+    }
+}
+
+extension OutgoingSegment {
+    /// Without trailing empty elements, as the typed models write.
+    var trimmedForComparison: OutgoingSegment {
+        var copy = self
+        while let last = copy.elements.last, last.allSatisfy({ $0.allSatisfy(\.isEmpty) }) { copy.elements.removeLast() }
+        return copy
     }
 }

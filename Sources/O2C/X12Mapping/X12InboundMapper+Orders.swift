@@ -3,7 +3,14 @@ public import X12
 import Foundation
 
 extension X12InboundMapper {
-    /// 850 → purchase order. A ship-to party (N1 `ST` in the heading, or on every line) is required.
+    /// Whether parties say where to deliver: a ship-to (`ST`), a bill-and-ship-to (`BS`) or a buying
+    /// store named by its id (`BY` with N104, the retail practice where the store is the buyer).
+    static func deliversSomewhere(_ parties: [X12Party]) -> Bool {
+        parties.contains { ["ST", "BS"].contains($0.entityIdentifierCode) || ($0.entityIdentifierCode == "BY" && $0.identificationCode != nil) }
+    }
+
+    /// 850 → purchase order. The order must say where to deliver (``deliversSomewhere(_:)`` in the
+    /// heading or on every line).
     public static func purchaseOrder(from order: PurchaseOrder850) throws(MappingError) -> PurchaseOrder {
         var context = X12InboundContext()
         let orderDate = context.date(order.orderDate, field: "BEG05", at: order.origin.element(5))
@@ -24,11 +31,9 @@ extension X12InboundMapper {
                 requestedDelivery: lineDates.named[.requestedDelivery], otherDates: lineDates.other,
                 parties: line.parties.map(context.party), references: line.references.map(context.reference)))
         }
-        let hasShipTo = order.shipTo != nil
-            || (!order.lineItems.isEmpty && order.lineItems.allSatisfy { $0.parties.first(role: "ST") != nil })
-        if !hasShipTo {
-            context.fail("the order names no ship-to party (N1 ST in the heading or on every line)", field: "parties[shipTo]",
-                         at: order.origin.position)
+        if !deliversSomewhere(order.parties), order.lineItems.isEmpty || !order.lineItems.allSatisfy({ deliversSomewhere($0.parties) }) {
+            context.fail("the order names no ship-to party (N1 ST or BS, or a BY store with its id, in the heading or on every line)",
+                         field: "parties[shipTo]", at: order.origin.position)
         }
         let totals = order.totals.map { ctt in
             PurchaseOrderTotals(lineCount: context.integer(ctt.numberOfLineItems, field: "CTT01", at: ctt.position(ofElement: 1)),
