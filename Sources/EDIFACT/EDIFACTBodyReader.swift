@@ -115,7 +115,7 @@ struct EDIFACTBodyReader {
         case .tax: if tag == "MOA" { return .take }
         case .contact: if tag == "COM" { return .take }
         case .identification: if tag == "GIN" { return .take }
-        case .opaque: break
+        case .opaque: if strong.contains(tag) { return .pass }
         }
         return Self.memberTags.contains(tag) ? .keep : .pass
     }
@@ -176,7 +176,7 @@ struct EDIFACTBodyReader {
 
     private mutating func readSummary(_ fields: inout SegmentFields) {
         let tag = fields.tag
-        switch decide(headerSub, tag, strong: ["CNT"]) {
+        switch decide(headerSub, tag, strong: ["CNT", "MOA", "TAX"]) {
         case .take:
             body.summaryTaxes[body.summaryTaxes.count - 1].amounts.append(EDIFACTAmount(&fields))
             return

@@ -20,7 +20,7 @@ extension EDIFACTInboundMapper {
         for line in message.lineItems {
             let lineDates = context.dates(line.dates, named: [.requestedDelivery])
             let quantity = context.quantity(line.quantity("21") ?? line.quantities.first)
-            if quantity == nil { context.fail("the line has no ordered quantity", field: "QTY 21", at: line.source) }
+            if line.quantities.isEmpty { context.fail("the line has no ordered quantity", field: "QTY 21", at: line.source) }
             order.lines.append(PurchaseOrderLine(
                 lineNumber: context.required(line.lineNumber, field: "LIN 1082", at: line.source), items: context.items(line),
                 description: context.description(line), quantity: quantity ?? Quantity(value: 0),
@@ -100,7 +100,7 @@ extension EDIFACTInboundMapper {
         invoice.notes = context.notes(message.freeTexts)
         for line in message.lineItems {
             let quantity = context.quantity(line.quantity("47") ?? line.quantities.first)
-            if quantity == nil { context.fail("the line has no invoiced quantity", field: "QTY 47", at: line.source) }
+            if line.quantities.isEmpty { context.fail("the line has no invoiced quantity", field: "QTY 47", at: line.source) }
             invoice.lines.append(InvoiceLine(
                 lineNumber: context.required(line.lineNumber, field: "LIN 1082", at: line.source),
                 purchaseOrderLineNumber: line.references.first { $0.qualifier == "ON" }?.lineNumber, items: context.items(line),

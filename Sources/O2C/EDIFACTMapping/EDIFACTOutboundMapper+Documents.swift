@@ -5,7 +5,7 @@ import Foundation
 extension EDIFACTOutboundMapper {
     /// Purchase order → ORDERS.
     public func orders(_ order: PurchaseOrder) -> OrdersMessage {
-        var body = body("ORDERS", order.orderType ?? "220", order.number, order.purpose ?? "9")
+        var body = body("ORDERS", order.orderType ?? "220", order.number, order.purpose)
         body.dates = EDIFACTValues.dates([("137", order.orderDate), ("2", order.requestedDelivery), ("10", order.requestedShip)],
                                          other: order.otherDates)
         body.freeTexts = EDIFACTValues.notes(order.notes)
@@ -69,7 +69,7 @@ extension EDIFACTOutboundMapper {
 
     /// Invoice → INVOIC.
     public func invoice(_ invoice: Invoice) -> InvoiceMessage {
-        var body = body("INVOIC", invoice.invoiceType ?? "380", invoice.number, invoice.purpose ?? "9")
+        var body = body("INVOIC", invoice.invoiceType ?? "380", invoice.number, invoice.purpose)
         body.dates = EDIFACTValues.dates([("137", invoice.date), ("11", invoice.shipDate)], other: invoice.otherDates)
         body.freeTexts = EDIFACTValues.notes(invoice.notes)
         if let number = invoice.purchaseOrderNumber {

@@ -5,9 +5,9 @@ import Foundation
 extension EDIFACTOutboundMapper {
     /// Ship notice → DESADV: `CPS+1` is the consignment (package count and code in its `PAC`,
     /// unpacked items as its lines); each pack becomes a `CPS` level under its parent with
-    /// `PAC`, `PCI+33E` and `GIN+BJ` (the SSCC), then its items.
+    /// `PAC`, `PCI+24` and `GIN+BJ` (the SSCC), then its items.
     public func despatchAdvice(_ notice: ShipNotice) -> DespatchAdviceMessage {
-        var body = body("DESADV", "351", notice.shipmentId, notice.purpose ?? "9")
+        var body = body("DESADV", "351", notice.shipmentId, notice.purpose)
         body.dates = EDIFACTValues.dates([("137", notice.noticeDate), ("11", notice.shipDate), ("17", notice.estimatedDelivery)],
                                          other: notice.otherDates)
         body.freeTexts = EDIFACTValues.notes(notice.notes)
@@ -37,7 +37,7 @@ extension EDIFACTOutboundMapper {
         var identities: [EDIFACTGoodsIdentity] = []
         if let sscc = pack.sscc { identities.append(EDIFACTGoodsIdentity(qualifier: "BJ", numbers: [sscc])) }
         identities += pack.marks.map { EDIFACTGoodsIdentity(qualifier: $0.qualifier, numbers: [$0.value]) }
-        if !identities.isEmpty { package.identifications = [EDIFACTPackageIdentification(markingInstructions: "33E", goodsIdentities: identities)] }
+        if !identities.isEmpty { package.identifications = [EDIFACTPackageIdentification(markingInstructions: "24", goodsIdentities: identities)] }
         level.packages = [package]
         level.lineItems = pack.items.map(line)
         levels.append(level)
