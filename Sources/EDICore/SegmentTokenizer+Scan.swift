@@ -123,7 +123,8 @@ extension SegmentTokenizer {
         case tooLong
     }
 
-    /// The hot loop: looks at every byte once through the class table.
+    /// The hot loop: looks at every byte once through the class table. The element count lives
+    /// in a local while scanning (a class property would be loaded and stored for every element).
     @inline(__always)
     private func scan() -> ScanResult {
         let classes = table.storage
@@ -131,21 +132,37 @@ extension SegmentTokenizer {
         let end = writeIndex
         let start = readIndex
         var i = scanIndex
+        var count = markCount
+        defer { markCount = count }
         while i < end {
             let byteClass = classes[Int(bytes[i])]
             if byteClass == ByteClass.data {
+                // Data runs, four bytes per round.
                 i &+= 1
+                while i &+ 4 <= end {
+                    if classes[Int(bytes[i])] != ByteClass.data { break }
+                    if classes[Int(bytes[i &+ 1])] != ByteClass.data { i &+= 1; break }
+                    if classes[Int(bytes[i &+ 2])] != ByteClass.data { i &+= 2; break }
+                    if classes[Int(bytes[i &+ 3])] != ByteClass.data { i &+= 3; break }
+                    i &+= 4
+                }
                 continue
             }
             switch byteClass {
             case ByteClass.element:
-                if markCount == markCapacity { growMarks() }
-                marks[markCount] = Int32(truncatingIfNeeded: i &- start)
-                markCount &+= 1
+                if count == markCapacity {
+                    markCount = count
+                    growMarks()
+                }
+                marks[count] = Int32(truncatingIfNeeded: i &- start)
+                count &+= 1
                 i &+= 1
-                if markCount == 2, let skip = binaryDataLength(segmentStart: start, dataStart: i) {
-                    // X12 BIN: BIN02 holds BIN01 bytes of binary data, delimiters included.
-                    i &+= skip
+                if count == 2, bytes[start] == UInt8(ascii: "B") {
+                    markCount = count
+                    if let skip = binaryDataLength(segmentStart: start, dataStart: i) {
+                        // X12 BIN: BIN02 holds BIN01 bytes of binary data, delimiters included.
+                        i &+= skip
+                    }
                 }
             case ByteClass.terminator:
                 scanIndex = i

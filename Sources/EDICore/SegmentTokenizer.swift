@@ -87,6 +87,8 @@ public final class SegmentTokenizer {
     var lineBreakSinceTerminator = false
     var pendingIssues: [SyntaxIssue] = []
     var pendingIssueIndex = 0
+    /// `pendingIssues.count`, kept apart so the per-event check does not touch the array.
+    var pendingIssueCount = 0
 
     // Encoding of the stream, decided from its first bytes.
     var encoding: StreamEncoding?
@@ -200,12 +202,21 @@ public final class SegmentTokenizer {
     /// The next event. Call until it returns ``TokenizerEvent/needMoreInput`` (then feed more)
     /// or ``TokenizerEvent/endOfInput``.
     public func nextEvent() -> TokenizerEvent {
-        if pendingIssueIndex < pendingIssues.count {
+        // The common case first: a segment inside an interchange, no issue waiting.
+        if pendingIssueIndex == pendingIssueCount, state == .inInterchange, let event = readSegment() {
+            return event
+        }
+        return nextEventSlowly()
+    }
+
+    private func nextEventSlowly() -> TokenizerEvent {
+        if pendingIssueIndex < pendingIssueCount {
             let issue = pendingIssues[pendingIssueIndex]
             pendingIssueIndex += 1
-            if pendingIssueIndex == pendingIssues.count {
+            if pendingIssueIndex == pendingIssueCount {
                 pendingIssues.removeAll(keepingCapacity: true)
                 pendingIssueIndex = 0
+                pendingIssueCount = 0
             }
             return .issue(issue)
         }
@@ -220,12 +231,13 @@ public final class SegmentTokenizer {
             case .inInterchange:
                 if let event = readSegment() { return event }
             }
-            if pendingIssueIndex < pendingIssues.count { return nextEvent() }
+            if pendingIssueIndex < pendingIssueCount { return nextEventSlowly() }
         }
     }
 
     func report(_ severity: SyntaxIssue.Severity, _ code: SyntaxIssue.Code, _ message: String, at position: EDIPosition) {
         pendingIssues.append(SyntaxIssue(severity, code, message, at: position))
+        pendingIssueCount = pendingIssues.count
     }
 
     /// The position of a buffer index, with the current line state.
