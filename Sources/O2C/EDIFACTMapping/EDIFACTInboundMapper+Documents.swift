@@ -64,8 +64,7 @@ extension EDIFACTInboundMapper {
                 }
             }
             if let delivery = line.date("2") ?? line.dates.first, let quantity = context.quantity(ordered) {
-                schedules.insert(ScheduledQuantity(quantity: quantity, date: context.iso(delivery), dateQualifier: delivery.qualifier,
-                                                   statusCode: line.actionCode), at: 0)
+                schedules.insert(ScheduledQuantity(quantity: quantity, date: context.iso(delivery), dateQualifier: delivery.qualifier), at: 0)
             }
             acknowledgement.lines.append(OrderAcknowledgementLine(
                 lineNumber: context.required(line.lineNumber, field: "LIN 1082", at: line.source), items: context.items(line),
