@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Builds edikit-bench in release and measures the tokenizer: each (file, mode) 3 times, the median
-# run printed (by MB/s), then the memchr floor from /work/shared/bench/count_term.c.
+# run printed (by MB/s), then the floors from /work/shared/bench/count_term.c: `read` (memchr for
+# the terminator) and `scan` (a plain C loop over a 256-entry class table).
 #
 #   Benchmarks/run.sh [FILE…]        default: /tmp/bench/x12_100M.x12 /tmp/bench/edifact_100M.edi
 #
@@ -33,14 +34,17 @@ for file in "${files[@]}"; do
   done
   if [ -n "$floor" ]; then
     size=$(stat -c %s "$file")
-    times=()
-    for _ in $(seq "$runs"); do
-      start=$(date +%s.%N)
-      "$floor" read "$file" >/dev/null
-      end=$(date +%s.%N)
-      times+=("$(echo "$end - $start" | bc -l)")
+    for floor_mode in read scan; do
+      times=()
+      for _ in $(seq "$runs"); do
+        start=$(date +%s.%N)
+        "$floor" "$floor_mode" "$file" >/dev/null
+        end=$(date +%s.%N)
+        times+=("$(echo "$end - $start" | bc -l)")
+      done
+      t=$(printf '%s\n' "${times[@]}" | sort -n | awk -v n="$runs" 'NR == int((n + 1) / 2)')
+      printf '%s | count_term %s | MB/s=%.0f | elapsed_s=%.3f\n' "$(basename "$file")" "$floor_mode" \
+        "$(echo "$size / 1000000 / $t" | bc -l)" "$t"
     done
-    t=$(printf '%s\n' "${times[@]}" | sort -n | awk -v n="$runs" 'NR == int((n + 1) / 2)')
-    printf '%s | memchr floor (count_term read) | %.0f MB/s | elapsed_s=%.3f\n' "$(basename "$file")" "$(echo "$size / 1000000 / $t" | bc -l)" "$t"
   fi
 done
