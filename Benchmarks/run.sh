@@ -4,6 +4,7 @@
 # the terminator) and `scan` (a plain C loop over a 256-entry class table).
 #
 #   Benchmarks/run.sh [FILE…]        default: /tmp/bench/x12_100M.x12 /tmp/bench/edifact_100M.edi
+#   RUNS=5 MODES=tokenize Benchmarks/run.sh …
 #
 # Inputs (never in the repository):
 #   python3 /work/shared/bench/gen_x12.py 100M /tmp/bench/x12_100M.x12
@@ -24,7 +25,7 @@ fi
 
 echo "file | mode | MB/s | segments/s | elapsed s | peak RSS MB   (median of $runs)"
 for file in "${files[@]}"; do
-  for mode in tokenize outline; do
+  for mode in ${MODES:-tokenize outline outline-lean}; do
     results=()
     for _ in $(seq "$runs"); do
       results+=("$("$bench" "$mode" "$file" | tail -1)")

@@ -5,17 +5,19 @@ import Darwin
 #endif
 import EDICore
 
-/// `edikit-bench tokenize|outline|verify FILE [--chunk BYTES]`
+/// `edikit-bench tokenize|outline|outline-lean|verify FILE [--chunk BYTES]`
 ///
 /// - `tokenize`: EDIStreamReader over FileByteSource; touches every segment's tag and element count.
 /// - `outline`: the same, and every segment goes through an EnvelopeOutliner (keepsInterchanges=false).
+/// - `outline-lean`: as `outline`, with keepsTransactionSummaries=false as well (memory bounded
+///   by the segment, not by the transactions of one interchange).
 /// - `verify`: reads FILE whole, byte by byte and in seeded random splits and checks the events agree.
 ///
 /// Prints MB/s (10^6 bytes), segments/s, elapsed seconds and peak RSS.
 
 struct Usage: Error, CustomStringConvertible {
     var description: String {
-        "usage: edikit-bench tokenize|outline|verify FILE [--chunk BYTES]"
+        "usage: edikit-bench tokenize|outline|outline-lean|verify FILE… [--chunk BYTES]"
     }
 }
 
@@ -53,10 +55,11 @@ struct Tally {
     var envelopeIssues = 0
 }
 
-func run(path: String, outline: Bool, options: SegmentTokenizer.Options) throws -> Tally {
+func run(path: String, outline: Bool, lean: Bool, options: SegmentTokenizer.Options) throws -> Tally {
     let reader = try EDIStreamReader(path: path, options: options)
     var tally = Tally()
     let outliner = EnvelopeOutliner(keepsInterchanges: false)
+    if lean { outliner.keepsTransactionSummaries = false }
     var lastPosition: EDIPosition?
     while true {
         let event = try reader.next()
@@ -86,7 +89,7 @@ func benchmark(mode: String, path: String, chunk: Int?) throws {
     if let chunk { options.readChunkSize = chunk }
     let size = fileSize(path)
     let start = now()
-    let tally = try run(path: path, outline: mode == "outline", options: options)
+    let tally = try run(path: path, outline: mode.hasPrefix("outline"), lean: mode == "outline-lean", options: options)
     let elapsed = now() - start
     let mb = Double(size) / 1e6
     print("mode=\(mode) file=\(path) bytes=\(size)")
@@ -110,7 +113,7 @@ do {
         chunk = value
     }
     switch arguments[0] {
-    case "tokenize", "outline":
+    case "tokenize", "outline", "outline-lean":
         try benchmark(mode: arguments[0], path: arguments[1], chunk: chunk)
     case "verify":
         exit(try verify(paths: Array(arguments.dropFirst()).filter { !$0.hasPrefix("--") && Int($0) == nil }) ? 0 : 1)
