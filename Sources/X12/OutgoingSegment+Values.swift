@@ -43,9 +43,33 @@ extension OutgoingSegment {
         return copy
     }
 
-    /// The segment read from an owned copy, values unescaped and decoded as UTF-8.
+    /// The segment read from an owned copy, values unescaped and decoded as UTF-8 (ISO 8859-1
+    /// where not valid UTF-8). Simple ASCII elements, nearly all of them, take a short path.
     init(owned segment: OwnedSegment) {
-        self = segment.withSegment { OutgoingSegment($0) }
+        self = segment.withSegment { view in
+            let component = view.delimiters.component
+            let repetition = view.delimiters.repetition
+            var elements: [[[String]]] = []
+            elements.reserveCapacity(view.elementCount)
+            for position in stride(from: 1, through: view.elementCount, by: 1) {
+                let element = view.element(position)
+                var isPlain = !view.hasReleaseCharacters
+                if isPlain {
+                    for byte in element.bytes where byte >= 0x80 || byte == component || byte == repetition {
+                        isPlain = false
+                        break
+                    }
+                }
+                if isPlain {
+                    elements.append([[String(decoding: element.bytes, as: UTF8.self)]])
+                } else {
+                    elements.append(element.repetitions.map { repetition in
+                        repetition.split(on: component).map { $0.decoded(.utf8) }
+                    })
+                }
+            }
+            return OutgoingSegment(view.tag.description, elements: elements)
+        }
     }
 
     /// An empty segment with a tag.

@@ -60,8 +60,27 @@ public struct X12Amount: Sendable, Hashable, CustomStringConvertible {
             }
         }
         guard digits > 0, points <= 1 else { return nil }
-        return Decimal(string: text, locale: Locale(identifier: "en_US_POSIX"))
+        if digits <= 18 {
+            // Up to 18 digits fit a UInt64 significand: no string parsing needed.
+            var significand: UInt64 = 0
+            var scale = 0
+            var afterPoint = false
+            var negative = false
+            for byte in text.utf8 {
+                switch byte {
+                case UInt8(ascii: "-"): negative = true
+                case UInt8(ascii: "."): afterPoint = true
+                default:
+                    significand = significand * 10 + UInt64(byte - UInt8(ascii: "0"))
+                    if afterPoint { scale += 1 }
+                }
+            }
+            return Decimal(sign: negative ? .minus : .plus, exponent: -scale, significand: Decimal(significand))
+        }
+        return Decimal(string: text, locale: Self.posix)
     }
+
+    static let posix = Locale(identifier: "en_US_POSIX")
 
     /// Decimal text without exponent or grouping (`1250`, `12.5`, `-0.25`).
     static func plainText(_ value: Decimal) -> String {
