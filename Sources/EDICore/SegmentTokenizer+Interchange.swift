@@ -223,8 +223,9 @@ extension SegmentTokenizer {
             }
             let component = p[3], element = p[4], decimal = p[5], release = p[6], reserved = p[7], terminator = p[8]
             let separators = [component, element, terminator]
-            if Set(separators).count != 3 || separators.contains(where: isAlphanumeric) || release == element
-                || release == component || release == terminator {
+            // A letter or digit as release character would escape bytes inside segment tags.
+            if Set(separators).count != 3 || separators.contains(where: isAlphanumeric) || isAlphanumeric(release)
+                || release == element || release == component || release == terminator {
                 report(.error, .invalidUNA, "the UNA service string advice reuses a byte for two delimiters or uses a letter or digit",
                        at: position(at: readIndex, tag: "UNA"))
                 readIndex += 3
