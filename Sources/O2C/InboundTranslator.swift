@@ -34,15 +34,10 @@ public enum InboundTranslator {
         }
         var document: InternalDocument
         switch envelope.syntax {
-        case .x12: document = try mapX12(transaction)
+        case .x12: document = try X12InboundMapper.map(transaction)
         case .edifact: document = try EDIFACTInboundMapper.map(transaction)
         }
         if document.envelope == nil { document.envelope = DocumentEnvelope(envelope) }
         return document
-    }
-
-    private static func mapX12(_ transaction: ValidatedTransaction) throws(MappingError) -> InternalDocument {
-        throw MappingError("no mapper for X12 \(transaction.envelope.transactionType) yet",
-                           position: transaction.segments.first?.position)
     }
 }

@@ -33,6 +33,9 @@ struct TranslateCommand: ParsableCommand {
     @Flag(name: .long, help: "Write compact JSON documents instead of indented ones.")
     var compact = false
 
+    @Flag(name: .long, help: "Flush every document to disk (fsync) before renaming it into place: slower, survives a power cut.")
+    var durable = false
+
     @OptionGroup var output: OutputOptions
 
     func run() throws {
@@ -46,7 +49,7 @@ struct TranslateCommand: ParsableCommand {
             throw ValidationError("\(error)")
         }
         let files = try expandInputs(inputs)
-        let writer = try TranslationWriter(folder: out, compact: compact)
+        let writer = try TranslationWriter(folder: out, compact: compact, durable: durable)
         let progress = TranslateProgress(totalFiles: files.count, totalBytes: files.reduce(0) { $0 + fileSize($1) },
                                          enabled: isatty(STDERR_FILENO) == 1)
         var report = try ReportWriter(folder: out)
@@ -109,12 +112,16 @@ struct TranslateCommand: ParsableCommand {
 final class TranslationWriter {
     let folder: String
     let encoder: JSONEncoder
+    /// Whether each document is fsynced before its rename.
+    let durable: Bool
     /// Names written in this run, so two transactions never share a file.
     private var usedNames: Set<String> = []
     private var temporaryCounter = 0
+    private var createdDirectories: Set<String> = []
 
-    init(folder: String, compact: Bool) throws {
+    init(folder: String, compact: Bool, durable: Bool = false) throws {
         self.folder = folder
+        self.durable = durable
         encoder = JSONEncoder()
         encoder.outputFormatting = compact ? [.sortedKeys, .withoutEscapingSlashes]
             : [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
@@ -186,17 +193,22 @@ final class TranslationWriter {
         return bytes.isEmpty ? "none" : String(decoding: bytes, as: UTF8.self)
     }
 
-    /// Writes to a temporary name in the target folder, flushes, then renames over the target.
+    /// Writes to a temporary name in the target folder, then renames over the target.
     func write(_ data: Data, to relative: String) throws {
         let target = (folder as NSString).appendingPathComponent(relative)
         let directory = (target as NSString).deletingLastPathComponent
-        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        if !createdDirectories.contains(directory) {
+            try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+            createdDirectories.insert(directory)
+        }
         temporaryCounter += 1
         let temporary = (directory as NSString).appendingPathComponent(".tmp-\(getpid())-\(temporaryCounter)")
-        try Self.atomicWrite(data, temporary: temporary, target: target)
+        try Self.atomicWrite(data, temporary: temporary, target: target, durable: durable)
     }
 
-    static func atomicWrite(_ data: Data, temporary: String, target: String) throws {
+    /// Writes `data` completely to `temporary` (fsynced when `durable`), then renames it to `target`,
+    /// so a reader sees either the old file or the whole new one.
+    static func atomicWrite(_ data: Data, temporary: String, target: String, durable: Bool) throws {
         let descriptor = open(temporary, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
         guard descriptor >= 0 else { throw POSIXFailure(operation: "open", path: temporary) }
         var failed = false
@@ -208,7 +220,7 @@ final class TranslationWriter {
                 offset += written
             }
         }
-        if failed || fsync(descriptor) != 0 {
+        if failed || (durable && fsync(descriptor) != 0) {
             close(descriptor)
             unlink(temporary)
             throw POSIXFailure(operation: "write", path: temporary)
