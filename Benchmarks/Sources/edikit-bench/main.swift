@@ -13,7 +13,7 @@ import EDICore
 ///   by the segment, not by the transactions of one interchange).
 /// - `verify`: reads FILE whole, byte by byte and in seeded random splits and checks the events agree.
 ///
-/// Prints MB/s (10^6 bytes), segments/s, elapsed seconds and peak RSS.
+/// Prints MB/s (10^6 bytes), segments/s, elapsed seconds, peak RSS, and CPU seconds with MB per CPU second.
 
 struct Usage: Error, CustomStringConvertible {
     var description: String {
@@ -40,6 +40,20 @@ func peakRSS() -> Int {
     #else
     return Int(usage.ru_maxrss) * 1024
     #endif
+}
+
+/// User plus system CPU seconds of the process so far: less disturbed than wall time when
+/// other jobs share the cores.
+func cpuSeconds() -> Double {
+    var usage = rusage()
+    #if canImport(Glibc)
+    getrusage(RUSAGE_SELF.rawValue, &usage)
+    #else
+    getrusage(RUSAGE_SELF, &usage)
+    #endif
+    let user = Double(usage.ru_utime.tv_sec) + Double(usage.ru_utime.tv_usec) / 1e6
+    let system = Double(usage.ru_stime.tv_sec) + Double(usage.ru_stime.tv_usec) / 1e6
+    return user + system
 }
 
 func fileSize(_ path: String) -> Int {
@@ -89,12 +103,14 @@ func benchmark(mode: String, path: String, chunk: Int?) throws {
     if let chunk { options.readChunkSize = chunk }
     let size = fileSize(path)
     let start = now()
+    let cpuStart = cpuSeconds()
     let tally = try run(path: path, outline: mode.hasPrefix("outline"), lean: mode == "outline-lean", options: options)
     let elapsed = now() - start
+    let cpu = cpuSeconds() - cpuStart
     let mb = Double(size) / 1e6
     print("mode=\(mode) file=\(path) bytes=\(size)")
     print("segments=\(tally.segments) elements=\(tally.elements) issues=\(tally.issues) envelope_issues=\(tally.envelopeIssues) tag_hash=\(tally.tagHash)")
-    print("elapsed_s=\(format(elapsed, 3)) MB/s=\(format(mb / elapsed, 1)) segments/s=\(format(Double(tally.segments) / elapsed, 0)) peak_rss_MB=\(format(Double(peakRSS()) / 1e6, 1))")
+    print("elapsed_s=\(format(elapsed, 3)) MB/s=\(format(mb / elapsed, 1)) segments/s=\(format(Double(tally.segments) / elapsed, 0)) peak_rss_MB=\(format(Double(peakRSS()) / 1e6, 1)) cpu_s=\(format(cpu, 3)) MB/cpu_s=\(format(mb / cpu, 1))")
 }
 
 func format(_ value: Double, _ decimals: Int) -> String {
