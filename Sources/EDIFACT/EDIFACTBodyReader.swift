@@ -56,6 +56,7 @@ struct EDIFACTBodyReader {
             case "UNS":
                 closeAll()
                 body.hasSectionControl = true
+                body.sectionIdentification = fields.take(1) ?? "S"
                 phase = .summary
                 headerLast = "UNS"
                 headerSub = .none
@@ -106,7 +107,9 @@ struct EDIFACTBodyReader {
         readHeader(&fields)
     }
 
-    private func decide(_ sub: SubGroup, _ tag: String, strong: Set<String>) -> Decision {
+    /// `strong`: triggers that end any sub-group, even one the model does not name;
+    /// `afterOpaque`: triggers that end a named sub-group without members (`CUX`, `PRI`, summary `MOA`).
+    private func decide(_ sub: SubGroup, _ tag: String, strong: Set<String>, afterOpaque: Set<String> = []) -> Decision {
         switch sub {
         case .none: return .pass
         case .foreign: return strong.contains(tag) ? .pass : .keep
@@ -115,7 +118,7 @@ struct EDIFACTBodyReader {
         case .tax: if tag == "MOA" { return .take }
         case .contact: if tag == "COM" { return .take }
         case .identification: if tag == "GIN" { return .take }
-        case .opaque: if strong.contains(tag) { return .pass }
+        case .opaque: if strong.contains(tag) || afterOpaque.contains(tag) { return .pass }
         }
         return Self.memberTags.contains(tag) ? .keep : .pass
     }
@@ -176,12 +179,12 @@ struct EDIFACTBodyReader {
 
     private mutating func readSummary(_ fields: inout SegmentFields) {
         let tag = fields.tag
-        switch decide(headerSub, tag, strong: ["CNT", "MOA", "TAX"]) {
+        switch decide(headerSub, tag, strong: [], afterOpaque: ["CNT", "MOA", "TAX"]) {
         case .take:
             body.summaryTaxes[body.summaryTaxes.count - 1].amounts.append(EDIFACTAmount(&fields))
             return
         case .keep:
-            body.unmappedSegments.append(Self.kept(fields, after: headerLast))
+            body.summaryUnmappedSegments.append(Self.kept(fields, after: headerLast))
             headerLast = tag
             return
         case .pass: break
@@ -196,7 +199,7 @@ struct EDIFACTBodyReader {
             body.summaryTaxes.append(EDIFACTTax(&fields))
             headerSub = .tax
         default:
-            body.unmappedSegments.append(Self.kept(fields, after: headerLast))
+            body.summaryUnmappedSegments.append(Self.kept(fields, after: headerLast))
             if tag == "ALC" { headerSub = .foreign }
         }
         headerLast = tag

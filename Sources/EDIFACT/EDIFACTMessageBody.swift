@@ -34,14 +34,18 @@ public struct EDIFACTMessageBody: Sendable, Hashable {
     public var documents: [EDIFACTRemittanceDocument] = []
     /// Whether the message has its `UNS` section control.
     public var hasSectionControl = false
+    /// `UNS` 0081 as sent (`S`: detail/summary separation).
+    public var sectionIdentification = "S"
     /// Summary `MOA`s (after `UNS`).
     public var totals: [EDIFACTAmount] = []
     /// `CNT`s.
     public var controlTotals: [EDIFACTControlTotal] = []
     /// Summary `TAX` groups.
     public var summaryTaxes: [EDIFACTTax] = []
-    /// Header and summary segments the model does not name, in place.
+    /// Header segments the model does not name, in place.
     public var unmappedSegments: [EDIFACTUnmappedSegment] = []
+    /// Summary segments (after `UNS`, or from `CNT` on) the model does not name, in place.
+    public var summaryUnmappedSegments: [EDIFACTUnmappedSegment] = []
     /// Where the `UNH` was read.
     public var source = EDIFACTSourcePosition()
 
@@ -117,19 +121,21 @@ public struct EDIFACTMessageBody: Sendable, Hashable {
             default: break
             }
         }
+        blocks.insert(unmappedSegments)
         for line in lineItems { blocks.add("LIN", line.segments(order: layout.line)) }
         for sequence in packingSequences { blocks.add("CPS", sequence.segments(lineOrder: layout.line)) }
         for document in documents { blocks.add("DOC", document.segments) }
-        if hasSectionControl { blocks.add(OutgoingSegment("UNS", ["S"])) }
+        var summary = BlockList()
+        summary.add("UNS", hasSectionControl ? [OutgoingSegment("UNS", [sectionIdentification])] : [])
         for tag in layout.summary {
             switch tag {
-            case "MOA": totals.forEach { blocks.add($0.segment) }
-            case "CNT": controlTotals.forEach { blocks.add($0.segment) }
-            case "TAX": summaryTaxes.forEach { blocks.add("TAX", $0.segments) }
+            case "MOA": totals.forEach { summary.add($0.segment) }
+            case "CNT": controlTotals.forEach { summary.add($0.segment) }
+            case "TAX": summaryTaxes.forEach { summary.add("TAX", $0.segments) }
             default: break
             }
         }
-        blocks.insert(unmappedSegments)
+        summary.insert(summaryUnmappedSegments)
         var unh = SegmentBuilder("UNH")
         unh.set(1, 1, messageReference)
         unh.set(2, 1, messageIdentifier.type)
@@ -137,7 +143,7 @@ public struct EDIFACTMessageBody: Sendable, Hashable {
         unh.set(2, 3, messageIdentifier.release)
         unh.set(2, 4, messageIdentifier.agency)
         unh.set(2, 5, messageIdentifier.associationCode)
-        let body = blocks.segments
+        let body = blocks.segments + summary.segments
         return [unh.segment] + body + [OutgoingSegment("UNT", [String(body.count + 2), messageReference])]
     }
 }

@@ -2,7 +2,7 @@ import Foundation
 import Testing
 import EDICore
 import EDISchema
-import EDIFACT
+@testable import EDIFACT
 import TestSupport
 @testable import O2C
 
@@ -246,5 +246,134 @@ import TestSupport
             #expect(error.findings[1].position?.segmentTag == "QTY")
             #expect(error.findings[1].field == "QTY 21 6060")
         }
+    }
+}
+
+/// Every D96A/D01B ORDERS, ORDRSP, DESADV, INVOIC and REMADV message of `../shared/corpus`: its
+/// typed model writes its segments back (valid or not); every valid one maps with the document
+/// number, line count and quantities the raw segments hold (read here without the models).
+@Suite struct EDIFACTCorpusMappingTests {
+    struct Checked {
+        var messages = 0
+        var writtenBack = 0
+        var files: Set<String> = []
+    }
+
+    @Test func everyValidCorpusMessageMapsWithItsKeyValues() throws {
+        guard let corpus = Fixtures.sharedCorpus else { return }
+        var checked = Checked()
+        for url in Fixtures.files(in: corpus.appendingPathComponent("edifact")) {
+            var validator = FileValidator(repository: SchemaRepository(root: Fixtures.repositoryRoot.appendingPathComponent("Schemas")))
+            validator.collectsSegments = true
+            validator.keepsResults = false
+            var transactions: [ValidatedTransaction] = []
+            _ = try? validator.validate(path: url.path, onTransaction: nil) { transactions.append($0) }
+            for transaction in transactions where ["D96A", "D01B"].contains(transaction.envelope.version)
+                && ["ORDERS", "ORDRSP", "DESADV", "INVOIC", "REMADV"].contains(transaction.envelope.transactionType) {
+                let name = "\(url.lastPathComponent) message \(transaction.envelope.transactionControlNumber)"
+                try checkWriteBack(transaction, name)
+                checked.writtenBack += 1
+                guard !transaction.result.diagnostics.contains(where: { $0.severity == .error }) else { continue }
+                let document: InternalDocument
+                do {
+                    document = try EDIFACTInboundMapper.map(transaction)
+                } catch {
+                    Issue.record("\(name): \(error)")
+                    continue
+                }
+                checkKeyValues(document, transaction.segments, name)
+                checked.messages += 1
+                checked.files.insert(url.lastPathComponent)
+            }
+        }
+        print("EDIFACT corpus: \(checked.writtenBack) messages written back, \(checked.messages) valid ones mapped and checked")
+        #expect(checked.writtenBack >= 10, "written back \(checked.writtenBack) messages")
+        #expect(checked.messages >= 5, "checked \(checked.messages) messages in \(checked.files.sorted())")
+    }
+
+    private func checkWriteBack(_ transaction: ValidatedTransaction, _ name: String) throws {
+        let segments = transaction.segments
+        let written: [OutgoingSegment]
+        switch transaction.envelope.transactionType {
+        case "ORDERS": written = try OrdersMessage(segments: segments).segments(messageReference: transaction.envelope.transactionControlNumber)
+        case "ORDRSP": written = try OrderResponseMessage(segments: segments).segments(messageReference: transaction.envelope.transactionControlNumber)
+        case "DESADV": written = try DespatchAdviceMessage(segments: segments).segments(messageReference: transaction.envelope.transactionControlNumber)
+        case "INVOIC": written = try InvoiceMessage(segments: segments).segments(messageReference: transaction.envelope.transactionControlNumber)
+        default: written = try RemittanceAdviceMessage(segments: segments).segments(messageReference: transaction.envelope.transactionControlNumber)
+        }
+        func text(_ segments: [OutgoingSegment]) throws -> String {
+            var writer = SegmentWriter(syntax: .edifact, delimiters: .edifactDefault, lineStyle: .lf, trimsTrailingEmptyElements: true)
+            for segment in segments { try writer.write(segment) }
+            return String(decoding: writer.output, as: UTF8.self)
+        }
+        let original = segments.map { segment in segment.withSegment { OutgoingSegment($0) } }
+        let (writtenLines, originalLines) = (try text(written).split(separator: "\n"), try text(original).split(separator: "\n"))
+        let firstDifference = zip(writtenLines, originalLines).first { $0 != $1 }.map { "written \($0.0), read \($0.1)" }
+        #expect(writtenLines == originalLines, "\(name) is written back as read: \(firstDifference ?? "segment counts differ")")
+    }
+
+    /// BGM 1004, LIN count and the first QTY of each line, read from the raw segments.
+    private func checkKeyValues(_ document: InternalDocument, _ segments: [OwnedSegment], _ name: String) {
+        let number = segments.first { $0.tag == "BGM" }.map { $0.withSegment { $0.element(2).component(1).string } }
+        var quantities: [Decimal] = []
+        var inLine = false
+        for segment in segments {
+            if segment.tag == "LIN" { inLine = true }
+            if segment.tag == "QTY", inLine {
+                let text = segment.withSegment { $0.element(1).component(2).string }.replacingOccurrences(of: ",", with: ".")
+                quantities.append(Decimal(string: text, locale: Locale(identifier: "en_US_POSIX")) ?? -1)
+                inLine = false
+            }
+        }
+        let lineCount = segments.filter { $0.tag == "LIN" }.count
+        switch document {
+        case .purchaseOrder(let order):
+            #expect(order.number == number, "\(name)")
+            #expect(order.lines.count == lineCount, "\(name)")
+            #expect(order.lines.map(\.quantity.value) == quantities, "\(name)")
+        case .orderAcknowledgement(let ack):
+            #expect(ack.number == number, "\(name)")
+            #expect(ack.lines.count == lineCount, "\(name)")
+        case .shipNotice(let notice):
+            #expect(notice.shipmentId == number, "\(name)")
+            func items(_ pack: Pack) -> [ShippedItem] { pack.items + pack.packs.flatMap(items) }
+            let all = notice.orders.flatMap { $0.items + $0.packs.flatMap(items) }
+            #expect(all.count == lineCount, "\(name)")
+        case .invoice(let invoice):
+            #expect(invoice.number == number, "\(name)")
+            #expect(invoice.lines.count == lineCount, "\(name)")
+            #expect(invoice.lines.map(\.quantity.value) == quantities, "\(name)")
+        case .remittance(let remittance):
+            #expect(remittance.number == number, "\(name)")
+        }
+    }
+}
+
+/// Throughput of validation alone and of validation + typed model + mapping, for a file named by
+/// `EDIKIT_EDIFACT_BENCH_FILE` (e.g. `python3 ../shared/bench/gen_edifact.py 10M orders.edi`);
+/// skipped without it. Build with `-c release` for meaningful figures.
+@Suite struct EDIFACTMappingThroughput {
+    @Test(.enabled(if: ProcessInfo.processInfo.environment["EDIKIT_EDIFACT_BENCH_FILE"] != nil))
+    func validateAndMap() throws {
+        let path = ProcessInfo.processInfo.environment["EDIKIT_EDIFACT_BENCH_FILE"]!
+        let size = Double((try FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0) / 1e6
+        var validator = FileValidator(repository: SchemaRepository(root: Fixtures.repositoryRoot.appendingPathComponent("Schemas")))
+        validator.keepsResults = false
+        validator.collectsSegments = true
+        let clock = ContinuousClock()
+        var messages = 0
+        let validateOnly = try clock.measure { _ = try validator.validate(path: path, onTransaction: nil) { _ in messages += 1 } }
+        var lines = 0
+        let withMapping = try clock.measure {
+            _ = try validator.validate(path: path, onTransaction: nil) { transaction in
+                if case .purchaseOrder(let order) = try? EDIFACTInboundMapper.map(transaction) { lines += order.lines.count }
+            }
+        }
+        func rate(_ duration: Duration) -> String {
+            let seconds = Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18
+            return String(format: "%.1f MB/s (%.2f s)", size / seconds, seconds)
+        }
+        print("EDIFACT \(path): \(messages) messages, \(lines) lines; validate + collect \(rate(validateOnly)); + model + mapping \(rate(withMapping))")
+        #expect(lines > 0)
     }
 }
