@@ -65,3 +65,28 @@ import TestSupport
         #expect(fromX12 == fromEDIFACT)
     }
 }
+
+extension CrossSyntaxTests {
+    /// An X12 document written as EDIFACT by the outbound mapper and read back keeps its business content.
+    @Test(arguments: ["pair-850.edi", "pair-855.edi", "pair-810.edi", "pair-856.edi", "pair-820.edi"])
+    func x12DocumentsSurviveEDIFACT(_ x12: String) throws {
+        let gaps = Self.knownGaps[x12] ?? []
+        let document = try Self.document(x12)
+        let segments = EDIFACTOutboundMapper().segments(document, messageReference: "1")
+        var writer = SegmentWriter(syntax: .edifact, delimiters: .edifactDefault, lineStyle: .lf)
+        writer.writeServiceStringAdvice()
+        try writer.write(OutgoingSegment("UNB", elements: [[["UNOC", "3"]], [["S", "14"]], [["R", "14"]], [["261201", "1200"]], [["R1"]]]))
+        for segment in segments { try writer.write(segment) }
+        try writer.write(OutgoingSegment("UNZ", ["1", "R1"]))
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("cross-\(UUID().uuidString).edi")
+        try Data(writer.output).write(to: url)
+        defer { try? FileManager.default.removeItem(at: url) }
+        var validator = FileValidator(repository: SchemaRepository(root: Fixtures.repositoryRoot.appendingPathComponent("Schemas")))
+        validator.collectsSegments = true
+        var transactions: [ValidatedTransaction] = []
+        _ = try validator.validate(path: url.path, onTransaction: nil) { transactions.append($0) }
+        try #require(transactions.count == 1)
+        let back = try EDIFACTInboundMapper.map(segments: transactions[0].segments)
+        #expect(try Self.businessContent(back, ignoring: gaps) == Self.businessContent(document, ignoring: gaps))
+    }
+}

@@ -37,8 +37,9 @@ extension EDIFACTOutboundMapper {
 
     /// Order acknowledgement → ORDRSP.
     public func orderResponse(_ acknowledgement: OrderAcknowledgement) -> OrderResponseMessage {
-        let function = acknowledgement.acknowledgementType
-            ?? AcknowledgementStatusCodes.edifactHeader.code(for: acknowledgement.status) ?? "29"
+        let function = AcknowledgementStatusCodes.edifactHeader.code(for: acknowledgement.status,
+                                                                     preferring: acknowledgement.acknowledgementType)
+            ?? acknowledgement.acknowledgementType ?? "29"
         var body = body("ORDRSP", "231", acknowledgement.number, function)
         body.dates = EDIFACTValues.dates([("137", acknowledgement.date)], other: [])
         body.freeTexts = EDIFACTValues.notes(acknowledgement.notes)
@@ -48,11 +49,12 @@ extension EDIFACTOutboundMapper {
         if let currency = acknowledgement.currency { body.currencies = [EDIFACTCurrency(code: currency, typeQualifier: "9")] }
         body.lineItems = acknowledgement.lines.map { line in
             var item = EDIFACTValues.line(number: line.lineNumber, items: line.items, description: line.description)
-            item.actionCode = line.statusCode ?? AcknowledgementStatusCodes.edifactLine.code(for: line.status)
+            item.actionCode = AcknowledgementStatusCodes.edifactLine.code(for: line.status, preferring: line.statusCode)
+                ?? line.statusCode
             item.quantities = [EDIFACTValues.quantity("21", line.orderedQuantity)].compactMap { $0 }
             for schedule in line.schedules {
                 if let date = schedule.date, item.dates.isEmpty {
-                    item.dates = [EDIFACTValues.date(schedule.dateQualifier ?? "2", date)].compactMap { $0 }
+                    item.dates = [EDIFACTValues.date(EDIFACTValues.dateQualifier(schedule.dateQualifier) ?? "2", date)].compactMap { $0 }
                 } else if let quantity = EDIFACTValues.quantity(schedule.statusCode ?? "113", schedule.quantity) {
                     item.quantities.append(quantity)
                 }

@@ -42,7 +42,15 @@ enum EDIFACTValues {
     }
 
     static func dates(_ named: [(String, String?)], other: [QualifiedDate]) -> [EDIFACTDate] {
-        named.compactMap { date($0.0, $0.1) } + other.compactMap { date($0.qualifier, $0.date) }
+        named.compactMap { date($0.0, $0.1) } + other.compactMap { date(dateQualifier($0.qualifier) ?? $0.qualifier, $0.date) }
+    }
+
+    /// An EDIFACT 2005 qualifier for a qualifier as sent: kept when EDIFACT knows it, else the
+    /// EDIFACT code of the X12 qualifier's role (`DateQualifierCodes`).
+    static func dateQualifier(_ qualifier: String?) -> String? {
+        guard let qualifier else { return nil }
+        if DateQualifierCodes.edifact.value(for: qualifier) != nil { return qualifier }
+        return DateQualifierCodes.x12.value(for: qualifier).flatMap { DateQualifierCodes.edifact.code(for: $0) } ?? qualifier
     }
 
     static func quantity(_ qualifier: String, _ quantity: Quantity?) -> EDIFACTQuantity? {
