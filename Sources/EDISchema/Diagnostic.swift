@@ -22,6 +22,9 @@ public struct Diagnostic: Sendable, Hashable, Codable, CustomStringConvertible {
     /// The tokenizer or envelope code (`EDI202`) when the finding comes from reading bytes; for an
     /// envelope element finding (kind `ENVELOPE_INVALID`), the element check's code (`ELEM_INVALID_DATE`).
     public var syntaxCode: String?
+    /// For a missing segment or loop: the tag that is missing (997 AK301 names it; the position
+    /// is where it was expected).
+    public var missingSegment: String?
 
     /// Creates a finding.
     public init(_ severity: SyntaxIssue.Severity, _ kind: DiagnosticKind, _ message: String, at position: EDIPosition,

@@ -11,6 +11,8 @@ public struct FileValidation: Sendable, Codable {
     public var envelopeDiagnostics: [Diagnostic] = []
     /// Bytes read.
     public var byteCount = 0
+    /// The same findings by interchange and group, for acknowledgements (empty unless results are kept).
+    public var interchanges: [InterchangeValidation] = []
 
     /// An empty result for a file.
     public init(path: String) {
@@ -93,6 +95,16 @@ public struct FileValidator {
         var lastPosition: EDIPosition { lastLocation.map { $0.0.position(tag: $0.1) } ?? EDIPosition() }
         var schemaCache: [String: ValidationPlan?] = [:]
         var envelopeChecker = EnvelopeChecker(repository: repository)
+        var tree = InterchangeTreeBuilder()
+        var routed = 0
+        /// Routes envelope findings added since the last call into the interchange tree.
+        func routeNewEnvelopeFindings() {
+            guard keepsResults else { return }
+            while routed < result.envelopeDiagnostics.count {
+                tree.route(result.envelopeDiagnostics[routed])
+                routed += 1
+            }
+        }
 
         func closeTransaction(at position: EDIPosition, endedBy issue: SyntaxIssue? = nil) {
             guard transactionOpen else { return }
@@ -112,7 +124,10 @@ public struct FileValidator {
                 onValidatedTransaction(ValidatedTransaction(result: openResult, envelope: envelope, segments: openSegments))
             }
             openSegments.removeAll(keepingCapacity: true)
-            if keepsResults { result.transactions.append(openResult) }
+            if keepsResults {
+                result.transactions.append(openResult)
+                tree.add(openResult, syntax: openEnvelope?.syntax ?? .x12)
+            }
             openValidator = nil
             transactionOpen = false
         }
@@ -124,12 +139,17 @@ public struct FileValidator {
                 let envelopeIssues = outliner.consume(segment)
                 let tag = segment.tag
                 context.observe(segment)
-                if EnvelopeChecker.isChecked(tag) {
-                    try envelopeChecker.check(segment, encoding: context.encoding, into: &result.envelopeDiagnostics)
-                }
                 // An envelope segment ends any transaction still open (its trailer is missing, which
                 // the outliner reports); it is never a segment of the transaction.
                 if transactionOpen, Self.isEnvelopeTag(tag) { closeTransaction(at: segment.position) }
+                if keepsResults, Self.isEnvelopeTag(tag) {
+                    // Findings of the previous interchange or group stay with it.
+                    routeNewEnvelopeFindings()
+                    tree.begin(segment)
+                }
+                if EnvelopeChecker.isChecked(tag) {
+                    try envelopeChecker.check(segment, encoding: context.encoding, into: &result.envelopeDiagnostics)
+                }
                 if tag == "ST" || tag == "UNH" {
                     closeTransaction(at: segment.position)
                     let plan = try planFor(segment, context: context, cache: &schemaCache)
@@ -138,6 +158,12 @@ public struct FileValidator {
                         type: tag == "ST" ? segment[1] ?? "" : segment.element(2).component(1).string,
                         controlNumber: segment[tag == "ST" ? 2 : 1] ?? "", schemaVersion: schema?.version, diagnostics: [],
                         segmentCount: 0, position: segment.position)
+                    if tag == "ST" {
+                        transaction.versionDetail = segment[3]
+                    } else {
+                        let parts = segment.element(2).components.dropFirst().map(\.string)
+                        transaction.versionDetail = parts.isEmpty ? nil : parts.joined(separator: ":")
+                    }
                     if schema == nil {
                         transaction.diagnostics.append(Diagnostic(.error, .transactionNotSupported,
                             "no schema for \(transaction.type) \(context.versionLabel(for: segment)); add Schemas/\(segment.syntax == .x12 ? "X12" : "EDIFACT")/\(context.version(for: segment))/\(transaction.type).xml or pass --schema",
@@ -163,18 +189,22 @@ public struct FileValidator {
                     }
                 }
                 if tag == "SE" || tag == "UNT" { closeTransaction(at: segment.position) }
+                if Self.isEnvelopeTag(tag) { routeNewEnvelopeFindings() }
             case .issue(let issue):
                 if issue.severity == .error {
                     closeTransaction(at: issue.position, endedBy: issue)
                     outliner.abandon(at: issue.position)
                 }
                 result.envelopeDiagnostics.append(Diagnostic(envelopeIssue: issue))
+                routeNewEnvelopeFindings()
             case .needMoreInput, .endOfInput:
                 break
             }
         }
         closeTransaction(at: lastPosition)
         for issue in outliner.finish(at: lastPosition) { result.envelopeDiagnostics.append(Diagnostic(envelopeIssue: issue)) }
+        routeNewEnvelopeFindings()
+        result.interchanges = tree.interchanges
         result.byteCount = reader.tokenizer.consumedByteCount
         return result
     }

@@ -149,7 +149,9 @@ struct StructureWalker {
         let message = node.isLoop
             ? "mandatory loop \(compiled.labels[index]) (starting with \(node.tag)) is missing before \(before)"
             : "mandatory segment \(node.tag) (position \(compiled.labels[index])) is missing before \(before)"
-        diagnostics.append(Diagnostic(.error, .mandatorySegmentMissing, message, at: at, loopPath: loopPath))
+        var missing = Diagnostic(.error, .mandatorySegmentMissing, message, at: at, loopPath: loopPath)
+        missing.missingSegment = node.tag.description
+        diagnostics.append(missing)
     }
 
     private mutating func closeFrame(before segment: Segment, into diagnostics: inout [Diagnostic]) {

@@ -14,6 +14,9 @@ public struct TransactionResult: Sendable, Codable {
     public var segmentCount: Int
     /// Where its header is.
     public var position: EDIPosition
+    /// X12 `ST03` implementation convention, or the EDIFACT `UNH` S009 after the type
+    /// (`D:96A:UN:EAN008`), as sent — acknowledgements echo it.
+    public var versionDetail: String?
 
     /// Whether the transaction has no error (warnings allowed).
     public var isValid: Bool { !diagnostics.contains { $0.severity == .error } }

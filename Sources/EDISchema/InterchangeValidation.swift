@@ -1,0 +1,150 @@
+public import EDICore
+
+/// The findings of one interchange in envelope order: what an acknowledgement answers.
+public struct InterchangeValidation: Sendable, Codable {
+    /// X12 or EDIFACT.
+    public var syntax: EDISyntax
+    /// `ISA05`/`ISA06`, `UNB` S002.
+    public var sender: EnvelopeParty
+    /// `ISA07`/`ISA08`, `UNB` S003.
+    public var receiver: EnvelopeParty
+    /// `ISA13` / `UNB` 0020, as sent.
+    public var controlNumber: String
+    /// `ISA09` / `UNB` S004 date, as sent.
+    public var date: String
+    /// `ISA10` / `UNB` S004 time, as sent.
+    public var time: String
+    /// `ISA12` (`00401`) or the EDIFACT syntax identifier (`UNOC:3`).
+    public var version: String
+    /// `ISA14` = 1 / `UNB` 0031 = 1.
+    public var acknowledgementRequested: Bool
+    /// `ISA15` = T / `UNB` 0035 = 1.
+    public var isTest: Bool
+    /// Functional groups in order (EDIFACT messages without `UNG` sit in one implicit group).
+    public var groups: [GroupValidation] = []
+    /// Findings about the interchange envelope itself (ISA/IEA, UNB/UNZ, syntax errors).
+    public var diagnostics: [Diagnostic] = []
+    /// Where the header is.
+    public var position: EDIPosition
+
+    /// Whether the interchange envelope has an error.
+    public var hasEnvelopeErrors: Bool { diagnostics.contains { $0.severity == .error } }
+}
+
+/// The findings of one functional group.
+public struct GroupValidation: Sendable, Codable {
+    /// `GS01` / `UNG` 0038; nil for an implicit group.
+    public var functionalId: String?
+    /// `GS06` / `UNG` 0048.
+    public var controlNumber: String?
+    /// `GS08` / `UNG` S008.
+    public var version: String?
+    /// `GS02` / `UNG` S006.
+    public var applicationSender: String?
+    /// `GS03` / `UNG` S007.
+    public var applicationReceiver: String?
+    /// Whether the group has no header of its own.
+    public var isImplicit: Bool
+    /// The transactions in order.
+    public var transactions: [TransactionResult] = []
+    /// Findings about the group envelope (GS/GE, UNG/UNE).
+    public var diagnostics: [Diagnostic] = []
+    /// `GE01` / `UNE` 0060 as sent, when the trailer came.
+    public var declaredTransactionCount: Int?
+}
+
+/// Builds the interchange → group → transaction tree while a file is validated.
+struct InterchangeTreeBuilder {
+    var interchanges: [InterchangeValidation] = []
+    private var groupOpen = false
+
+    mutating func begin(_ segment: Segment) {
+        switch segment.tag {
+        case "ISA":
+            func trimmed(_ position: Int) -> String {
+                var text = Substring(segment[position] ?? "")
+                while text.last == " " { text = text.dropLast() }
+                return String(text)
+            }
+            interchanges.append(InterchangeValidation(
+                syntax: .x12, sender: EnvelopeParty(qualifier: segment[5], id: trimmed(6)),
+                receiver: EnvelopeParty(qualifier: segment[7], id: trimmed(8)), controlNumber: segment[13] ?? "",
+                date: segment[9] ?? "", time: segment[10] ?? "", version: segment[12] ?? "",
+                acknowledgementRequested: segment[14] == "1", isTest: segment[15] == "T", position: segment.position))
+            groupOpen = false
+        case "UNB":
+            func party(_ element: ElementView) -> EnvelopeParty {
+                let qualifier = element.component(2)
+                return EnvelopeParty(qualifier: qualifier.isEmpty ? nil : qualifier.string, id: element.component(1).string)
+            }
+            let prepared = segment.element(4)
+            interchanges.append(InterchangeValidation(
+                syntax: .edifact, sender: party(segment.element(2)), receiver: party(segment.element(3)),
+                controlNumber: segment[5] ?? "", date: prepared.component(1).string, time: prepared.component(2).string,
+                version: segment.element(1).string, acknowledgementRequested: segment[9] == "1", isTest: segment[11] == "1",
+                position: segment.position))
+            groupOpen = false
+        case "GS", "UNG":
+            ensureInterchange(segment)
+            let isX12 = segment.tag == "GS"
+            interchanges[interchanges.count - 1].groups.append(GroupValidation(
+                functionalId: segment[1], controlNumber: isX12 ? segment[6] : segment[5],
+                version: isX12 ? segment[8] : segment.element(7).string,
+                applicationSender: isX12 ? segment[2] : segment.element(2).component(1).string,
+                applicationReceiver: isX12 ? segment[3] : segment.element(3).component(1).string, isImplicit: false))
+            groupOpen = true
+        case "GE", "UNE":
+            if groupOpen, let count = segment[1].flatMap(Int.init) {
+                let i = interchanges.count - 1
+                interchanges[i].groups[interchanges[i].groups.count - 1].declaredTransactionCount = count
+            }
+            groupOpen = false
+        default:
+            break
+        }
+    }
+
+    mutating func add(_ transaction: TransactionResult, syntax: EDISyntax) {
+        if interchanges.isEmpty {
+            interchanges.append(InterchangeValidation(
+                syntax: syntax, sender: EnvelopeParty(qualifier: nil, id: ""), receiver: EnvelopeParty(qualifier: nil, id: ""),
+                controlNumber: "", date: "", time: "", version: "", acknowledgementRequested: false, isTest: false,
+                position: transaction.position))
+        }
+        let i = interchanges.count - 1
+        if !groupOpen, interchanges[i].groups.last?.isImplicit != true {
+            interchanges[i].groups.append(GroupValidation(isImplicit: true))
+        }
+        interchanges[i].groups[interchanges[i].groups.count - 1].transactions.append(transaction)
+    }
+
+    /// Puts an envelope or syntax finding where it belongs: the current group or the interchange.
+    mutating func route(_ diagnostic: Diagnostic) {
+        guard !interchanges.isEmpty else { return }
+        let i = interchanges.count - 1
+        let groupKinds: Set<DiagnosticKind> = [.groupTrailerMissing, .groupControlMismatch, .groupCountMismatch]
+        let groupTags: Set<String> = ["GS", "GE", "UNG", "UNE"]
+        let isGroupFinding = groupKinds.contains(diagnostic.kind) || groupTags.contains(diagnostic.position.segmentTag ?? "")
+        if isGroupFinding, !interchanges[i].groups.isEmpty {
+            interchanges[i].groups[interchanges[i].groups.count - 1].diagnostics.append(diagnostic)
+        } else {
+            interchanges[i].diagnostics.append(diagnostic)
+        }
+    }
+
+    private mutating func ensureInterchange(_ segment: Segment) {
+        if interchanges.isEmpty {
+            interchanges.append(InterchangeValidation(
+                syntax: segment.syntax, sender: EnvelopeParty(qualifier: nil, id: ""), receiver: EnvelopeParty(qualifier: nil, id: ""),
+                controlNumber: "", date: "", time: "", version: "", acknowledgementRequested: false, isTest: false,
+                position: segment.position))
+        }
+    }
+}
+
+extension GroupValidation {
+    init(isImplicit: Bool) {
+        self.init(functionalId: nil, controlNumber: nil, version: nil, applicationSender: nil, applicationReceiver: nil,
+                  isImplicit: isImplicit)
+    }
+}

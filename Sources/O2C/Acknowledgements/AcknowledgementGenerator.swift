@@ -1,0 +1,125 @@
+public import EDICore
+public import EDISchema
+public import X12
+public import EDIFACT
+public import Foundation
+
+/// Which acknowledgement to produce for an inbound file.
+public enum AcknowledgementType: String, Sendable, Hashable, Codable, CaseIterable {
+    /// 997 for X12 004010 and earlier, 999 for 005010 and later, TA1 when asked for or the
+    /// envelope is broken, CONTRL for EDIFACT when asked for or something is wrong.
+    case auto
+    /// X12 997 for every group.
+    case functional997 = "997"
+    /// X12 999 for every group.
+    case implementation999 = "999"
+    /// X12 TA1 only.
+    case ta1
+    /// EDIFACT CONTRL, always.
+    case contrl
+}
+
+/// One acknowledgement interchange produced for an inbound interchange.
+public struct GeneratedAcknowledgement: Sendable {
+    /// What it contains (`997`, `999`, `TA1`, `CONTRL`, or several joined by `+`).
+    public var kinds: [String]
+    /// The inbound interchange control number it answers.
+    public var inboundControlNumber: String
+    /// The partner it goes to (the inbound sender).
+    public var partner: EnvelopeParty
+    /// The bytes of the acknowledgement interchange.
+    public var bytes: [UInt8]
+    /// Its own interchange control number.
+    public var controlNumber: String
+}
+
+/// Turns the validation of an inbound file into the acknowledgements the standards expect: the
+/// acknowledgement echoes the inbound version, swaps sender and receiver, references the inbound
+/// control numbers, and gets its own control numbers from the allocator.
+public struct AcknowledgementGenerator {
+    /// Which acknowledgement to produce.
+    public var type: AcknowledgementType
+    /// Whether erroneous X12 transactions are accepted with errors (E) instead of rejected (R).
+    public var acceptsWithErrors = false
+
+    /// Creates a generator.
+    public init(type: AcknowledgementType = .auto) {
+        self.type = type
+    }
+
+    /// The acknowledgements of every interchange of a validated file.
+    public func acknowledgements<Allocator: ControlNumberAllocator>(for validation: FileValidation, date: Date = Date(),
+                                                                    allocator: inout Allocator) throws -> [GeneratedAcknowledgement] {
+        var result: [GeneratedAcknowledgement] = []
+        for interchange in validation.interchanges {
+            switch interchange.syntax {
+            case .x12:
+                result.append(contentsOf: try x12Acknowledgement(interchange, date: date, allocator: &allocator))
+            case .edifact:
+                if let ack = try contrl(interchange, date: date, allocator: &allocator) { result.append(ack) }
+            }
+        }
+        return result
+    }
+
+    private func x12Acknowledgement<Allocator: ControlNumberAllocator>(_ interchange: InterchangeValidation, date: Date,
+                                                                       allocator: inout Allocator) throws -> [GeneratedAcknowledgement] {
+        guard type != .contrl else { return [] }
+        var builder = X12AcknowledgementBuilder(acceptsWithErrors: acceptsWithErrors)
+        builder.acceptsWithErrors = acceptsWithErrors
+        var kinds: [String] = []
+        var ta1: [OutgoingSegment] = []
+        if type == .ta1 || type == .auto && TA1Builder.isNeeded(for: interchange) {
+            ta1.append(TA1Builder().segment(for: interchange))
+            kinds.append("TA1")
+        }
+        var groups: [X12OutboundGroup] = []
+        if type != .ta1 {
+            // Acknowledgements are not acknowledged (no 997 for a 997 or 999 group) unless asked for by type.
+            for group in interchange.groups where (!group.isImplicit || !group.transactions.isEmpty)
+                && (type != .auto || group.functionalId != "FA") {
+                let kind: X12AcknowledgementBuilder.Kind
+                switch type {
+                case .functional997: kind = .functional997
+                case .implementation999: kind = .implementation999
+                default: kind = .forGroupVersion(group.version)
+                }
+                groups.append(builder.acknowledgement(of: group, kind: kind))
+                if !kinds.contains(kind.rawValue) { kinds.append(kind.rawValue) }
+            }
+        }
+        guard !ta1.isEmpty || !groups.isEmpty else { return [] }
+        let version = interchange.version.isEmpty ? "00401" : interchange.version
+        let settings = X12EnvelopeSettings(sender: interchange.receiver, receiver: interchange.sender, interchangeVersion: version,
+                                           isTest: interchange.isTest)
+        let writer = X12InterchangeWriter(settings: settings)
+        var result: [GeneratedAcknowledgement] = []
+        // The TA1 travels in an interchange of its own (IEA01 = 0), as most partners and validators expect.
+        if !ta1.isEmpty {
+            let written = try writer.write([], interchangeAcknowledgements: ta1, date: date, allocator: &allocator)
+            result.append(GeneratedAcknowledgement(kinds: ["TA1"], inboundControlNumber: interchange.controlNumber,
+                                                   partner: interchange.sender, bytes: written.bytes,
+                                                   controlNumber: written.interchangeControlNumber))
+        }
+        if !groups.isEmpty {
+            let written = try writer.write(groups, date: date, allocator: &allocator)
+            result.append(GeneratedAcknowledgement(kinds: kinds.filter { $0 != "TA1" }, inboundControlNumber: interchange.controlNumber,
+                                                   partner: interchange.sender, bytes: written.bytes,
+                                                   controlNumber: written.interchangeControlNumber))
+        }
+        return result
+    }
+
+    private func contrl<Allocator: ControlNumberAllocator>(_ interchange: InterchangeValidation, date: Date,
+                                                           allocator: inout Allocator) throws -> GeneratedAcknowledgement? {
+        guard type == .contrl || type == .auto && ControlMessageBuilder.isNeeded(for: interchange) else { return nil }
+        let message = ControlMessageBuilder().message(for: interchange)
+        let parts = interchange.version.split(separator: ":").map(String.init)
+        let settings = EDIFACTEnvelopeSettings(sender: interchange.receiver, recipient: interchange.sender,
+                                               syntaxIdentifier: parts.first.flatMap { $0.isEmpty ? nil : $0 } ?? "UNOC",
+                                               syntaxVersion: parts.count > 1 ? parts[1] : "3", isTest: interchange.isTest)
+        let written = try EDIFACTInterchangeWriter(settings: settings).write([message], date: date, allocator: &allocator)
+        return GeneratedAcknowledgement(kinds: ["CONTRL"], inboundControlNumber: interchange.controlNumber, partner: interchange.sender,
+                                        bytes: written.bytes, controlNumber: written.interchangeReference)
+    }
+}

@@ -1,0 +1,155 @@
+public import EDICore
+public import EDISchema
+
+/// Builds 997 functional and 999 implementation acknowledgements from the validator's findings:
+/// AK1, an AK2 loop per transaction set with AK3/AK4 (997) or IK3/IK4 (999) for every finding,
+/// AK5/IK5 with the status, and AK9 with the group status and counts.
+///
+/// The codes come from each finding's acknowledgement table (`Diagnostic.ack`); nothing is
+/// decided here but the statuses.
+public struct X12AcknowledgementBuilder: Sendable {
+    /// Which acknowledgement.
+    public enum Kind: String, Sendable, Hashable, Codable {
+        /// 997 Functional Acknowledgment (004010 and earlier).
+        case functional997 = "997"
+        /// 999 Implementation Acknowledgment (005010 and later).
+        case implementation999 = "999"
+
+        /// 999 for groups of version 005010 and later, 997 before.
+        public static func forGroupVersion(_ version: String?) -> Kind {
+            (version ?? "").prefix(6) >= "005010" ? .implementation999 : .functional997
+        }
+    }
+
+    /// Whether transactions with errors are "accepted with errors" (E) rather than rejected (R).
+    public var acceptsWithErrors: Bool
+    /// The `GS08` of a 999 group (the 999 implementation guide).
+    public var implementationConvention999 = "005010X231A1"
+
+    /// Creates a builder.
+    public init(acceptsWithErrors: Bool = false) {
+        self.acceptsWithErrors = acceptsWithErrors
+    }
+
+    /// The acknowledgement of one group as an outbound group (functional id FA) with one transaction.
+    public func acknowledgement(of group: GroupValidation, kind: Kind) -> X12OutboundGroup {
+        let version = kind == .implementation999 ? implementationConvention999 : String((group.version ?? "004010").prefix(6))
+        return X12OutboundGroup(functionalId: "FA", version: version, transactions: [transaction(for: group, kind: kind)])
+    }
+
+    /// The acknowledgement transaction (ST…SE) for one group.
+    public func transaction(for group: GroupValidation, kind: Kind) -> [OutgoingSegment] {
+        var segments: [OutgoingSegment] = []
+        var st = ["\(kind.rawValue)", "0001"]
+        if kind == .implementation999 { st.append(implementationConvention999) }
+        segments.append(OutgoingSegment("ST", st))
+        var ak1 = [group.functionalId ?? "", group.controlNumber ?? ""]
+        if kind == .implementation999, let version = group.version { ak1.append(version) }
+        segments.append(OutgoingSegment("AK1", ak1))
+        var accepted = 0
+        for transaction in group.transactions {
+            let status = self.status(of: transaction)
+            if status != "R" { accepted += 1 }
+            segments.append(contentsOf: transactionResponse(transaction, status: status, kind: kind))
+        }
+        let groupCodes = codes(group.diagnostics.filter { $0.severity == .error }, prefix: "AK905")
+        let received = group.transactions.count
+        let groupStatus: String
+        if !groupCodes.isEmpty && accepted == 0 || received > 0 && accepted == 0 {
+            groupStatus = "R"
+        } else if accepted < received {
+            groupStatus = "P"
+        } else if !groupCodes.isEmpty || group.transactions.contains(where: { status(of: $0) == "E" }) {
+            groupStatus = "E"
+        } else {
+            groupStatus = "A"
+        }
+        let included = group.declaredTransactionCount ?? received
+        segments.append(OutgoingSegment("AK9", [groupStatus, String(included), String(received), String(accepted)]
+            + Array(groupCodes.prefix(5))))
+        segments.append(OutgoingSegment("SE", ["", "0001"]))
+        return segments
+    }
+
+    /// A (accepted), E (accepted with errors) or R (rejected).
+    public func status(of transaction: TransactionResult) -> String {
+        let errors = transaction.diagnostics.contains { $0.severity == .error && $0.ack.x12_997 != nil }
+        if !errors { return "A" }
+        return acceptsWithErrors ? "E" : "R"
+    }
+
+    private func transactionResponse(_ transaction: TransactionResult, status: String, kind: Kind) -> [OutgoingSegment] {
+        let is999 = kind == .implementation999
+        var segments: [OutgoingSegment] = []
+        var ak2 = [transaction.type, transaction.controlNumber]
+        if is999, let convention = transaction.versionDetail, !convention.isEmpty { ak2.append(convention) }
+        segments.append(OutgoingSegment("AK2", ak2))
+        let errors = transaction.diagnostics.filter { $0.severity == .error }
+        // Segment notes: one AK3/IK3 per segment in error, its element notes after it.
+        var bySegment: [(key: Int, tag: String, loop: String?, findings: [Diagnostic])] = []
+        var transactionLevel: [Diagnostic] = []
+        for finding in errors {
+            guard let code = is999 ? finding.ack.x12_999 : finding.ack.x12_997 else { continue }
+            if code.hasPrefix("AK502") || code.hasPrefix("IK502") || code.hasPrefix("AK905") || code.hasPrefix("TA105") {
+                transactionLevel.append(finding)
+                continue
+            }
+            let index = finding.position.segmentIndexInTransaction
+            // A missing segment is named by its own tag, at the position where it was expected.
+            let tag = finding.missingSegment ?? finding.position.segmentTag ?? ""
+            if let existing = bySegment.firstIndex(where: { $0.key == index && $0.tag == tag }) {
+                bySegment[existing].findings.append(finding)
+            } else {
+                bySegment.append((index, tag, finding.loopPath, [finding]))
+            }
+        }
+        for note in bySegment {
+            let segmentFindings = note.findings.filter { !$0.kind.isElementLevel }
+            let elementFindings = note.findings.filter { $0.kind.isElementLevel }
+            let segmentCode = segmentFindings.first.flatMap { value(is999 ? $0.ack.x12_999 : $0.ack.x12_997) } ?? "8"
+            let loop = note.loop.map { String($0.split(separator: "/").last ?? "") }.map { String($0.prefix(4)) } ?? ""
+            segments.append(OutgoingSegment(is999 ? "IK3" : "AK3", [note.tag, String(max(note.key, 1)), loop, segmentCode]))
+            for finding in elementFindings {
+                var position = [String(finding.position.element ?? 0)]
+                if let component = finding.position.component { position.append(String(component)) }
+                if is999, let repetition = finding.position.repetition {
+                    if position.count == 1 { position.append("") }
+                    position.append(String(repetition))
+                }
+                let code = value(is999 ? finding.ack.x12_999 : finding.ack.x12_997) ?? "1"
+                segments.append(OutgoingSegment(is999 ? "IK4" : "AK4", elements: [
+                    [position], [[finding.elementReference.flatMap { Int($0) }.map(String.init) ?? ""]], [[code]],
+                    [[Self.safeCopy(finding.badValue)]],
+                ]))
+            }
+        }
+        var transactionCodes = codes(transactionLevel, prefix: is999 ? "IK502" : "AK502")
+        if !bySegment.isEmpty, !transactionCodes.contains("5") { transactionCodes.append("5") }
+        if status == "A" { transactionCodes = [] }
+        segments.append(OutgoingSegment(is999 ? "IK5" : "AK5", [status] + Array(transactionCodes.prefix(5))))
+        return segments
+    }
+
+    /// The values of the codes with a given prefix (`AK905=4` → `4`), unique, in order.
+    private func codes(_ findings: [Diagnostic], prefix: String) -> [String] {
+        var result: [String] = []
+        for finding in findings {
+            for code in [finding.ack.x12_997, finding.ack.x12_999].compactMap({ $0 }) where code.hasPrefix(prefix) {
+                if let value = value(code), !result.contains(value) { result.append(value) }
+            }
+        }
+        return result
+    }
+
+    private func value(_ code: String?) -> String? {
+        guard let code, let equals = code.firstIndex(of: "=") else { return nil }
+        return String(code[code.index(after: equals)...])
+    }
+
+    /// AK404/IK404 copy of the bad value: at most 99 characters, nothing that could be a delimiter.
+    static func safeCopy(_ value: String?) -> String {
+        guard let value else { return "" }
+        let cleaned = value.unicodeScalars.filter { $0.isASCII && $0.value >= 0x20 && !"~*^>:|\\!`".unicodeScalars.contains($0) }
+        return String(String.UnicodeScalarView(cleaned).prefix(99))
+    }
+}
