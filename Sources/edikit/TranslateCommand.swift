@@ -111,7 +111,8 @@ struct TranslateCommand: ParsableCommand {
 /// Translates validated transactions and writes their documents atomically under the output folder.
 final class TranslationWriter {
     let folder: String
-    let encoder: JSONEncoder
+    /// Indented JSON (the default) or compact.
+    let pretty: Bool
     /// Whether each document is fsynced before its rename.
     let durable: Bool
     /// Names written in this run, so two transactions never share a file.
@@ -122,9 +123,7 @@ final class TranslationWriter {
     init(folder: String, compact: Bool, durable: Bool = false) throws {
         self.folder = folder
         self.durable = durable
-        encoder = JSONEncoder()
-        encoder.outputFormatting = compact ? [.sortedKeys, .withoutEscapingSlashes]
-            : [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        pretty = !compact
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
     }
 
@@ -156,7 +155,7 @@ final class TranslationWriter {
         do {
             let relative = uniqueName(documentType: documentType, partner: envelope.sender.id, key: document.businessKey,
                                       controlNumber: envelope.transactionControlNumber)
-            try write(try encoder.encode(document), to: relative)
+            try write(DocumentJSONWriter.encode(document, pretty: pretty), to: relative)
             record.output = relative
             record.status = .translated
         } catch {

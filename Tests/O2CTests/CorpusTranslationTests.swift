@@ -41,6 +41,12 @@ import TestSupport
                 do {
                     let document = try InboundTranslator.translate(transaction)
                     translated += 1
+                    // The direct writer `edikit translate` uses writes what JSONEncoder writes.
+                    let encoder = JSONEncoder()
+                    encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+                    if (try? encoder.encode(document)) != DocumentJSONWriter.encode(document, pretty: false) {
+                        problems.append("\(name): DocumentJSONWriter differs from JSONEncoder")
+                    }
                     for problem in KeyValues.compare(document, with: transaction.segments) { problems.append("\(name): \(problem)") }
                 } catch where error.findings.contains(where: { $0.message.hasPrefix("no mapper") }) {
                     continue  // that syntax's mapper is not in yet
@@ -49,7 +55,7 @@ import TestSupport
                 }
             }
         }
-        #expect(translated > 0)
+        #expect(translated >= 50, "only \(translated) transactions translated")
         #expect(problems.isEmpty, Comment(rawValue: "\(problems.count) problems:\n" + problems.prefix(40).joined(separator: "\n")))
     }
 }

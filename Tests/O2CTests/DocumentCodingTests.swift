@@ -18,6 +18,30 @@ import TestSupport
         #expect(object["type"] as? String == document.type.rawValue)
     }
 
+    @Test(arguments: DocumentExamples.all)
+    func directWriterMatchesJSONEncoder(_ document: InternalDocument) throws {
+        for pretty in [true, false] {
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = pretty ? [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+                : [.sortedKeys, .withoutEscapingSlashes]
+            let expected = try encoder.encode(document)
+            let written = DocumentJSONWriter.encode(document, pretty: pretty)
+            #expect(String(decoding: written, as: UTF8.self) == String(decoding: expected, as: UTF8.self))
+        }
+    }
+
+    @Test func directWriterEscapesLikeJSONEncoder() throws {
+        let text = "a\"b\\c/d\n\r\t\u{8}\u{c}\u{1}\u{1f}\u{7f}é€😀"
+        let order = InternalDocument.purchaseOrder(PurchaseOrder(number: text, notes: [Note(text: text)],
+                                                                 envelope: DocumentExamples.globexEnvelope))
+        for pretty in [true, false] {
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = pretty ? [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+                : [.sortedKeys, .withoutEscapingSlashes]
+            #expect(Array(DocumentJSONWriter.encode(order, pretty: pretty)) == Array(try encoder.encode(order)))
+        }
+    }
+
     @Test func eachDocumentRoundTripsOnItsOwn() throws {
         let encoder = DocumentExamples.encoder(), decoder = JSONDecoder()
         #expect(try decoder.decode(PurchaseOrder.self, from: encoder.encode(DocumentExamples.purchaseOrder))

@@ -51,6 +51,14 @@ import TestSupport
         ("Samples/inbox/globex-850-005010.edi", .purchaseOrder, ["4500012400"]),
         ("Samples/inbox/initech-ORDERS-D96A-two-messages.edi", .purchaseOrder, ["PO-2026-0481", "PO-2026-0482"]),
         ("Samples/inbox/initech-ORDERS-D01B.edi", .purchaseOrder, ["PO-2026-0495"]),
+        ("Samples/inbox/globex-820-004010-remittance.edi", .remittance, ["0041338765"]),
+        ("Samples/inbox/initech-REMADV-D96A.edi", .remittance, ["RA-2026-1130"]),
+        ("Samples/edi-outbound-examples/acme-855-004010-to-globex.edi", .orderAcknowledgement, ["4500012345"]),
+        ("Samples/edi-outbound-examples/acme-856-004010-to-globex.edi", .shipNotice, ["SHP-26-004417"]),
+        ("Samples/edi-outbound-examples/acme-810-004010-to-globex.edi", .invoice, ["ACM-INV-100017"]),
+        ("Samples/edi-outbound-examples/acme-ORDRSP-D96A-to-initech.edi", .orderAcknowledgement, ["PO-2026-0481"]),
+        ("Samples/edi-outbound-examples/acme-DESADV-D96A-to-initech.edi", .shipNotice, ["DES-2026-7710"]),
+        ("Samples/edi-outbound-examples/acme-INVOIC-D96A-to-initech.edi", .invoice, ["91000017"]),
     ]
 
     @Test(.enabled(if: InboundTranslatorTests.mappersPresent), arguments: 0..<InboundTranslatorTests.expectedKeys.count)
@@ -60,6 +68,25 @@ import TestSupport
         #expect(documents.map(\.type) == Array(repeating: expected.type, count: expected.keys.count))
         #expect(documents.map(\.businessKey) == expected.keys)
         for document in documents { #expect(document.envelope != nil) }
+    }
+
+    @Test(.enabled(if: InboundTranslatorTests.mappersPresent))
+    func sameOrderInBothSyntaxesHasTheSameShape() throws {
+        // Globex 850 line 1 and Initech ORDERS D96A line 2 order the same item (UPC-A / GTIN-13 with a leading 0).
+        let x12 = try #require(try Self.transactions("Samples/inbox/globex-850-004010-two-pos.edi").first)
+        let edifact = try #require(try Self.transactions("Samples/inbox/initech-ORDERS-D96A-two-messages.edi").first)
+        guard case .purchaseOrder(let globex) = try InboundTranslator.translate(x12),
+              case .purchaseOrder(let initech) = try InboundTranslator.translate(edifact) else {
+            Issue.record("not purchase orders")
+            return
+        }
+        #expect(globex.envelope?.syntax == .x12 && initech.envelope?.syntax == .edifact)
+        #expect(Set(globex.parties.map(\.role)).isSuperset(of: [.shipTo]))
+        #expect(Set(initech.parties.map(\.role)).isSuperset(of: [.buyer, .supplier, .shipTo]))
+        #expect(initech.party(.buyer)?.identifiers.first?.scheme == .gln)
+        #expect(globex.lines.first?.items.first?.scheme == .upc)
+        #expect(initech.lines.first?.items.first?.scheme == .ean)
+        #expect(initech.currency == "EUR" && globex.currency == "USD")
     }
 
     @Test(.enabled(if: InboundTranslatorTests.mappersPresent))

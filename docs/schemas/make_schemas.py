@@ -185,19 +185,24 @@ def used_defs(schema, found):
 DEFS_SCHEMA = {name: object_schema(*spec) for name, spec in DEFS.items()}
 DEFS_SCHEMA.update(ENUMS)
 
-here = os.path.dirname(os.path.abspath(__file__))
-for doc, (description, props) in DOCUMENTS.items():
-    # the `type` discriminator comes first; a document's own `type` field (PO, invoice) is the code as sent
-    props = list(props)
-    fixed = [("type", {"const": doc, "description": "the document type discriminator"}, True)]
-    schema = object_schema(description, fixed + props)
-    found = set()
-    used_defs(schema, found)
-    out = {"$schema": "https://json-schema.org/draft/2020-12/schema",
-           "$id": f"https://edikit.example/schemas/{doc}.schema.json", "title": doc}
-    out.update(schema)
-    out["$defs"] = {name: DEFS_SCHEMA[name] for name in sorted(found)}
-    with open(os.path.join(here, f"{doc}.schema.json"), "w") as f:
-        json.dump(out, f, indent=2, ensure_ascii=False)
-        f.write("\n")
-print("wrote", ", ".join(f"{d}.schema.json" for d in DOCUMENTS))
+def main():
+    here = os.path.dirname(os.path.abspath(__file__))
+    for doc, (description, props) in DOCUMENTS.items():
+        # the `type` discriminator comes first; a document's own `type` field (PO, invoice) is the code as sent
+        props = list(props)
+        fixed = [("type", {"const": doc, "description": "the document type discriminator"}, True)]
+        schema = object_schema(description, fixed + props)
+        found = set()
+        used_defs(schema, found)
+        out = {"$schema": "https://json-schema.org/draft/2020-12/schema",
+               "$id": f"https://edikit.example/schemas/{doc}.schema.json", "title": doc}
+        out.update(schema)
+        out["$defs"] = {name: DEFS_SCHEMA[name] for name in sorted(found)}
+        with open(os.path.join(here, f"{doc}.schema.json"), "w") as f:
+            json.dump(out, f, indent=2, ensure_ascii=False)
+            f.write("\n")
+    print("wrote", ", ".join(f"{d}.schema.json" for d in DOCUMENTS))
+
+
+if __name__ == "__main__":
+    main()
