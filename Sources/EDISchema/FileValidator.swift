@@ -110,7 +110,9 @@ public struct FileValidator {
             guard transactionOpen else { return }
             if let issue {
                 // A syntax error ended the transaction: what it lacks after that point is not the partner's
-                // structure problem, so say it was cut off instead of listing every missing segment.
+                // structure problem, so say it was cut off instead of listing every missing segment; the
+                // findings of the segments read before the error stand.
+                if openHasSchema, let validator = openValidator { openResult.diagnostics.append(contentsOf: validator.diagnostics) }
                 openResult.diagnostics.append(Diagnostic(.error, .transactionTrailerMissing,
                     "the transaction ends at a syntax error [\(issue.code)] before its trailer", at: issue.position))
             } else if openHasSchema {
