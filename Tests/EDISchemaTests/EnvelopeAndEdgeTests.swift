@@ -338,3 +338,23 @@ struct EnvelopeElementTests {
         #expect(result.envelopeDiagnostics.isEmpty, "\(result.envelopeDiagnostics.map(\.description))")
     }
 }
+
+/// A transaction cut short by a syntax error keeps the findings of the segments read before it.
+@Suite("Cut-short transactions")
+struct CutShortTests {
+    typealias S = SchemaTestSupport
+
+    @Test("a file truncated after a bad BGM: the invalid code, EDI203 and SET_TRAILER_MISSING")
+    func findingsBeforeTruncation() throws {
+        var body = S.ordersBody
+        body[0] = "BGM+220+PO-2026-0001+ZZZ'"  // line 4
+        let full = S.edifact(body)
+        let cut = String(full[..<full.range(of: "LIN+1++08765")!.upperBound])  // ends inside LIN, line 7
+        let result = try S.validate(cut)
+        let kinds = result.allDiagnostics.map(\.kind)
+        #expect(kinds.contains(.invalidCode), "\(result.allDiagnostics.map(\.description))")
+        #expect(kinds.contains(.transactionTrailerMissing), "\(kinds)")
+        #expect(result.allDiagnostics.contains { $0.code == "EDI203" && $0.position.line == 7 })
+        expectFinding(result, Expected(kind: .invalidCode, tag: "BGM", index: 2, element: 3, line: 4))
+    }
+}
