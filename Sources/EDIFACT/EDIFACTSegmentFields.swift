@@ -1,3 +1,4 @@
+import Foundation
 public import EDICore
 
 /// A component value a typed model does not name, kept so the segment is written back whole.
@@ -46,7 +47,9 @@ struct SegmentFields {
     let owned: OwnedSegment
     /// Elements → components (first repetition), decoded.
     private(set) var values: [[String]]
-    private var taken: Set<Int> = []
+    /// Bit `element * 16 + component` is set once read (elements and components up to 15; larger
+    /// positions are never left over, so nothing is lost but their leftovers).
+    private var taken: (UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0)
 
     init(_ segment: OwnedSegment) {
         owned = segment
@@ -58,8 +61,29 @@ struct SegmentFields {
     }
 
     /// A value, nil when absent or empty; marks it as read.
+    private func isTaken(_ element: Int, _ component: Int) -> Bool {
+        guard element < 16, component < 16 else { return false }
+        let bit = element * 16 + component
+        let mask = UInt64(1) << UInt64(bit % 64)
+        switch bit / 64 {
+        case 0: return taken.0 & mask != 0
+        case 1: return taken.1 & mask != 0
+        case 2: return taken.2 & mask != 0
+        default: return taken.3 & mask != 0
+        }
+    }
+
     mutating func take(_ element: Int, _ component: Int = 1) -> String? {
-        taken.insert(element * 1000 + component)
+        if element < 16, component < 16 {
+            let bit = element * 16 + component
+            let mask = UInt64(1) << UInt64(bit % 64)
+            switch bit / 64 {
+            case 0: taken.0 |= mask
+            case 1: taken.1 |= mask
+            case 2: taken.2 |= mask
+            default: taken.3 |= mask
+            }
+        }
         guard element >= 1, element <= values.count, component >= 1, component <= values[element - 1].count else { return nil }
         let value = values[element - 1][component - 1]
         return value.isEmpty ? nil : value
@@ -69,7 +93,7 @@ struct SegmentFields {
     var leftovers: [EDIFACTComponentValue] {
         var result: [EDIFACTComponentValue] = []
         for (e, components) in values.enumerated() {
-            for (c, value) in components.enumerated() where !value.isEmpty && !taken.contains((e + 1) * 1000 + c + 1) {
+            for (c, value) in components.enumerated() where !value.isEmpty && !isTaken(e + 1, c + 1) {
                 result.append(EDIFACTComponentValue(element: e + 1, component: c + 1, value: value))
             }
         }
@@ -148,6 +172,34 @@ struct BlockList {
 /// Reads decimal values of EDIFACT numeric data elements: a point or comma as decimal mark,
 /// an optional leading minus sign.
 enum EDIFACTNumber {
+    /// A decimal from EDIFACT numeric text without going through `String` parsing: digits with
+    /// one optional decimal mark (point or comma) and a leading minus; nil for anything else.
+    static func fastDecimal(_ text: String) -> Decimal? {
+        var significand: UInt64 = 0
+        var scale = 0
+        var digits = 0
+        var sawMark = false
+        var negative = false
+        for (index, byte) in text.utf8.enumerated() {
+            switch byte {
+            case UInt8(ascii: "0")...UInt8(ascii: "9"):
+                guard digits < 18 else { return nil }
+                significand = significand * 10 + UInt64(byte - UInt8(ascii: "0"))
+                digits += 1
+                if sawMark { scale += 1 }
+            case UInt8(ascii: "."), UInt8(ascii: ","):
+                guard !sawMark else { return nil }
+                sawMark = true
+            case UInt8(ascii: "-") where index == 0:
+                negative = true
+            default:
+                return nil
+            }
+        }
+        guard digits > 0 else { return nil }
+        return Decimal(sign: negative ? .minus : .plus, exponent: -scale, significand: Decimal(significand))
+    }
+
     /// The value as a canonical decimal text (`"1368.00"`, `"-2.5"`), or nil when not a number.
     static func canonical(_ text: String) -> String? {
         var digits = ""

@@ -259,6 +259,9 @@ public struct EDIFACTFreeText: Sendable, Hashable {
 extension EDIFACTNumber {
     /// The value as a `Decimal`, nil when not a number.
     static func decimal(_ text: String) -> Decimal? {
-        canonical(text).flatMap { Decimal(string: $0, locale: Locale(identifier: "en_US_POSIX")) }
+        if let value = fastDecimal(text) { return value }
+        return canonical(text).flatMap { Decimal(string: $0, locale: posix) }
     }
+
+    private static let posix = Locale(identifier: "en_US_POSIX")
 }
