@@ -99,7 +99,7 @@ public struct FunctionalAcknowledgement997: Sendable, Hashable {
             var loop = [response.header.segment]
             for error in response.segmentErrors { loop += [error.note.segment] + error.elementErrors.map(\.segment) }
             if let trailer = response.trailer { loop.append(trailer.segment) }
-            writer.add(loop: loop)
+            writer.add(loop: loop.map(\.outgoing))
         }
         writer.add(groupTrailer?.segment)
         writer.add(unmappedSegments)
@@ -111,10 +111,10 @@ public struct FunctionalAcknowledgement997: Sendable, Hashable {
 /// AK1 functional group response header: the group acknowledged.
 public struct X12GroupResponseHeader: X12SegmentValue {
     public static var tag: String { "AK1" }
-    public var segment: OutgoingSegment
+    public var segment: X12Segment
     public var origin: X12Origin
 
-    public init(segment: OutgoingSegment, origin: X12Origin = X12Origin()) {
+    public init(segment: X12Segment, origin: X12Origin = X12Origin()) {
         self.segment = segment
         self.origin = origin
     }
@@ -139,10 +139,10 @@ public struct X12GroupResponseHeader: X12SegmentValue {
 /// AK2 transaction set response header: the transaction set acknowledged.
 public struct X12TransactionSetResponseHeader: X12SegmentValue {
     public static var tag: String { "AK2" }
-    public var segment: OutgoingSegment
+    public var segment: X12Segment
     public var origin: X12Origin
 
-    public init(segment: OutgoingSegment, origin: X12Origin = X12Origin()) {
+    public init(segment: X12Segment, origin: X12Origin = X12Origin()) {
         self.segment = segment
         self.origin = origin
     }
@@ -168,10 +168,10 @@ public struct X12TransactionSetResponseHeader: X12SegmentValue {
 /// error and why (720 / 620 codes).
 public struct X12SegmentNote: X12SegmentValue {
     public static var tag: String { "AK3" }
-    public var segment: OutgoingSegment
+    public var segment: X12Segment
     public var origin: X12Origin
 
-    public init(segment: OutgoingSegment, origin: X12Origin = X12Origin()) {
+    public init(segment: X12Segment, origin: X12Origin = X12Origin()) {
         self.segment = segment
         self.origin = origin
     }
@@ -203,10 +203,10 @@ public struct X12SegmentNote: X12SegmentValue {
 /// error code (723 / 621) and a copy of the bad value.
 public struct X12ElementNote: X12SegmentValue {
     public static var tag: String { "AK4" }
-    public var segment: OutgoingSegment
+    public var segment: X12Segment
     public var origin: X12Origin
 
-    public init(segment: OutgoingSegment, origin: X12Origin = X12Origin()) {
+    public init(segment: X12Segment, origin: X12Origin = X12Origin()) {
         self.segment = segment
         self.origin = origin
     }
@@ -239,10 +239,10 @@ public struct X12ElementNote: X12SegmentValue {
 /// rejected (717: `A`, `E`, `R`, `M`, `W`, `X`) and up to five error codes (718).
 public struct X12TransactionSetResponseTrailer: X12SegmentValue {
     public static var tag: String { "AK5" }
-    public var segment: OutgoingSegment
+    public var segment: X12Segment
     public var origin: X12Origin
 
-    public init(segment: OutgoingSegment, origin: X12Origin = X12Origin()) {
+    public init(segment: X12Segment, origin: X12Origin = X12Origin()) {
         self.segment = segment
         self.origin = origin
     }
@@ -260,10 +260,10 @@ public struct X12TransactionSetResponseTrailer: X12SegmentValue {
 /// number of transaction sets included, received and accepted, and group error codes (716).
 public struct X12GroupResponseTrailer: X12SegmentValue {
     public static var tag: String { "AK9" }
-    public var segment: OutgoingSegment
+    public var segment: X12Segment
     public var origin: X12Origin
 
-    public init(segment: OutgoingSegment, origin: X12Origin = X12Origin()) {
+    public init(segment: X12Segment, origin: X12Origin = X12Origin()) {
         self.segment = segment
         self.origin = origin
     }

@@ -36,11 +36,11 @@ public struct ImplementationAcknowledgement999: Sendable, Hashable {
         /// The IK3 segment.
         public var note: X12SegmentNote
         /// CTX segment contexts (business unit identifier, segment context).
-        public var contexts: [OutgoingSegment]
+        public var contexts: [X12Segment]
         /// IK4 element errors.
         public var elementErrors: [ElementError]
 
-        public init(note: X12SegmentNote, contexts: [OutgoingSegment] = [], elementErrors: [ElementError] = []) {
+        public init(note: X12SegmentNote, contexts: [X12Segment] = [], elementErrors: [ElementError] = []) {
             self.note = note
             self.contexts = contexts
             self.elementErrors = elementErrors
@@ -52,9 +52,9 @@ public struct ImplementationAcknowledgement999: Sendable, Hashable {
         /// The IK4 segment.
         public var note: X12ElementNote
         /// CTX element contexts.
-        public var contexts: [OutgoingSegment]
+        public var contexts: [X12Segment]
 
-        public init(note: X12ElementNote, contexts: [OutgoingSegment] = []) {
+        public init(note: X12ElementNote, contexts: [X12Segment] = []) {
             self.note = note
             self.contexts = contexts
         }
@@ -92,11 +92,11 @@ public struct ImplementationAcknowledgement999: Sendable, Hashable {
                         var error = SegmentError(note: X12SegmentNote(node: child))
                         for grandchild in child.children {
                             switch grandchild.tag {
-                            case "CTX": error.contexts.append(OutgoingSegment(owned: grandchild.segment))
+                            case "CTX": error.contexts.append(X12Segment(grandchild.segment))
                             case "IK4":
                                 error.elementErrors.append(ElementError(
                                     note: X12ElementNote(node: grandchild),
-                                    contexts: grandchild.children.map { OutgoingSegment(owned: $0.segment) }))
+                                    contexts: grandchild.children.map { X12Segment($0.segment) }))
                             default: unmappedSegments += X12UnmappedSegment.keeping(grandchild, at: rank)
                             }
                         }
@@ -125,7 +125,7 @@ public struct ImplementationAcknowledgement999: Sendable, Hashable {
                 for element in error.elementErrors { loop += [element.note.segment] + element.contexts }
             }
             if let trailer = response.trailer { loop.append(trailer.segment) }
-            writer.add(loop: loop)
+            writer.add(loop: loop.map(\.outgoing))
         }
         writer.add(groupTrailer?.segment)
         writer.add(unmappedSegments)

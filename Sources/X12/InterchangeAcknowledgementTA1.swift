@@ -5,10 +5,10 @@ public import EDICore
 /// control structure…).
 public struct InterchangeAcknowledgementTA1: X12SegmentValue {
     public static var tag: String { "TA1" }
-    public var segment: OutgoingSegment
+    public var segment: X12Segment
     public var origin: X12Origin
 
-    public init(segment: OutgoingSegment, origin: X12Origin = X12Origin()) {
+    public init(segment: X12Segment, origin: X12Origin = X12Origin()) {
         self.segment = segment
         self.origin = origin
     }

@@ -7,7 +7,7 @@ public struct Invoice810: Sendable, Hashable {
     /// ST03 implementation convention reference (005010), as sent.
     public var implementationConventionReference: String?
     /// The BIG segment.
-    public var beginningSegment: OutgoingSegment
+    public var beginningSegment: X12Segment
     /// CUR currency of the heading.
     public var currency: X12Currency?
     /// REF references of the heading.
@@ -38,7 +38,7 @@ public struct Invoice810: Sendable, Hashable {
     /// An invoice from its key values.
     public init(invoiceDate: String, invoiceNumber: String, purchaseOrderDate: String? = nil, purchaseOrderNumber: String? = nil) {
         implementationConventionReference = nil
-        beginningSegment = OutgoingSegment(tag: "BIG")
+        beginningSegment = X12Segment(tag: "BIG")
         currency = nil
         references = []
         contacts = []
@@ -146,10 +146,10 @@ public struct Invoice810: Sendable, Hashable {
 /// (`125000` is 1250.00).
 public struct X12TotalMonetaryValue: X12SegmentValue {
     public static var tag: String { "TDS" }
-    public var segment: OutgoingSegment
+    public var segment: X12Segment
     public var origin: X12Origin
 
-    public init(segment: OutgoingSegment, origin: X12Origin = X12Origin()) {
+    public init(segment: X12Segment, origin: X12Origin = X12Origin()) {
         self.segment = segment
         self.origin = origin
     }

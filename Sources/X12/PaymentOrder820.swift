@@ -94,7 +94,7 @@ public struct PaymentOrder820: Sendable, Hashable {
 /// An ENT loop of an 820: the entity, its RMR remittance items and ENT-level ADX adjustments.
 public struct X12RemittanceEntity: Sendable, Hashable {
     /// The ENT segment.
-    public var entitySegment: OutgoingSegment
+    public var entitySegment: X12Segment
     /// RMR remittance items.
     public var remittanceItems: [X12RemittanceItem]
     /// ADX adjustments not tied to one item.
@@ -104,7 +104,7 @@ public struct X12RemittanceEntity: Sendable, Hashable {
 
     /// An entity from its assigned number.
     public init(assignedNumber: String?, remittanceItems: [X12RemittanceItem] = [], adjustments: [X12Adjustment] = []) {
-        entitySegment = OutgoingSegment(tag: "ENT")
+        entitySegment = X12Segment(tag: "ENT")
         self.remittanceItems = remittanceItems
         self.adjustments = adjustments
         unmappedSegments = []
@@ -126,7 +126,7 @@ public struct X12RemittanceEntity: Sendable, Hashable {
 
     init(node: X12Node) {
         self.init(assignedNumber: nil)
-        entitySegment = OutgoingSegment(owned: node.segment)
+        entitySegment = X12Segment(node.segment)
         var lastRank = 0
         for child in node.children {
             let rank = child.isKnown ? child.rank : lastRank
@@ -154,7 +154,7 @@ public struct X12RemittanceEntity: Sendable, Hashable {
 /// payment action, amount paid, invoice amount and discount, with REF, DTM and ADX of the loop.
 public struct X12RemittanceItem: Sendable, Hashable {
     /// The RMR segment.
-    public var remittanceSegment: OutgoingSegment
+    public var remittanceSegment: X12Segment
     /// REF references (`PO` purchase order).
     public var references: [X12Reference]
     /// DTM dates (`003` invoice date).
@@ -169,7 +169,7 @@ public struct X12RemittanceItem: Sendable, Hashable {
     /// An item from its values.
     public init(referenceQualifier: String = "IV", referenceIdentification: String, paymentActionCode: String? = nil,
                 amountPaid: X12Amount?, totalInvoiceAmount: X12Amount? = nil, discountAmount: X12Amount? = nil) {
-        remittanceSegment = OutgoingSegment(tag: "RMR")
+        remittanceSegment = X12Segment(tag: "RMR")
         references = []
         dates = []
         adjustments = []
@@ -218,7 +218,7 @@ public struct X12RemittanceItem: Sendable, Hashable {
 
     init(node: X12Node) {
         self.init(referenceIdentification: "", amountPaid: nil)
-        remittanceSegment = OutgoingSegment(owned: node.segment)
+        remittanceSegment = X12Segment(node.segment)
         origin = X12Origin(node.segment.position)
         var lastRank = 0
         for child in node.children {
@@ -249,10 +249,10 @@ public struct X12RemittanceItem: Sendable, Hashable {
 /// refers to (128 qualifier and number).
 public struct X12Adjustment: X12SegmentValue {
     public static var tag: String { "ADX" }
-    public var segment: OutgoingSegment
+    public var segment: X12Segment
     public var origin: X12Origin
 
-    public init(segment: OutgoingSegment, origin: X12Origin = X12Origin()) {
+    public init(segment: X12Segment, origin: X12Origin = X12Origin()) {
         self.segment = segment
         self.origin = origin
     }

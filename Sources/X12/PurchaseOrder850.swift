@@ -7,7 +7,7 @@ public struct PurchaseOrder850: Sendable, Hashable {
     /// ST03 implementation convention reference (005010), as sent.
     public var implementationConventionReference: String?
     /// The BEG segment.
-    public var beginningSegment: OutgoingSegment
+    public var beginningSegment: X12Segment
     /// CUR currency of the heading.
     public var currency: X12Currency?
     /// REF references of the heading.
@@ -37,7 +37,7 @@ public struct PurchaseOrder850: Sendable, Hashable {
     public init(transactionSetPurposeCode: String = "00", purchaseOrderTypeCode: String = "SA", purchaseOrderNumber: String,
                 orderDate: String, releaseNumber: String? = nil) {
         implementationConventionReference = nil
-        beginningSegment = OutgoingSegment(tag: "BEG")
+        beginningSegment = X12Segment(tag: "BEG")
         currency = nil
         references = []
         contacts = []

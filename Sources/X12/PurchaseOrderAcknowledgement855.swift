@@ -7,7 +7,7 @@ public struct PurchaseOrderAcknowledgement855: Sendable, Hashable {
     /// ST03 implementation convention reference (005010), as sent.
     public var implementationConventionReference: String?
     /// The BAK segment.
-    public var beginningSegment: OutgoingSegment
+    public var beginningSegment: X12Segment
     /// CUR currency of the heading.
     public var currency: X12Currency?
     /// REF references of the heading.
@@ -37,7 +37,7 @@ public struct PurchaseOrderAcknowledgement855: Sendable, Hashable {
     public init(transactionSetPurposeCode: String = "00", acknowledgmentTypeCode: String, purchaseOrderNumber: String,
                 purchaseOrderDate: String) {
         implementationConventionReference = nil
-        beginningSegment = OutgoingSegment(tag: "BAK")
+        beginningSegment = X12Segment(tag: "BAK")
         currency = nil
         references = []
         contacts = []

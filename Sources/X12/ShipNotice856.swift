@@ -7,7 +7,7 @@ public struct ShipNotice856: Sendable, Hashable {
     /// ST03 implementation convention reference (005010), as sent.
     public var implementationConventionReference: String?
     /// The BSN segment.
-    public var beginningSegment: OutgoingSegment
+    public var beginningSegment: X12Segment
     /// DTM dates of the heading (`011` shipped, `017` estimated delivery).
     public var dates: [X12Date]
     /// The top levels of the HL tree (usually one shipment level).
@@ -25,7 +25,7 @@ public struct ShipNotice856: Sendable, Hashable {
     public init(transactionSetPurposeCode: String = "00", shipmentIdentification: String, shipmentDate: String,
                 shipmentTime: String, hierarchicalStructureCode: String? = "0001") {
         implementationConventionReference = nil
-        beginningSegment = OutgoingSegment(tag: "BSN")
+        beginningSegment = X12Segment(tag: "BSN")
         dates = []
         levels = []
         totals = nil
@@ -43,7 +43,7 @@ public struct ShipNotice856: Sendable, Hashable {
         let frame = try X12TransactionFrame.read(segments, transactionSet: "856", table: Self.table)
         self.init(shipmentIdentification: "", shipmentDate: "", shipmentTime: "", hierarchicalStructureCode: nil)
         implementationConventionReference = frame.implementationConventionReference
-        var beginning: OutgoingSegment?
+        var beginning: X12Segment?
         var flat: [X12HierarchicalLevel] = []
         var lastRank = 0
         for node in frame.nodes {
@@ -51,7 +51,7 @@ public struct ShipNotice856: Sendable, Hashable {
             lastRank = rank
             switch node.tag {
             case "BSN" where node.isKnown && beginning == nil:
-                beginning = OutgoingSegment(owned: node.segment)
+                beginning = X12Segment(node.segment)
                 origin = X12Origin(node.segment.position)
             case "DTM" where node.isKnown: dates.append(X12Date(node: node))
             case "HL" where node.isKnown: flat.append(X12HierarchicalLevel(node: node))

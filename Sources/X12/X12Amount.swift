@@ -92,13 +92,13 @@ public struct X12Amount: Sendable, Hashable, CustomStringConvertible {
 
 extension X12Amount {
     /// The amount in an element of a segment, nil when the element is empty.
-    init?(_ segment: OutgoingSegment, _ element: Int, impliedDecimals: Int = 0, origin: X12Origin) {
+    init?(_ segment: X12Segment, _ element: Int, impliedDecimals: Int = 0, origin: X12Origin) {
         guard let text = segment[element: element] else { return nil }
         self.init(text: text, impliedDecimals: impliedDecimals, origin: X12Origin(origin.element(element)))
     }
 }
 
-extension OutgoingSegment {
+extension X12Segment {
     /// Reads or writes an amount element.
     func amount(_ element: Int, impliedDecimals: Int = 0, origin: X12Origin) -> X12Amount? {
         X12Amount(self, element, impliedDecimals: impliedDecimals, origin: origin)

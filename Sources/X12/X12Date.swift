@@ -5,19 +5,19 @@ public import EDICore
 /// invoice) next to the date (`CCYYMMDD`) and time as sent.
 public struct X12Date: Sendable, Hashable {
     /// The DTM segment's values.
-    public var segment: OutgoingSegment
+    public var segment: X12Segment
     /// Where it was read.
     public var origin: X12Origin
 
     /// Reads a DTM segment.
-    public init(segment: OutgoingSegment, origin: X12Origin = X12Origin()) {
+    public init(segment: X12Segment, origin: X12Origin = X12Origin()) {
         self.segment = segment
         self.origin = origin
     }
 
     /// A DTM from its values.
     public init(qualifier: String, date: String?, time: String? = nil, timeCode: String? = nil) {
-        segment = OutgoingSegment(tag: "DTM")
+        segment = X12Segment(tag: "DTM")
         origin = X12Origin()
         self.qualifier = qualifier
         self.date = date

@@ -3,7 +3,7 @@ public import EDICore
 /// What the 850, 855 and 810 share: a beginning segment, CUR, REF, PER, DTM and N1 loops in the
 /// heading, a line loop, CTT in the summary, a few set-specific named segments and the rest kept.
 struct X12DocumentParts {
-    var beginning: OutgoingSegment?
+    var beginning: X12Segment?
     var beginningOrigin = X12Origin()
     var currency: X12Currency?
     var references: [X12Reference] = []
@@ -15,7 +15,7 @@ struct X12DocumentParts {
     var lineItems: [X12LineItem] = []
     var totals: X12TransactionTotals?
     /// Set-specific named segments by tag (TDS of the 810).
-    var named: [String: [OutgoingSegment]] = [:]
+    var named: [String: [X12Segment]] = [:]
     var namedOrigins: [String: X12Origin] = [:]
     var unmappedSegments: [X12UnmappedSegment] = []
 
@@ -34,7 +34,7 @@ struct X12DocumentParts {
             }
             let tag = node.tag
             if tag == beginningTag, beginning == nil {
-                beginning = OutgoingSegment(owned: node.segment)
+                beginning = X12Segment(node.segment)
                 beginningOrigin = X12Origin(node.segment.position)
                 continue
             }
@@ -43,7 +43,7 @@ struct X12DocumentParts {
                 continue
             }
             if node.children.isEmpty, namedTags.contains(tag.description) {
-                named[tag.description, default: []].append(OutgoingSegment(owned: node.segment))
+                named[tag.description, default: []].append(X12Segment(node.segment))
                 namedOrigins[tag.description] = namedOrigins[tag.description] ?? X12Origin(node.segment.position)
                 continue
             }

@@ -4,7 +4,7 @@ public import EDICore
 /// shipment (`S`) → order (`O`) → tare (`T`) / pack (`P`) → item (`I`), as HL01/HL02/HL03 say.
 public struct X12HierarchicalLevel: Sendable, Hashable {
     /// The HL segment.
-    public var hierarchySegment: OutgoingSegment
+    public var hierarchySegment: X12Segment
     /// LIN item identification (item levels).
     public var itemIdentification: X12ItemIdentification?
     /// SN1 item detail: quantity shipped (item levels).
@@ -34,7 +34,7 @@ public struct X12HierarchicalLevel: Sendable, Hashable {
 
     /// A level from its HL values.
     public init(id: String, parentId: String?, levelCode: String, childCode: String? = nil) {
-        hierarchySegment = OutgoingSegment(tag: "HL")
+        hierarchySegment = X12Segment(tag: "HL")
         itemIdentification = nil
         itemDetail = nil
         purchaseOrderReference = nil
@@ -85,7 +85,7 @@ public struct X12HierarchicalLevel: Sendable, Hashable {
     /// Reads an HL node (children are attached by the ship notice).
     init(node: X12Node) {
         self.init(id: "", parentId: nil, levelCode: "")
-        hierarchySegment = OutgoingSegment(owned: node.segment)
+        hierarchySegment = X12Segment(node.segment)
         origin = X12Origin(node.segment.position)
         var lastRank = 0
         for child in node.children {
@@ -132,10 +132,10 @@ public struct X12HierarchicalLevel: Sendable, Hashable {
 /// LIN item identification: assigned identification and product identifiers (235/234 pairs).
 public struct X12ItemIdentification: X12SegmentValue {
     public static var tag: String { "LIN" }
-    public var segment: OutgoingSegment
+    public var segment: X12Segment
     public var origin: X12Origin
 
-    public init(segment: OutgoingSegment, origin: X12Origin = X12Origin()) {
+    public init(segment: X12Segment, origin: X12Origin = X12Origin()) {
         self.segment = segment
         self.origin = origin
     }
@@ -151,7 +151,6 @@ public struct X12ItemIdentification: X12SegmentValue {
     public var assignedIdentification: String? {
         get { segment[element: 1] }
         set {
-            if segment.elements.isEmpty { segment.elements = [[[""]]] }
             segment[element: 1] = newValue
         }
     }
@@ -159,7 +158,6 @@ public struct X12ItemIdentification: X12SegmentValue {
     public var itemIdentifiers: [X12ItemIdentifier] {
         get { X12ItemIdentifier.pairs(in: segment, from: 2) }
         set {
-            if segment.elements.isEmpty { segment.elements = [[[""]]] }
             X12ItemIdentifier.set(newValue, in: &segment, from: 2)
         }
     }
@@ -168,10 +166,10 @@ public struct X12ItemIdentification: X12SegmentValue {
 /// SN1 item detail (shipment): units shipped and unit (355), quantity ordered.
 public struct X12ShipmentItemDetail: X12SegmentValue {
     public static var tag: String { "SN1" }
-    public var segment: OutgoingSegment
+    public var segment: X12Segment
     public var origin: X12Origin
 
-    public init(segment: OutgoingSegment, origin: X12Origin = X12Origin()) {
+    public init(segment: X12Segment, origin: X12Origin = X12Origin()) {
         self.segment = segment
         self.origin = origin
     }
@@ -180,7 +178,6 @@ public struct X12ShipmentItemDetail: X12SegmentValue {
     public init(unitsShipped: X12Amount, unitOfMeasureCode: String, quantityOrdered: X12Amount? = nil,
                 orderedUnitOfMeasureCode: String? = nil) {
         self.init()
-        segment.elements = [[[""]]]
         self.unitsShipped = unitsShipped
         self.unitOfMeasureCode = unitOfMeasureCode
         self.quantityOrdered = quantityOrdered
@@ -222,10 +219,10 @@ public struct X12ShipmentItemDetail: X12SegmentValue {
 /// PRF purchase order reference: number, release, change order sequence, date.
 public struct X12PurchaseOrderReference: X12SegmentValue {
     public static var tag: String { "PRF" }
-    public var segment: OutgoingSegment
+    public var segment: X12Segment
     public var origin: X12Origin
 
-    public init(segment: OutgoingSegment, origin: X12Origin = X12Origin()) {
+    public init(segment: X12Segment, origin: X12Origin = X12Origin()) {
         self.segment = segment
         self.origin = origin
     }
@@ -257,10 +254,10 @@ public struct X12PurchaseOrderReference: X12SegmentValue {
 /// TD1 carrier details: packaging code (103 + 80), lading quantity, weight qualifier, weight and unit.
 public struct X12CarrierQuantityAndWeight: X12SegmentValue {
     public static var tag: String { "TD1" }
-    public var segment: OutgoingSegment
+    public var segment: X12Segment
     public var origin: X12Origin
 
-    public init(segment: OutgoingSegment, origin: X12Origin = X12Origin()) {
+    public init(segment: X12Segment, origin: X12Origin = X12Origin()) {
         self.segment = segment
         self.origin = origin
     }
@@ -296,10 +293,10 @@ public struct X12CarrierQuantityAndWeight: X12SegmentValue {
 /// (91) and routing text.
 public struct X12CarrierRouting: X12SegmentValue {
     public static var tag: String { "TD5" }
-    public var segment: OutgoingSegment
+    public var segment: X12Segment
     public var origin: X12Origin
 
-    public init(segment: OutgoingSegment, origin: X12Origin = X12Origin()) {
+    public init(segment: X12Segment, origin: X12Origin = X12Origin()) {
         self.segment = segment
         self.origin = origin
     }
@@ -334,10 +331,10 @@ public struct X12CarrierRouting: X12SegmentValue {
 /// MAN marks and numbers: qualifier (88: `GM` SSCC-18, `CP` carrier package id) and the number.
 public struct X12MarksAndNumbers: X12SegmentValue {
     public static var tag: String { "MAN" }
-    public var segment: OutgoingSegment
+    public var segment: X12Segment
     public var origin: X12Origin
 
-    public init(segment: OutgoingSegment, origin: X12Origin = X12Origin()) {
+    public init(segment: X12Segment, origin: X12Origin = X12Origin()) {
         self.segment = segment
         self.origin = origin
     }

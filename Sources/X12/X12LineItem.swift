@@ -47,7 +47,7 @@ public struct X12LineItem: Sendable, Hashable {
 
     /// Reads a PO1 / IT1 node against the loop body's table.
     init(node: X12Node, body: X12Table) {
-        self.init(baseline: X12BaselineItem(segment: OutgoingSegment(owned: node.segment), origin: X12Origin(node.segment.position)))
+        self.init(baseline: X12BaselineItem(segment: X12Segment(node.segment), origin: X12Origin(node.segment.position)))
         var lastRank = 0
         for child in node.children {
             let rank = child.isKnown ? body.rank(of: child.tag.description) : lastRank
@@ -94,10 +94,10 @@ public struct X12LineItem: Sendable, Hashable {
 /// backordered), quantity and unit, and a date with its qualifier (374: `068` current schedule ship).
 public struct X12LineAcknowledgement: X12SegmentValue {
     public static var tag: String { "ACK" }
-    public var segment: OutgoingSegment
+    public var segment: X12Segment
     public var origin: X12Origin
 
-    public init(segment: OutgoingSegment, origin: X12Origin = X12Origin()) {
+    public init(segment: X12Segment, origin: X12Origin = X12Origin()) {
         self.segment = segment
         self.origin = origin
     }

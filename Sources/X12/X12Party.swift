@@ -7,13 +7,13 @@ public import EDICore
 /// `SE` seller, `RI` remit-to, `SF` ship-from, `PR` payer, `PE` payee).
 public struct X12Party: Sendable, Hashable {
     /// The N1 segment.
-    public var nameSegment: OutgoingSegment
+    public var nameSegment: X12Segment
     /// N2 additional names.
-    public var additionalNameSegments: [OutgoingSegment]
+    public var additionalNameSegments: [X12Segment]
     /// N3 address segments.
-    public var addressSegments: [OutgoingSegment]
+    public var addressSegments: [X12Segment]
     /// The first N4 segment.
-    public var locationSegment: OutgoingSegment?
+    public var locationSegment: X12Segment?
     /// REF references of the party.
     public var references: [X12Reference]
     /// PER contacts of the party.
@@ -28,7 +28,7 @@ public struct X12Party: Sendable, Hashable {
                 identificationCode: String? = nil, additionalNames: [String] = [], addressLines: [String] = [],
                 city: String? = nil, stateOrProvinceCode: String? = nil, postalCode: String? = nil, countryCode: String? = nil,
                 references: [X12Reference] = [], contacts: [X12Contact] = []) {
-        nameSegment = OutgoingSegment(tag: "N1")
+        nameSegment = X12Segment(tag: "N1")
         additionalNameSegments = []
         addressSegments = []
         locationSegment = nil
@@ -101,14 +101,14 @@ public struct X12Party: Sendable, Hashable {
     }
 
     private mutating func setLocation(_ element: Int, _ value: String?) {
-        var segment = locationSegment ?? OutgoingSegment(tag: "N4")
+        var segment = locationSegment ?? X12Segment(tag: "N4")
         segment[element: element] = value
         locationSegment = segment.trimmed.elements.isEmpty ? nil : segment
     }
 
-    private static func pairs(_ values: [String], tag: String) -> [OutgoingSegment] {
+    private static func pairs(_ values: [String], tag: String) -> [X12Segment] {
         stride(from: 0, to: values.count, by: 2).map { start in
-            OutgoingSegment(tag, Array(values[start..<min(start + 2, values.count)]))
+            X12Segment(OutgoingSegment(tag, Array(values[start..<min(start + 2, values.count)])))
         }
     }
 
@@ -118,7 +118,7 @@ public struct X12Party: Sendable, Hashable {
     /// Reads an N1 node and its loop.
     init(node: X12Node) {
         self.init(entityIdentifierCode: "")
-        nameSegment = OutgoingSegment(owned: node.segment)
+        nameSegment = X12Segment(node.segment)
         origin = X12Origin(node.segment.position)
         var lastRank = 0
         for child in node.children {
@@ -126,11 +126,11 @@ public struct X12Party: Sendable, Hashable {
             lastRank = rank
             switch child.tag {
             case "N2" where child.isKnown:
-                additionalNameSegments.append(OutgoingSegment(owned: child.segment))
+                additionalNameSegments.append(X12Segment(child.segment))
             case "N3" where child.isKnown:
-                addressSegments.append(OutgoingSegment(owned: child.segment))
+                addressSegments.append(X12Segment(child.segment))
             case "N4" where child.isKnown && locationSegment == nil:
-                locationSegment = OutgoingSegment(owned: child.segment)
+                locationSegment = X12Segment(child.segment)
             case "REF" where child.isKnown && child.children.isEmpty:
                 references.append(X12Reference(node: child))
             case "PER" where child.isKnown && child.children.isEmpty:

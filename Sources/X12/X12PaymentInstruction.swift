@@ -4,10 +4,10 @@ public import EDICore
 /// or debit, how (ACH, check), the banks and accounts on both sides and the payment date.
 public struct X12PaymentInstruction: X12SegmentValue {
     public static var tag: String { "BPR" }
-    public var segment: OutgoingSegment
+    public var segment: X12Segment
     public var origin: X12Origin
 
-    public init(segment: OutgoingSegment, origin: X12Origin = X12Origin()) {
+    public init(segment: X12Segment, origin: X12Origin = X12Origin()) {
         self.segment = segment
         self.origin = origin
     }
@@ -94,10 +94,10 @@ public struct X12PaymentInstruction: X12SegmentValue {
 /// EFT trace number) and originating company identifier.
 public struct X12Trace: X12SegmentValue {
     public static var tag: String { "TRN" }
-    public var segment: OutgoingSegment
+    public var segment: X12Segment
     public var origin: X12Origin
 
-    public init(segment: OutgoingSegment, origin: X12Origin = X12Origin()) {
+    public init(segment: X12Segment, origin: X12Origin = X12Origin()) {
         self.segment = segment
         self.origin = origin
     }

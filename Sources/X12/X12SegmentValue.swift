@@ -6,17 +6,17 @@ public protocol X12SegmentValue: Sendable, Hashable {
     /// The segment tag the value is read from.
     static var tag: String { get }
     /// The segment's values.
-    var segment: OutgoingSegment { get set }
+    var segment: X12Segment { get set }
     /// Where it was read.
     var origin: X12Origin { get set }
     /// Wraps a segment.
-    init(segment: OutgoingSegment, origin: X12Origin)
+    init(segment: X12Segment, origin: X12Origin)
 }
 
 extension X12SegmentValue {
     /// An empty segment of the type's tag, to fill through the named properties.
     public init() {
-        self.init(segment: OutgoingSegment(tag: Self.tag), origin: X12Origin())
+        self.init(segment: X12Segment(tag: Self.tag), origin: X12Origin())
     }
 
     /// Reads a segment node.
@@ -25,7 +25,7 @@ extension X12SegmentValue {
     }
 
     init(owned: OwnedSegment) {
-        self.init(segment: OutgoingSegment(owned: owned), origin: X12Origin(owned.position))
+        self.init(segment: X12Segment(owned), origin: X12Origin(owned.position))
     }
 
     /// The position of an element, for findings.
@@ -42,10 +42,10 @@ extension X12Date: X12SegmentValue {
 /// identification.
 public struct X12Reference: X12SegmentValue {
     public static var tag: String { "REF" }
-    public var segment: OutgoingSegment
+    public var segment: X12Segment
     public var origin: X12Origin
 
-    public init(segment: OutgoingSegment, origin: X12Origin = X12Origin()) {
+    public init(segment: X12Segment, origin: X12Origin = X12Origin()) {
         self.segment = segment
         self.origin = origin
     }
@@ -90,21 +90,22 @@ public struct X12ItemIdentifier: Sendable, Hashable {
     }
 
     /// The 235/234 pairs of a segment from an element on (PO1 06/07…, LIN 02/03…).
-    static func pairs(in segment: OutgoingSegment, from first: Int) -> [X12ItemIdentifier] {
+    static func pairs(in segment: X12Segment, from first: Int) -> [X12ItemIdentifier] {
+        let values = segment.values(from: first)
         var result: [X12ItemIdentifier] = []
-        var element = first
-        while element < segment.elements.count {
-            let qualifier = segment[element: element]
-            let identifier = segment[element: element + 1]
-            if let qualifier, let identifier { result.append(X12ItemIdentifier(qualifier: qualifier, identifier: identifier)) }
-            element += 2
+        var index = 0
+        while index + 1 < values.count {
+            if let qualifier = values[index], let identifier = values[index + 1] {
+                result.append(X12ItemIdentifier(qualifier: qualifier, identifier: identifier))
+            }
+            index += 2
         }
         return result
     }
 
     /// Writes pairs from an element on, emptying what follows.
-    static func set(_ pairs: [X12ItemIdentifier], in segment: inout OutgoingSegment, from first: Int) {
-        if segment.elements.count >= first { segment.elements.removeSubrange((first - 1)...) }
+    static func set(_ pairs: [X12ItemIdentifier], in segment: inout X12Segment, from first: Int) {
+        segment.removeElements(from: first)
         for (offset, pair) in pairs.enumerated() {
             segment[element: first + offset * 2] = pair.qualifier
             segment[element: first + offset * 2 + 1] = pair.identifier
@@ -116,10 +117,10 @@ public struct X12ItemIdentifier: Sendable, Hashable {
 /// the communication numbers with their qualifiers (365: `TE` phone, `EM` e-mail, `FX` fax).
 public struct X12Contact: X12SegmentValue {
     public static var tag: String { "PER" }
-    public var segment: OutgoingSegment
+    public var segment: X12Segment
     public var origin: X12Origin
 
-    public init(segment: OutgoingSegment, origin: X12Origin = X12Origin()) {
+    public init(segment: X12Segment, origin: X12Origin = X12Origin()) {
         self.segment = segment
         self.origin = origin
     }
@@ -174,10 +175,10 @@ public struct X12Contact: X12SegmentValue {
 /// A CUR currency: entity (98: `BY` buyer, `SE` seller, `PR` payer) and currency code (ISO 4217).
 public struct X12Currency: X12SegmentValue {
     public static var tag: String { "CUR" }
-    public var segment: OutgoingSegment
+    public var segment: X12Segment
     public var origin: X12Origin
 
-    public init(segment: OutgoingSegment, origin: X12Origin = X12Origin()) {
+    public init(segment: X12Segment, origin: X12Origin = X12Origin()) {
         self.segment = segment
         self.origin = origin
     }
@@ -204,10 +205,10 @@ public struct X12Currency: X12SegmentValue {
 /// A PID product/item description: type (349: `F` free form) and text (PID05).
 public struct X12ProductDescription: X12SegmentValue {
     public static var tag: String { "PID" }
-    public var segment: OutgoingSegment
+    public var segment: X12Segment
     public var origin: X12Origin
 
-    public init(segment: OutgoingSegment, origin: X12Origin = X12Origin()) {
+    public init(segment: X12Segment, origin: X12Origin = X12Origin()) {
         self.segment = segment
         self.origin = origin
     }
@@ -244,10 +245,10 @@ public struct X12ProductDescription: X12SegmentValue {
 /// CTT transaction totals: number of line items (CTT01) and hash total (CTT02).
 public struct X12TransactionTotals: X12SegmentValue {
     public static var tag: String { "CTT" }
-    public var segment: OutgoingSegment
+    public var segment: X12Segment
     public var origin: X12Origin
 
-    public init(segment: OutgoingSegment, origin: X12Origin = X12Origin()) {
+    public init(segment: X12Segment, origin: X12Origin = X12Origin()) {
         self.segment = segment
         self.origin = origin
     }

@@ -93,44 +93,44 @@ struct X12Node {
     /// Reads segments against a table, loop first: a segment belongs to the innermost open loop
     /// whose table has it at or after the current place; a segment no open level has stays in
     /// the innermost loop as an unknown segment.
-    static func read(_ segments: [OwnedSegment], table: X12Table) -> [X12Node] {
-        var index = 0
-        var ranks: [Int] = []
-        return read(segments, &index, table: table, outer: [], ranks: &ranks)
+    static func read(_ segments: [OwnedSegment], in range: Range<Int>, table: X12Table) -> [X12Node] {
+        var reader = Reader(segments: segments, index: range.lowerBound, end: range.upperBound)
+        return reader.read(table)
     }
 
-    private static func read(_ segments: [OwnedSegment], _ index: inout Int, table: X12Table,
-                             outer: [X12Table], ranks: inout [Int]) -> [X12Node] {
-        var nodes: [X12Node] = []
-        var rank = 0
-        ranks.append(0)
-        defer { ranks.removeLast() }
-        while index < segments.count {
-            let segment = segments[index]
-            if let found = table.index(of: segment.tag, from: rank) {
-                rank = found
-                ranks[ranks.count - 1] = rank
-                index += 1
-                var node = X12Node(segment: segment, rank: found, isKnown: true, children: [])
-                if let body = table.entries[found].body {
-                    node.children = read(segments, &index, table: body, outer: [table] + outer, ranks: &ranks)
+    private struct Reader {
+        let segments: [OwnedSegment]
+        var index: Int
+        let end: Int
+        /// The open levels, outermost first, with the rank each has reached.
+        var levels: [(table: X12Table, rank: Int)] = []
+
+        mutating func read(_ table: X12Table) -> [X12Node] {
+            var nodes: [X12Node] = []
+            levels.append((table, 0))
+            defer { levels.removeLast() }
+            let depth = levels.count - 1
+            next: while index < end {
+                let segment = segments[index]
+                if let found = table.index(of: segment.tag, from: levels[depth].rank) {
+                    levels[depth].rank = found
+                    index += 1
+                    var node = X12Node(segment: segment, rank: found, isKnown: true, children: [])
+                    if let body = table.entries[found].body { node.children = read(body) }
+                    nodes.append(node)
+                    continue
                 }
-                nodes.append(node)
-                continue
+                // Does an enclosing level take it? Then this loop ends here.
+                for outer in stride(from: depth - 1, through: 0, by: -1)
+                where levels[outer].table.index(of: segment.tag, from: levels[outer].rank) != nil {
+                    break next
+                }
+                index += 1
+                let unknown = X12Node(segment: segment, rank: levels[depth].rank, isKnown: false, children: [])
+                if nodes.isEmpty { nodes.append(unknown) } else { nodes[nodes.count - 1].children.append(unknown) }
             }
-            // Does an enclosing level take it? Then this loop ends here.
-            for (depth, level) in outer.enumerated() {
-                let levelRank = ranks[ranks.count - 2 - depth]
-                if level.index(of: segment.tag, from: levelRank) != nil { return nodes }
-            }
-            index += 1
-            if nodes.isEmpty {
-                nodes.append(X12Node(segment: segment, rank: rank, isKnown: false, children: []))
-            } else {
-                nodes[nodes.count - 1].children.append(X12Node(segment: segment, rank: rank, isKnown: false, children: []))
-            }
+            return nodes
         }
-        return nodes
     }
 }
 
@@ -150,6 +150,15 @@ struct X12ScopeWriter {
         add([segment], rank: table.rank(of: segment.tag))
     }
 
+    /// A named segment at its tag's rank (nothing for nil).
+    mutating func add(_ segment: X12Segment?) {
+        add(segment?.outgoing)
+    }
+
+    mutating func add(all segments: [X12Segment]) {
+        for segment in segments { add(segment) }
+    }
+
     /// Segments at the rank of the first one's tag (a loop and its body).
     mutating func add(loop segments: [OutgoingSegment]) {
         guard let first = segments.first else { return }
@@ -162,7 +171,7 @@ struct X12ScopeWriter {
 
     /// Kept segments at the ranks they were read at.
     mutating func add(_ unmapped: [X12UnmappedSegment]) {
-        for kept in unmapped { add([kept.segment], rank: kept.tablePosition) }
+        for kept in unmapped { add([kept.segment.outgoing], rank: kept.tablePosition) }
     }
 
     mutating func add(_ segments: [OutgoingSegment], rank: Int) {
@@ -179,7 +188,7 @@ struct X12ScopeWriter {
 /// partner sent.
 public struct X12UnmappedSegment: Sendable, Hashable {
     /// The segment's values.
-    public var segment: OutgoingSegment
+    public var segment: X12Segment
     /// Where in its scope's table it was read (the segments of an unknown loop share their first
     /// segment's place), so it is written back at the same place.
     public var tablePosition: Int
@@ -187,7 +196,7 @@ public struct X12UnmappedSegment: Sendable, Hashable {
     public var origin: X12Origin
 
     /// Keeps a segment at a table position.
-    public init(_ segment: OutgoingSegment, tablePosition: Int, origin: X12Origin = X12Origin()) {
+    public init(_ segment: X12Segment, tablePosition: Int, origin: X12Origin = X12Origin()) {
         self.segment = segment
         self.tablePosition = tablePosition
         self.origin = origin
@@ -195,12 +204,12 @@ public struct X12UnmappedSegment: Sendable, Hashable {
 
     /// Keeps a node and everything it holds at the node's rank.
     static func keeping(_ node: X12Node) -> [X12UnmappedSegment] {
-        node.flattened.map { X12UnmappedSegment(OutgoingSegment(owned: $0), tablePosition: node.rank, origin: X12Origin($0.position)) }
+        node.flattened.map { X12UnmappedSegment(X12Segment($0), tablePosition: node.rank, origin: X12Origin($0.position)) }
     }
 
     /// Keeps a node and everything it holds at a rank of the writing scope's table.
     static func keeping(_ node: X12Node, at rank: Int) -> [X12UnmappedSegment] {
-        node.flattened.map { X12UnmappedSegment(OutgoingSegment(owned: $0), tablePosition: rank, origin: X12Origin($0.position)) }
+        node.flattened.map { X12UnmappedSegment(X12Segment($0), tablePosition: rank, origin: X12Origin($0.position)) }
     }
 
     /// Keeps a node's children (the loop's head was named, its body was not).

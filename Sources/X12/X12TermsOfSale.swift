@@ -4,10 +4,10 @@ public import EDICore
 /// basis date (333: `3` invoice date), discount percent, days and date, net days and date.
 public struct X12TermsOfSale: X12SegmentValue {
     public static var tag: String { "ITD" }
-    public var segment: OutgoingSegment
+    public var segment: X12Segment
     public var origin: X12Origin
 
-    public init(segment: OutgoingSegment, origin: X12Origin = X12Origin()) {
+    public init(segment: X12Segment, origin: X12Origin = X12Origin()) {
         self.segment = segment
         self.origin = origin
     }

@@ -16,9 +16,8 @@ struct X12TransactionFrame {
         guard header[1] == transactionSet else {
             throw X12ModelError("ST01 is \(header[1] ?? "empty"), not \(transactionSet)", at: header.position.at(element: 1))
         }
-        var body = Array(segments.dropFirst())
-        if body.last?.tag == "SE" { body.removeLast() }
-        var nodes = X12Node.read([header] + body, table: table)
+        let end = segments.count > 1 && segments[segments.count - 1].tag == "SE" ? segments.count - 1 : segments.count
+        var nodes = X12Node.read(segments, in: 0..<end, table: table)
         nodes.removeFirst()
         return X12TransactionFrame(implementationConventionReference: header[3], nodes: nodes)
     }
@@ -41,12 +40,12 @@ func missing(_ tag: String, in transactionSet: String, after node: X12Node?) -> 
 /// price, basis of unit price (639) and product identifiers (235/234 pairs from element 6).
 public struct X12BaselineItem: Sendable, Hashable {
     /// The PO1/IT1 segment's values.
-    public var segment: OutgoingSegment
+    public var segment: X12Segment
     /// Where it was read.
     public var origin: X12Origin
 
     /// Wraps a PO1 or IT1 segment.
-    public init(segment: OutgoingSegment, origin: X12Origin = X12Origin()) {
+    public init(segment: X12Segment, origin: X12Origin = X12Origin()) {
         self.segment = segment
         self.origin = origin
     }
@@ -54,7 +53,7 @@ public struct X12BaselineItem: Sendable, Hashable {
     /// A baseline item from its values (`tag` is `PO1` or `IT1`).
     public init(tag: String, assignedIdentification: String?, quantity: X12Amount?, unitOfMeasureCode: String?,
                 unitPrice: X12Amount?, basisOfUnitPriceCode: String?, itemIdentifiers: [X12ItemIdentifier]) {
-        segment = OutgoingSegment(tag: tag)
+        segment = X12Segment(tag: tag)
         origin = X12Origin()
         self.assignedIdentification = assignedIdentification
         self.quantity = quantity
