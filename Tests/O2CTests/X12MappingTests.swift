@@ -272,6 +272,40 @@ import TestSupport
         }
     }
 
+    /// The outbound typed models of every golden document, in both versions, validate against the
+    /// shipped schemas without an error.
+    @Test(arguments: goldenFiles)
+    func generatedTransactionsValidate(_ relativePath: String) throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("edikit-x12-mapping-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let repository = SchemaRepository(root: Fixtures.repositoryRoot.appendingPathComponent("Schemas"))
+        for (index, document) in try Self.documents(relativePath).enumerated() {
+            for version in ["004010", "005010"] {
+                let model = try X12OutboundMapper.map(document, version: version)
+                let is5010 = version == "005010"
+                var writer = SegmentWriter(syntax: .x12, delimiters: Delimiters(
+                    element: UInt8(ascii: "*"), component: UInt8(ascii: ">"), repetition: is5010 ? UInt8(ascii: "^") : nil,
+                    segment: UInt8(ascii: "~"), release: nil), lineStyle: .lf)
+                try writer.write(OutgoingSegment("ISA", ["00", "          ", "00", "          ", "ZZ", "ACMESUPPLY     ",
+                                                         "01", "804512378      ", "261129", "0800", is5010 ? "^" : "U",
+                                                         is5010 ? "00501" : "00401", "000000001", "0", "T", ">"]))
+                try writer.write(OutgoingSegment("GS", [model.functionalIdentifierCode, "ACMESUPPLY", "804512378", "20261129",
+                                                        "0800", "1", "X", version]))
+                for segment in model.segments(controlNumber: "0001") { try writer.write(segment) }
+                try writer.write(OutgoingSegment("GE", ["1", "1"]))
+                try writer.write(OutgoingSegment("IEA", ["1", "000000001"]))
+                let file = folder.appendingPathComponent("\(index)-\(version).edi")
+                try Data(writer.output).write(to: file)
+                let result = try FileValidator(repository: repository).validate(path: file.path)
+                #expect(result.transactions.map(\.type) == [model.transactionSet])
+                #expect(result.transactions.first?.schemaVersion != nil)
+                let errors = result.allDiagnostics.filter { $0.severity == .error }
+                #expect(errors.isEmpty, "\(relativePath) #\(index) \(version): \(errors.prefix(5))")
+            }
+        }
+    }
+
     static func reread(_ transaction: [OutgoingSegment]) throws -> [OwnedSegment] {
         var writer = SegmentWriter(syntax: .x12, delimiters: .x12Common, lineStyle: .lf)
         try writer.write(OutgoingSegment("ISA", ["00", "          ", "00", "          ", "ZZ", "SENDER         ",

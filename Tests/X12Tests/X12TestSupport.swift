@@ -7,6 +7,7 @@ import TestSupport
 /// interchange to read them again.
 enum X12TestSupport {
     static let samples = Fixtures.repositoryRoot.appendingPathComponent("Samples")
+    static let fixtures = Fixtures.directory
 
     /// Every segment of a file, in order.
     static func segments(ofFile url: URL) throws -> [OwnedSegment] {

@@ -53,10 +53,11 @@ extension X12OutboundMapper {
             level.marksAndNumbers = (pack.sscc.map { [X12MarksAndNumbers(qualifier: "GM", number: $0)] } ?? [])
                 + pack.marks.map { X12MarksAndNumbers(qualifier: $0.qualifier, number: $0.value) }
             let id = level.id
-            level.children = pack.packs.map { self_pack in packLevel(self_pack, id) } + pack.items.map { item($0, parent: id) }
+            level.children = pack.packs.map { inner in packLevel(inner, parent: id) } + pack.items.map { item($0, parent: id) }
             return level
         }
-        func packLevel(_ value: Pack, _ parent: String) -> X12HierarchicalLevel { pack(value, parent: parent) }
+        // Nested packs (cartons on a pallet) recurse through this name.
+        func packLevel(_ value: Pack, parent: String) -> X12HierarchicalLevel { pack(value, parent: parent) }
         for (index, order) in notice.orders.enumerated() {
             var level = X12HierarchicalLevel(id: newId(), parentId: shipment.id, levelCode: "O")
             if order.purchaseOrderNumber != nil || order.purchaseOrderDate != nil {
