@@ -210,6 +210,9 @@ extension SegmentTokenizer {
             length = length * 10 + Int(digit - 0x30)
             i += 1
         }
+        // Data longer than a segment may be is not skipped: the scan then finds the segment too
+        // long within the bytes it has, instead of jumping past them.
+        guard dataStart - start + length <= options.maxSegmentLength else { return nil }
         return length
     }
 }
