@@ -66,7 +66,7 @@ struct TranslateCommand: ParsableCommand {
                     if record.status.isFailure { fileFailed = true }
                     if output.format == .text, record.status.isFailure { printFailure(path: path, record) }
                     try? report.add(record)
-                    progress.transactionDone()
+                    progress.transactionDone(offsetInFile: transaction.segments.last?.position.byteOffset ?? 0)
                 }
                 fileRecord.bytes = validation.byteCount
                 fileRecord.findings = validation.envelopeDiagnostics.filter { $0.severity == .error }.map(ReportFinding.init)
@@ -426,7 +426,10 @@ final class TranslateProgress {
     private var lastDraw = Date.distantPast
     private var files = 0
     private var transactions = 0
+    /// Bytes of the files done.
     private var bytes = 0
+    /// How far into the current file the last transaction ended.
+    private var offsetInFile = 0
 
     init(totalFiles: Int, totalBytes: Int, enabled: Bool) {
         self.totalFiles = totalFiles
@@ -436,14 +439,16 @@ final class TranslateProgress {
 
     var elapsed: Double { Date().timeIntervalSince(start) }
 
-    func transactionDone() {
+    func transactionDone(offsetInFile offset: Int) {
         transactions += 1
+        offsetInFile = offset
         draw()
     }
 
     func fileDone(bytes fileBytes: Int) {
         files += 1
         bytes += fileBytes
+        offsetInFile = 0
         draw()
     }
 
@@ -459,11 +464,12 @@ final class TranslateProgress {
         guard force || now.timeIntervalSince(lastDraw) >= 0.2 else { return }
         lastDraw = now
         let seconds = max(elapsed, 0.001)
-        let rate = Double(bytes) / 1_000_000 / seconds
+        let done = bytes + offsetInFile
+        let rate = Double(done) / 1_000_000 / seconds
         var line = String(format: "\rfiles %d/%d  transactions %d  %.1f MB  %.1f MB/s", files, totalFiles, transactions,
-                          Double(bytes) / 1_000_000, rate)
-        if bytes > 0, totalBytes > bytes {
-            line += String(format: "  ETA %.0f s", Double(totalBytes - bytes) / (Double(bytes) / seconds))
+                          Double(done) / 1_000_000, rate)
+        if done > 0, totalBytes > done {
+            line += String(format: "  ETA %.0f s", Double(totalBytes - done) / (Double(done) / seconds))
         }
         FileHandle.standardError.write(Data((line + "\u{1B}[K").utf8))
     }
