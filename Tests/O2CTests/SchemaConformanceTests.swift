@@ -54,15 +54,20 @@ import TestSupport
             let root = Fixtures.repositoryRoot.appendingPathComponent(folder)
             for url in Fixtures.files(in: root, extensions: ["json"]) where url.pathExtension == "json" {
                 guard let data = try? Data(contentsOf: url),
-                      let value = try? JSONDecoder().decode(JSONValue.self, from: data),
-                      case .string(let typeName)? = value["type"],
-                      let type = InternalDocument.DocumentType(rawValue: typeName) else { continue }
-                let problems = try Self.check(value, type: type)
-                #expect(problems.isEmpty, "\(url.path): \(problems.prefix(10))")
-                checked += 1
+                      let value = try? JSONDecoder().decode(JSONValue.self, from: data) else { continue }
+                // A golden file holds one document or an array of them (one per transaction).
+                let candidates: [JSONValue]
+                if case .array(let items) = value { candidates = items } else { candidates = [value] }
+                for (index, candidate) in candidates.enumerated() {
+                    guard case .string(let typeName)? = candidate["type"],
+                          let type = InternalDocument.DocumentType(rawValue: typeName) else { continue }
+                    let problems = try Self.check(candidate, type: type)
+                    #expect(problems.isEmpty, "\(url.path)[\(index)]: \(problems.prefix(10))")
+                    checked += 1
+                }
             }
         }
-        #expect(checked >= 5, "expected at least the five examples, checked \(checked)")
+        #expect(checked >= 30, "expected the five examples and the goldens of Tests/O2CTests/Golden, checked \(checked)")
     }
 
     @Test func checkerCatchesProblems() throws {
