@@ -93,6 +93,31 @@ import TestSupport
         #expect(summary["files"] as? Int == 5)
     }
 
+    @Test func namesAreSanitisedAndNeverReused() throws {
+        let work = try Self.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: work) }
+        // The partner controls BEG03: a PO number that tries to climb out of the output folder.
+        let sample = try String(contentsOf: Fixtures.repositoryRoot.appendingPathComponent("Samples/inbox/globex-850-005010.edi"),
+                                encoding: .utf8)
+        let hostile = sample.replacingOccurrences(of: "4500012400", with: "../../x/PO 1")
+        #expect(hostile != sample)
+        let input = work.appendingPathComponent("hostile.edi")
+        try hostile.write(to: input, atomically: true, encoding: .utf8)
+        let out = work.appendingPathComponent("out")
+        // The same file twice: the second document must not overwrite the first.
+        let run = try InspectCommandTests.run(["translate", input.path, input.path, "--out", out.path, "--format", "json"])
+        #expect(run.status == 0, "\(run.stdout)\(run.stderr)")
+        let files = Self.allFiles(out).filter { $0.hasSuffix(".json") && $0 != "report.json" }
+        #expect(files == ["purchaseOrder/804512378__._.._x_PO_1_0001-2.json", "purchaseOrder/804512378__._.._x_PO_1_0001.json"],
+                "\(files)")
+        for file in files {
+            #expect(file.hasPrefix("purchaseOrder/"))
+            #expect(!file.dropFirst("purchaseOrder/".count).contains("/"), "\(file)")
+        }
+        #expect(Set(files).count == 2)
+        #expect(!FileManager.default.fileExists(atPath: work.appendingPathComponent("x").path))
+    }
+
     @Test func missingInputIsAUsageError() throws {
         let out = try Self.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: out) }
