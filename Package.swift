@@ -20,6 +20,7 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
     ],
     targets: [
         .target(name: "EDICore", swiftSettings: settings),
@@ -28,10 +29,11 @@ let package = Package(
         .target(name: "X12", dependencies: ["EDICore", "EDISchema"], swiftSettings: settings),
         .target(name: "EDIFACT", dependencies: ["EDICore", "EDISchema"], swiftSettings: settings),
         .target(name: "O2C", dependencies: ["EDICore", "EDISchema", "X12", "EDIFACT"], swiftSettings: settings),
+        .target(name: "Pipeline", dependencies: ["EDICore", "EDISchema", "X12", "EDIFACT", "O2C", "Yams"], swiftSettings: settings),
         .executableTarget(
             name: "edikit",
             dependencies: [
-                "EDICore", "EDISchema", "UNECEImport", "X12", "EDIFACT", "O2C",
+                "EDICore", "EDISchema", "UNECEImport", "X12", "EDIFACT", "O2C", "Pipeline",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: settings
@@ -43,6 +45,7 @@ let package = Package(
         .testTarget(name: "X12Tests", dependencies: ["X12", "EDISchema", "TestSupport"], swiftSettings: settings),
         .testTarget(name: "EDIFACTTests", dependencies: ["EDIFACT", "EDISchema", "TestSupport"], swiftSettings: settings),
         .testTarget(name: "O2CTests", dependencies: ["O2C", "X12", "EDIFACT", "EDISchema", "TestSupport"], swiftSettings: settings),
+        .testTarget(name: "PipelineTests", dependencies: ["Pipeline", "TestSupport"], swiftSettings: settings),
         .testTarget(name: "EDIKitCLITests", dependencies: ["TestSupport"], exclude: ["Snapshots"], swiftSettings: settings),
     ],
     swiftLanguageModes: [.v6]
