@@ -74,6 +74,7 @@ struct TranslateCommand: ParsableCommand {
                 throw ValidationError("\(error)")
             } catch {
                 fileRecord.findings.append(ReportFinding(message: "\(error)"))
+                fileRecord.bytes = fileSize(path)
             }
             if !fileRecord.findings.isEmpty { fileFailed = true }
             fileRecord.status = fileFailed ? "failed" : "ok"
@@ -95,7 +96,7 @@ struct TranslateCommand: ParsableCommand {
         case .json: try printJSON(summary)
         case .text: print(summary.text)
         }
-        if summary.failedFiles > 0 || summary.failedTransactions > 0 { throw ExitCode(1) }
+        if summary.failedFiles > 0 || summary.failedTransactions > 0 || summary.invalid > 0 { throw ExitCode(1) }
     }
 
     private func printFailure(path: String, _ record: ReportTransaction) {
