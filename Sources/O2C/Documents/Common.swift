@@ -1,5 +1,9 @@
 public import Foundation
 
+/// A money amount: always `Decimal`, never binary floating point; the currency is the document's
+/// `currency` (ISO 4217).
+public typealias MonetaryAmount = Decimal
+
 /// A reference number with its qualifier as sent: X12 `REF` (element 128), EDIFACT `RFF` C506
 /// (1153 qualifier, 1154 number).
 public struct Reference: Codable, Sendable, Equatable, Hashable {
