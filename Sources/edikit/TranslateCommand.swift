@@ -36,6 +36,9 @@ struct TranslateCommand: ParsableCommand {
     @Flag(name: .long, help: "Flush every document to disk (fsync) before renaming it into place: slower, survives a power cut.")
     var durable = false
 
+    @Option(name: .long, help: "Transactions mapped at once (default: the number of cores); memory grows with it.")
+    var jobs: Int?
+
     @OptionGroup var output: OutputOptions
 
     func run() throws {
@@ -54,20 +57,31 @@ struct TranslateCommand: ParsableCommand {
                                          enabled: isatty(STDERR_FILENO) == 1)
         var report = try ReportWriter(folder: out)
         var summary = TranslateSummary()
+        let jobCount = max(1, jobs ?? ProcessInfo.processInfo.activeProcessorCount)
+        // Memory holds at most one batch of transactions; one transaction per batch without parallel jobs.
+        let batchSize = jobCount > 1 ? 4 * jobCount : 1
 
         for path in files {
             var fileRecord = ReportFile(path: path)
             try report.beginFile(path)
             var fileFailed = false
             do {
-                let validation = try validator.validate(path: path, onTransaction: nil) { transaction in
-                    let record = writer.translate(transaction)
-                    summary.count(record)
-                    if record.status.isFailure { fileFailed = true }
-                    if output.format == .text, record.status.isFailure { printFailure(path: path, record) }
-                    try? report.add(record)
-                    progress.transactionDone(offsetInFile: transaction.segments.last?.position.byteOffset ?? 0)
+                var batch: [ValidatedTransaction] = []
+                func flush() {
+                    for record in writer.translate(batch: batch, jobs: jobCount) {
+                        summary.count(record)
+                        if record.status.isFailure { fileFailed = true }
+                        if output.format == .text, record.status.isFailure { printFailure(path: path, record) }
+                        try? report.add(record)
+                    }
+                    progress.transactionsDone(batch.count, offsetInFile: batch.last?.segments.last?.position.byteOffset ?? 0)
+                    batch.removeAll(keepingCapacity: true)
                 }
+                let validation = try validator.validate(path: path, onTransaction: nil) { transaction in
+                    batch.append(transaction)
+                    if batch.count >= batchSize { flush() }
+                }
+                flush()
                 fileRecord.bytes = validation.byteCount
                 fileRecord.findings = validation.envelopeDiagnostics.filter { $0.severity == .error }.map(ReportFinding.init)
             } catch let error as SchemaError {
@@ -128,35 +142,59 @@ final class TranslationWriter {
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
     }
 
+    /// A transaction mapped and encoded, not yet written: what ``prepare(_:pretty:)`` hands to ``commit(_:)``.
+    struct Prepared {
+        var record: ReportTransaction
+        var documentType: InternalDocument.DocumentType?
+        var partner = ""
+        var json: Data?
+    }
+
     /// Maps and writes one transaction; the record says what happened.
     func translate(_ transaction: ValidatedTransaction) -> ReportTransaction {
+        commit(Self.prepare(transaction, pretty: pretty))
+    }
+
+    /// Maps one transaction and encodes its document: no shared state, so transactions can be
+    /// prepared on several threads at once.
+    static func prepare(_ transaction: ValidatedTransaction, pretty: Bool) -> Prepared {
         let envelope = transaction.envelope
-        var record = ReportTransaction(type: envelope.transactionType, controlNumber: envelope.transactionControlNumber)
+        var prepared = Prepared(record: ReportTransaction(type: envelope.transactionType,
+                                                          controlNumber: envelope.transactionControlNumber))
         guard let documentType = InboundTranslator.documentType(syntax: envelope.syntax,
                                                                 transactionType: envelope.transactionType) else {
-            record.status = .skipped
-            record.findings = [ReportFinding(message: "no internal document for \(envelope.syntax) \(envelope.transactionType)")]
-            return record
+            prepared.record.status = .skipped
+            prepared.record.findings = [ReportFinding(message: "no internal document for \(envelope.syntax) \(envelope.transactionType)")]
+            return prepared
         }
-        record.documentType = documentType.rawValue
+        prepared.documentType = documentType
+        prepared.record.documentType = documentType.rawValue
         guard transaction.result.isValid else {
-            record.status = .invalid
-            record.findings = transaction.result.diagnostics.filter { $0.severity == .error }.prefix(50).map(ReportFinding.init)
-            return record
+            prepared.record.status = .invalid
+            prepared.record.findings = transaction.result.diagnostics.filter { $0.severity == .error }.prefix(50)
+                .map(ReportFinding.init)
+            return prepared
         }
-        let document: InternalDocument
         do {
-            document = try InboundTranslator.translate(transaction)
+            let document = try InboundTranslator.translate(transaction)
+            prepared.record.businessKey = document.businessKey
+            prepared.partner = envelope.sender.id
+            prepared.json = DocumentJSONWriter.encode(document, pretty: pretty)
         } catch {
-            record.status = .failed
-            record.findings = error.findings.map(ReportFinding.init)
-            return record
+            prepared.record.status = .failed
+            prepared.record.findings = error.findings.map(ReportFinding.init)
         }
-        record.businessKey = document.businessKey
+        return prepared
+    }
+
+    /// Names and writes a prepared document (in input order, so names are stable).
+    func commit(_ prepared: Prepared) -> ReportTransaction {
+        var record = prepared.record
+        guard let json = prepared.json, let documentType = prepared.documentType else { return record }
         do {
-            let relative = uniqueName(documentType: documentType, partner: envelope.sender.id, key: document.businessKey,
-                                      controlNumber: envelope.transactionControlNumber)
-            try write(DocumentJSONWriter.encode(document, pretty: pretty), to: relative)
+            let relative = uniqueName(documentType: documentType, partner: prepared.partner, key: record.businessKey,
+                                      controlNumber: record.controlNumber)
+            try write(json, to: relative)
             record.output = relative
             record.status = .translated
         } catch {
@@ -164,6 +202,21 @@ final class TranslationWriter {
             record.findings = [ReportFinding(message: "could not write the document: \(error)")]
         }
         return record
+    }
+
+    /// Prepares a batch of transactions on all cores, then commits them in order.
+    func translate(batch: [ValidatedTransaction], jobs: Int) -> [ReportTransaction] {
+        guard jobs > 1, batch.count > 1 else { return batch.map(translate) }
+        let slots = Slots<Prepared>(count: batch.count)
+        defer {
+            _ = slots.buffer.deinitialize()
+            slots.buffer.deallocate()
+        }
+        let pretty = self.pretty
+        DispatchQueue.concurrentPerform(iterations: batch.count) { index in
+            slots.buffer[index] = Self.prepare(batch[index], pretty: pretty)  // each index written by one thread only
+        }
+        return slots.buffer.map { commit($0!) }
     }
 
     /// `<type>/<partner>_<key>_<control>.json`, each part sanitised, with `-2`, `-3`… on a repeat.
@@ -230,6 +283,16 @@ final class TranslationWriter {
             unlink(temporary)
             throw POSIXFailure(operation: "rename", path: target)
         }
+    }
+}
+
+/// One result slot per batch element, filled by the worker that prepares that element.
+private struct Slots<Element>: @unchecked Sendable {
+    let buffer: UnsafeMutableBufferPointer<Element?>
+
+    init(count: Int) {
+        buffer = .allocate(capacity: count)
+        buffer.initialize(repeating: nil)
     }
 }
 
@@ -440,8 +503,9 @@ final class TranslateProgress {
 
     var elapsed: Double { Date().timeIntervalSince(start) }
 
-    func transactionDone(offsetInFile offset: Int) {
-        transactions += 1
+    func transactionsDone(_ count: Int, offsetInFile offset: Int) {
+        guard count > 0 else { return }
+        transactions += count
         offsetInFile = offset
         draw()
     }
