@@ -20,6 +20,12 @@ public struct Invoice810: Sendable, Hashable {
     public var termsOfSale: [X12TermsOfSale]
     /// TD5 carrier routing of the heading.
     public var carrierRouting: [X12CarrierRouting]
+    /// SAC allowances and charges of the heading (850, 855) or summary (810).
+    public var allowancesCharges: [X12AllowanceCharge]
+    /// TXI taxes of the heading (850, 855) or summary (810).
+    public var taxes: [X12TaxInformation]
+    /// AMT amounts of the summary.
+    public var amounts: [X12MonetaryAmount]
     /// N1 parties of the heading.
     public var parties: [X12Party]
     /// IT1 line items.
@@ -45,6 +51,9 @@ public struct Invoice810: Sendable, Hashable {
         dates = []
         termsOfSale = []
         carrierRouting = []
+        allowancesCharges = []
+        taxes = []
+        amounts = []
         parties = []
         lineItems = []
         totalMonetaryValue = nil
@@ -61,7 +70,7 @@ public struct Invoice810: Sendable, Hashable {
     public init(segments: [OwnedSegment]) throws(X12ModelError) {
         let frame = try X12TransactionFrame.read(segments, transactionSet: "810", table: Self.table)
         let parts = X12DocumentParts(nodes: frame.nodes, table: Self.table, beginningTag: "BIG", lineTag: "IT1",
-                                     namedTags: ["TDS"])
+                                     namedTags: ["TDS", "AMT"])
         guard let beginning = parts.beginning else { throw missing("BIG", in: "810", after: frame.nodes.first) }
         implementationConventionReference = frame.implementationConventionReference
         beginningSegment = beginning
@@ -71,6 +80,9 @@ public struct Invoice810: Sendable, Hashable {
         dates = parts.dates
         termsOfSale = parts.termsOfSale
         carrierRouting = parts.carrierRouting
+        allowancesCharges = parts.allowancesCharges
+        taxes = parts.taxes
+        amounts = (parts.named["AMT"] ?? []).map { X12MonetaryAmount(segment: $0, origin: X12Origin($0.position)) }
         parties = parts.parties
         lineItems = parts.lineItems
         totalMonetaryValue = parts.named["TDS"]?.first.map {
@@ -91,6 +103,9 @@ public struct Invoice810: Sendable, Hashable {
         parts.dates = dates
         parts.termsOfSale = termsOfSale
         parts.carrierRouting = carrierRouting
+        parts.allowancesCharges = allowancesCharges
+        parts.taxes = taxes
+        if !amounts.isEmpty { parts.named["AMT"] = amounts.map(\.segment) }
         parts.parties = parties
         parts.lineItems = lineItems
         if let totalMonetaryValue { parts.named["TDS"] = [totalMonetaryValue.segment] }

@@ -20,6 +20,12 @@ public struct PurchaseOrderAcknowledgement855: Sendable, Hashable {
     public var termsOfSale: [X12TermsOfSale]
     /// TD5 carrier routing of the heading.
     public var carrierRouting: [X12CarrierRouting]
+    /// SAC allowances and charges of the heading (850, 855) or summary (810).
+    public var allowancesCharges: [X12AllowanceCharge]
+    /// TXI taxes of the heading (850, 855) or summary (810).
+    public var taxes: [X12TaxInformation]
+    /// AMT amounts of the CTT loop (`TT` total transaction amount).
+    public var summaryAmounts: [X12MonetaryAmount]
     /// N1 parties of the heading.
     public var parties: [X12Party]
     /// PO1 line items, each with its ACK segments.
@@ -44,6 +50,9 @@ public struct PurchaseOrderAcknowledgement855: Sendable, Hashable {
         dates = []
         termsOfSale = []
         carrierRouting = []
+        allowancesCharges = []
+        taxes = []
+        summaryAmounts = []
         parties = []
         lineItems = []
         totals = nil
@@ -68,6 +77,9 @@ public struct PurchaseOrderAcknowledgement855: Sendable, Hashable {
         dates = parts.dates
         termsOfSale = parts.termsOfSale
         carrierRouting = parts.carrierRouting
+        allowancesCharges = parts.allowancesCharges
+        taxes = parts.taxes
+        summaryAmounts = parts.summaryAmounts
         parties = parts.parties
         lineItems = parts.lineItems
         totals = parts.totals
@@ -85,6 +97,9 @@ public struct PurchaseOrderAcknowledgement855: Sendable, Hashable {
         parts.dates = dates
         parts.termsOfSale = termsOfSale
         parts.carrierRouting = carrierRouting
+        parts.allowancesCharges = allowancesCharges
+        parts.taxes = taxes
+        parts.summaryAmounts = summaryAmounts
         parts.parties = parties
         parts.lineItems = lineItems
         parts.totals = totals

@@ -11,6 +11,10 @@ struct X12DocumentParts {
     var dates: [X12Date] = []
     var termsOfSale: [X12TermsOfSale] = []
     var carrierRouting: [X12CarrierRouting] = []
+    var allowancesCharges: [X12AllowanceCharge] = []
+    var taxes: [X12TaxInformation] = []
+    /// AMT segments of the CTT loop (850, 855).
+    var summaryAmounts: [X12MonetaryAmount] = []
     var parties: [X12Party] = []
     var lineItems: [X12LineItem] = []
     var totals: X12TransactionTotals?
@@ -60,11 +64,22 @@ struct X12DocumentParts {
                 termsOfSale.append(X12TermsOfSale(node: node))
             case "TD5" where node.children.isEmpty:
                 carrierRouting.append(X12CarrierRouting(node: node))
+            case "SAC":
+                allowancesCharges.append(X12AllowanceCharge(node: node))
+                unmappedSegments += node.children.flatMap { X12UnmappedSegment.keeping($0, at: rank) }
+            case "TXI" where node.children.isEmpty:
+                taxes.append(X12TaxInformation(node: node))
             case "N1":
                 parties.append(X12Party(node: node))
             case "CTT" where totals == nil:
                 totals = X12TransactionTotals(node: node)
-                unmappedSegments += node.children.flatMap { X12UnmappedSegment.keeping($0, at: rank) }
+                for child in node.children {
+                    if child.tag == "AMT", child.isKnown, child.children.isEmpty {
+                        summaryAmounts.append(X12MonetaryAmount(node: child))
+                    } else {
+                        unmappedSegments += X12UnmappedSegment.keeping(child, at: rank)
+                    }
+                }
             default:
                 unmappedSegments += X12UnmappedSegment.keeping(node, at: rank)
             }
@@ -85,7 +100,11 @@ struct X12DocumentParts {
         let lineBody = table.body(of: lineTag)
         for line in lineItems { writer.add(line.segments(body: lineBody), rank: table.rank(of: lineTag)) }
         for (_, segments) in named.sorted(by: { $0.key < $1.key }) { writer.add(all: segments) }
-        writer.add(totals?.segment)
+        writer.add(all: allowancesCharges.map(\.segment))
+        writer.add(all: taxes.map(\.segment))
+        if let totals {
+            writer.add([totals.segment.trimmed] + summaryAmounts.map(\.segment.trimmed), rank: table.rank(of: "CTT"))
+        }
         writer.add(unmappedSegments)
         return writer.segments
     }

@@ -16,12 +16,17 @@ public struct X12LineItem: Sendable, Hashable {
     public var parties: [X12Party]
     /// ACK line acknowledgements (855 only).
     public var acknowledgements: [X12LineAcknowledgement]
+    /// SAC allowances and charges of the line.
+    public var allowancesCharges: [X12AllowanceCharge]
+    /// TXI taxes of the line.
+    public var taxes: [X12TaxInformation]
     /// The loop's other segments (PO4, SAC, SCH, MEA…).
     public var unmappedSegments: [X12UnmappedSegment]
 
     /// A line from its baseline item.
     public init(baseline: X12BaselineItem, descriptions: [X12ProductDescription] = [], references: [X12Reference] = [],
                 dates: [X12Date] = [], parties: [X12Party] = [], acknowledgements: [X12LineAcknowledgement] = [],
+                allowancesCharges: [X12AllowanceCharge] = [], taxes: [X12TaxInformation] = [],
                 unmappedSegments: [X12UnmappedSegment] = []) {
         self.baseline = baseline
         self.descriptions = descriptions
@@ -29,6 +34,8 @@ public struct X12LineItem: Sendable, Hashable {
         self.dates = dates
         self.parties = parties
         self.acknowledgements = acknowledgements
+        self.allowancesCharges = allowancesCharges
+        self.taxes = taxes
         self.unmappedSegments = unmappedSegments
     }
 
@@ -69,6 +76,11 @@ public struct X12LineItem: Sendable, Hashable {
             case "ACK":
                 acknowledgements.append(X12LineAcknowledgement(node: child))
                 unmappedSegments += child.children.flatMap { X12UnmappedSegment.keeping($0, at: rank) }
+            case "SAC":
+                allowancesCharges.append(X12AllowanceCharge(node: child))
+                unmappedSegments += child.children.flatMap { X12UnmappedSegment.keeping($0, at: rank) }
+            case "TXI" where child.children.isEmpty:
+                taxes.append(X12TaxInformation(node: child))
             default:
                 unmappedSegments += X12UnmappedSegment.keeping(child, at: rank)
             }
@@ -84,6 +96,8 @@ public struct X12LineItem: Sendable, Hashable {
         writer.add(all: dates.map(\.segment))
         for party in parties { writer.add(loop: party.segments) }
         writer.add(all: acknowledgements.map(\.segment))
+        writer.add(all: allowancesCharges.map(\.segment))
+        writer.add(all: taxes.map(\.segment))
         writer.add(unmappedSegments)
         result += writer.segments
         return result

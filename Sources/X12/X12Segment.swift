@@ -34,6 +34,12 @@ public struct X12Segment: Sendable, Hashable, CustomStringConvertible {
         }
     }
 
+    /// Where the segment was read (nil when built in code).
+    public var position: EDIPosition? {
+        if case .read(let segment) = storage { return segment.position }
+        return nil
+    }
+
     /// The number of elements (trailing empty ones included as read).
     public var elementCount: Int {
         switch storage {

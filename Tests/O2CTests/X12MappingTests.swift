@@ -227,6 +227,28 @@ import TestSupport
         #expect(remittance.remittedInvoices.map(\.amountPaid).reduce(0, +) == payment.amount)
     }
 
+    @Test func allowancesChargesAndTaxes() throws {
+        let transaction = try #require(try Self.transactions("Samples/edi-outbound-examples/acme-810-004010-to-globex.edi").first)
+        var values = transaction.segments.map { segment in segment.withSegment { OutgoingSegment($0) } }
+        let tds = try #require(values.firstIndex { $0.tag == "TDS" })
+        values.insert(contentsOf: [OutgoingSegment("TXI", ["ST", "62.5", "0.05"]),
+                                   OutgoingSegment("SAC", ["C", "D240", "", "", "1500", "", "", "", "", "", "", "", "", "", "FREIGHT"])],
+                      at: tds + 1)
+        let firstLine = try #require(values.firstIndex { $0.tag == "IT1" })
+        values.insert(OutgoingSegment("TXI", ["ST", "30"]), at: firstLine + 1)
+        values.insert(OutgoingSegment("SAC", ["A", "C310", "", "", "1200"]), at: firstLine + 3)
+        values[values.count - 1] = OutgoingSegment("SE", [String(values.count), "0001"])
+        guard case .invoice(let invoice) = try X12InboundMapper.map(segments: try Self.reread(values)) else {
+            Issue.record("not an invoice"); return
+        }
+        #expect(invoice.taxes == [Tax(type: "ST", percent: 5, amount: Decimal(string: "62.5"))])
+        #expect(invoice.allowancesCharges == [AllowanceCharge(kind: .charge, code: "D240", description: "FREIGHT", amount: 15)])
+        #expect(invoice.lines[0].taxes == [Tax(type: "ST", amount: 30)])
+        #expect(invoice.lines[0].allowancesCharges == [AllowanceCharge(kind: .allowance, code: "C310", amount: 12)])
+        let written = try X12OutboundMapper.map(.invoice(invoice)).segments(controlNumber: "0001")
+        #expect(written == values)
+    }
+
     // MARK: - Round trips
 
     /// internal → typed → internal: the same document (the envelope is not part of the typed model).

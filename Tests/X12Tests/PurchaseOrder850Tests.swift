@@ -77,7 +77,9 @@ import EDICore
         #expect(order.lineItems[0].unmappedSegments.map(\.segment.tag) == ["PO4"])
         #expect(order.lineItems[5].quantity?.decimal == 696)
         #expect(order.lineItems[5].unitPrice?.decimal == Decimal(string: "9.55"))
-        #expect(order.unmappedSegments.map(\.segment.tag) == ["PKG", "PKG", "AMT"])
+        #expect(order.unmappedSegments.map(\.segment.tag) == ["PKG", "PKG"])
+        #expect(order.summaryAmounts.first?.qualifier == "1")
+        #expect(order.summaryAmounts.first?.amount?.decimal == Decimal(string: "13045.94"))
         #expect(order.carrierRouting.first?.routing == "SEE XYZ RETAIL ROUTING GUIDE")
         #expect(order.shipTo?.identificationCode == "0003947268292")
     }
@@ -92,7 +94,9 @@ import EDICore
         let reread = try X12TestSupport.reread(values)
         let order = try PurchaseOrder850(segments: reread)
         #expect(order.lineItems[0].unmappedSegments.map(\.segment.tag) == ["ZZZ"])
-        #expect(order.unmappedSegments.map(\.segment.tag).prefix(2) == ["SAC", "CUR"])
+        #expect(order.allowancesCharges.map(\.indicator) == ["A"])
+        #expect(order.allowancesCharges.first?.code == "C310")
+        #expect(order.unmappedSegments.map(\.segment.tag) == ["CUR"])
         #expect(order.currency?.currencyCode == "USD")
         #expect(order.segments(controlNumber: "0001") == values)
     }

@@ -29,7 +29,8 @@ extension X12InboundMapper {
                 description: line.description, quantity: quantity ?? Quantity(value: 0),
                 unitPrice: context.decimal(line.unitPrice, field: "PO104").map { UnitPrice(value: $0, basis: line.baseline.basisOfUnitPriceCode) },
                 requestedDelivery: lineDates.named[.requestedDelivery], otherDates: lineDates.other,
-                parties: line.parties.map(context.party), references: line.references.map(context.reference)))
+                parties: line.parties.map(context.party), references: line.references.map(context.reference),
+                allowancesCharges: context.allowancesCharges(line.allowancesCharges), taxes: context.taxes(line.taxes)))
         }
         if !deliversSomewhere(order.parties), order.lineItems.isEmpty || !order.lineItems.allSatisfy({ deliversSomewhere($0.parties) }) {
             context.fail("the order names no ship-to party (N1 ST or BS, or a BY store with its id, in the heading or on every line)",
@@ -37,7 +38,9 @@ extension X12InboundMapper {
         }
         let totals = order.totals.map { ctt in
             PurchaseOrderTotals(lineCount: context.integer(ctt.numberOfLineItems, field: "CTT01", at: ctt.position(ofElement: 1)),
-                                quantityTotal: context.decimal(ctt.hashTotal, field: "CTT02"))
+                                quantityTotal: context.decimal(ctt.hashTotal, field: "CTT02"),
+                                amount: context.decimal(order.summaryAmounts.first { ["TT", "1"].contains($0.qualifier) }?.amount,
+                                                        field: "AMT02"))
         }
         let document = PurchaseOrder(
             number: order.purchaseOrderNumber, purpose: order.transactionSetPurposeCode,
@@ -46,7 +49,8 @@ extension X12InboundMapper {
             otherDates: dates.other, currency: order.currency?.currencyCode, parties: order.parties.map(context.party),
             references: order.references.map(context.reference), contacts: order.contacts.map(context.contact),
             terms: order.termsOfSale.map { context.terms($0) }, carrier: context.carrier(order.carrierRouting),
-            lines: lines, totals: totals)
+            lines: lines, allowancesCharges: context.allowancesCharges(order.allowancesCharges),
+            taxes: context.taxes(order.taxes), totals: totals)
         try context.finish()
         return document
     }
@@ -110,6 +114,7 @@ extension X12InboundMapper {
                 description: line.description, quantity: quantity ?? Quantity(value: 0),
                 unitPrice: price.map { UnitPrice(value: $0, basis: line.baseline.basisOfUnitPriceCode) },
                 amount: quantity.flatMap { quantity in price.map { quantity.value * $0 } },
+                allowancesCharges: context.allowancesCharges(line.allowancesCharges), taxes: context.taxes(line.taxes),
                 references: line.references.map(context.reference)))
         }
         let tds = invoice.totalMonetaryValue
@@ -127,7 +132,9 @@ extension X12InboundMapper {
             shipDate: dates.named[.shipped],
             otherDates: dates.other, currency: invoice.currency?.currencyCode, parties: invoice.parties.map(context.party),
             references: invoice.references.map(context.reference), terms: invoice.termsOfSale.map { context.terms($0) },
-            carrier: context.carrier(invoice.carrierRouting), lines: lines, totals: totals)
+            carrier: context.carrier(invoice.carrierRouting), lines: lines,
+            allowancesCharges: context.allowancesCharges(invoice.allowancesCharges), taxes: context.taxes(invoice.taxes),
+            totals: totals)
         try context.finish()
         return document
     }

@@ -174,6 +174,32 @@ struct X12InboundContext {
                      description: itd.description)
     }
 
+    /// SAC with indicator A or C (others, such as N "no allowance or charge", are not one).
+    /// Percents (SAC07, decimal format: 0.05) become whole percents (5).
+    mutating func allowancesCharges(_ sacs: [X12AllowanceCharge]) -> [AllowanceCharge] {
+        sacs.compactMap { sac in
+            let kind: AllowanceCharge.Kind
+            switch sac.indicator {
+            case "A": kind = .allowance
+            case "C": kind = .charge
+            default: return nil
+            }
+            return AllowanceCharge(kind: kind, code: sac.code, description: sac.description,
+                                   amount: decimal(sac.amount, field: "SAC05"),
+                                   percent: decimal(sac.percent, field: "SAC07").map { $0 * 100 },
+                                   rate: decimal(sac.rate, field: "SAC08"),
+                                   quantity: quantity(sac.quantity, unit: sac.unitOfMeasureCode, field: "SAC10", at: sac.origin.position))
+        }
+    }
+
+    /// TXI; the percent (TXI03, decimal format) becomes a whole percent.
+    mutating func taxes(_ txis: [X12TaxInformation]) -> [Tax] {
+        txis.map { txi in
+            Tax(type: txi.taxTypeCode, percent: decimal(txi.percent, field: "TXI03").map { $0 * 100 },
+                amount: decimal(txi.amount, field: "TXI02"), jurisdiction: txi.jurisdictionCode)
+        }
+    }
+
     func carrier(_ routing: [X12CarrierRouting]) -> Carrier? {
         guard let td5 = routing.first else { return nil }
         return Carrier(scac: td5.identificationCodeQualifier == "2" ? td5.identificationCode : nil,

@@ -26,11 +26,15 @@ extension X12OutboundMapper {
                 references: line.references.map(context.reference),
                 dates: [context.dtm("002", line.requestedDelivery, field: "lines[\(index)].requestedDelivery")].compactMap { $0 }
                     + context.dtms(line.otherDates, field: "lines[\(index)].otherDates"),
-                parties: line.parties.map(context.party))
+                parties: line.parties.map(context.party), allowancesCharges: line.allowancesCharges.map(context.allowanceCharge),
+                taxes: line.taxes.map(context.tax))
         }
+        model.allowancesCharges = order.allowancesCharges.map(context.allowanceCharge)
+        model.taxes = order.taxes.map(context.tax)
         if let totals = order.totals {
             model.totals = X12TransactionTotals(numberOfLineItems: totals.lineCount ?? order.lines.count,
                                                 hashTotal: context.amount(totals.quantityTotal))
+            if let amount = totals.amount { model.summaryAmounts = [X12MonetaryAmount(qualifier: "TT", amount: X12Amount(amount))] }
         }
         try context.finish()
         return model
@@ -96,8 +100,11 @@ extension X12OutboundMapper {
             X12LineItem(
                 baseline: context.baseline("IT1", lineNumber: line.lineNumber, quantity: line.quantity, price: line.unitPrice, items: line.items),
                 descriptions: line.description.map { [X12ProductDescription(description: $0)] } ?? [],
-                references: line.references.map(context.reference))
+                references: line.references.map(context.reference), allowancesCharges: line.allowancesCharges.map(context.allowanceCharge),
+                taxes: line.taxes.map(context.tax))
         }
+        model.allowancesCharges = invoice.allowancesCharges.map(context.allowanceCharge)
+        model.taxes = invoice.taxes.map(context.tax)
         let totals = invoice.totals
         if totals.totalAmount != nil || totals.amountSubjectToDiscount != nil || totals.discountedAmount != nil {
             var tds = X12TotalMonetaryValue()

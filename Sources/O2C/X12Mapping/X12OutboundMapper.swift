@@ -150,6 +150,35 @@ struct X12OutboundContext {
         return itd
     }
 
+    /// SAC from an allowance or charge: amount N2, rate, quantity; the percent is not written
+    /// (SAC07 needs its SAC06 basis qualifier, which the internal document does not carry).
+    func allowanceCharge(_ value: AllowanceCharge) -> X12AllowanceCharge {
+        var sac = X12AllowanceCharge()
+        sac.indicator = value.kind == .allowance ? "A" : "C"
+        sac.code = value.code ?? "ZZZZ"
+        sac.amount = amount(value.amount, impliedDecimals: 2)
+        sac.rate = amount(value.rate)
+        if let quantity = value.quantity {
+            sac.unitOfMeasureCode = unit(quantity.unit) ?? "EA"
+            sac.quantity = amount(quantity.value)
+        }
+        sac.description = value.description
+        return sac
+    }
+
+    /// TXI from a tax; a jurisdiction is written with qualifier `CD` (customer defined).
+    func tax(_ value: Tax) -> X12TaxInformation {
+        var txi = X12TaxInformation()
+        txi.taxTypeCode = value.type ?? "ZZ"
+        txi.amount = amount(value.amount)
+        txi.percent = amount(value.percent.map { $0 / 100 })
+        if let jurisdiction = value.jurisdiction {
+            txi.jurisdictionQualifier = "CD"
+            txi.jurisdictionCode = jurisdiction
+        }
+        return txi
+    }
+
     func carrier(_ carrier: Carrier?) -> [X12CarrierRouting] {
         guard let carrier, carrier.scac != nil || carrier.transportMethod != nil || carrier.routing != nil else { return [] }
         var td5 = X12CarrierRouting()
