@@ -298,11 +298,32 @@ import TestSupport
     /// shipped schemas without an error.
     @Test(arguments: goldenFiles)
     func generatedTransactionsValidate(_ relativePath: String) throws {
+        try Self.validateGenerated(try Self.documents(relativePath), name: relativePath)
+    }
+
+    /// Documents read from EDIFACT samples written as X12 validate too.
+    @Test func edifactDocumentsAsX12Validate() throws {
+        var validator = FileValidator(repository: SchemaRepository(root: Fixtures.repositoryRoot.appendingPathComponent("Schemas")))
+        validator.collectsSegments = true
+        var documents: [InternalDocument] = []
+        for name in ["inbox/initech-ORDERS-D96A-two-messages.edi", "inbox/initech-ORDERS-D01B.edi", "inbox/initech-REMADV-D96A.edi",
+                     "edi-outbound-examples/acme-ORDRSP-D96A-to-initech.edi", "edi-outbound-examples/acme-DESADV-D96A-to-initech.edi",
+                     "edi-outbound-examples/acme-INVOIC-D96A-to-initech.edi"] {
+            let path = Fixtures.repositoryRoot.appendingPathComponent("Samples/\(name)").path
+            _ = try validator.validate(path: path, onTransaction: nil) { transaction in
+                if let document = try? EDIFACTInboundMapper.map(transaction) { documents.append(document) }
+            }
+        }
+        #expect(documents.count == 7)
+        try Self.validateGenerated(documents, name: "EDIFACT samples")
+    }
+
+    static func validateGenerated(_ documents: [InternalDocument], name relativePath: String) throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("edikit-x12-mapping-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
         let repository = SchemaRepository(root: Fixtures.repositoryRoot.appendingPathComponent("Schemas"))
-        for (index, document) in try Self.documents(relativePath).enumerated() {
+        for (index, document) in documents.enumerated() {
             for version in ["004010", "005010"] {
                 let model = try X12OutboundMapper.map(document, version: version)
                 let is5010 = version == "005010"

@@ -5,8 +5,8 @@ import Foundation
 extension X12OutboundMapper {
     /// Purchase order → 850.
     public static func purchaseOrder850(_ order: PurchaseOrder) throws(MappingError) -> PurchaseOrder850 {
-        var context = X12OutboundContext()
-        var model = PurchaseOrder850(transactionSetPurposeCode: order.purpose ?? "00", purchaseOrderTypeCode: order.orderType ?? "SA",
+        var context = X12OutboundContext(order.envelope)
+        var model = PurchaseOrder850(transactionSetPurposeCode: context.purpose(order.purpose), purchaseOrderTypeCode: context.orderType(order.orderType),
                                      purchaseOrderNumber: order.number,
                                      orderDate: context.date(order.orderDate, field: "orderDate") ?? "",
                                      releaseNumber: order.releaseNumber)
@@ -42,11 +42,11 @@ extension X12OutboundMapper {
 
     /// Order acknowledgement → 855.
     public static func purchaseOrderAcknowledgement855(_ ack: OrderAcknowledgement) throws(MappingError) -> PurchaseOrderAcknowledgement855 {
-        var context = X12OutboundContext()
-        let type = ack.acknowledgementType
+        var context = X12OutboundContext(ack.envelope)
+        let type = (context.codesAreX12 ? ack.acknowledgementType : nil)
             ?? AcknowledgementStatusCodes.x12Header.code(for: ack.status) ?? "AC"
         var model = PurchaseOrderAcknowledgement855(
-            transactionSetPurposeCode: ack.purpose ?? "00", acknowledgmentTypeCode: type,
+            transactionSetPurposeCode: context.purpose(ack.purpose), acknowledgmentTypeCode: type,
             purchaseOrderNumber: ack.purchaseOrderNumber,
             purchaseOrderDate: context.date(ack.purchaseOrderDate, field: "purchaseOrderDate") ?? "")
         model.sellerOrderNumber = ack.number
@@ -55,11 +55,12 @@ extension X12OutboundMapper {
         model.references = ack.references.map(context.reference)
         model.parties = ack.parties.map(context.party)
         model.lineItems = ack.lines.enumerated().map { index, line in
-            let statusCode = line.statusCode ?? AcknowledgementStatusCodes.x12Line.code(for: line.status)
+            let statusCode = (context.codesAreX12 ? line.statusCode : nil) ?? AcknowledgementStatusCodes.x12Line.code(for: line.status)
             var acknowledgements = line.schedules.enumerated().map { offset, schedule in
                 X12LineAcknowledgement(
-                    lineItemStatusCode: schedule.statusCode ?? statusCode ?? "IA", quantity: context.amount(schedule.quantity.value),
-                    unitOfMeasureCode: context.unit(schedule.quantity.unit), dateQualifier: schedule.date == nil ? nil : schedule.dateQualifier ?? "068",
+                    lineItemStatusCode: (context.codesAreX12 ? schedule.statusCode : nil) ?? statusCode ?? "IA",
+                    quantity: context.amount(schedule.quantity.value), unitOfMeasureCode: context.unit(schedule.quantity.unit) ?? "EA",
+                    dateQualifier: schedule.date == nil ? nil : schedule.dateQualifier.map(context.dateQualifier) ?? "068",
                     date: context.date(schedule.date, field: "lines[\(index)].schedules[\(offset)].date"))
             }
             if acknowledgements.isEmpty, let statusCode {
@@ -83,12 +84,12 @@ extension X12OutboundMapper {
 
     /// Invoice → 810 (TDS amounts with two implied decimals).
     public static func invoice810(_ invoice: Invoice) throws(MappingError) -> Invoice810 {
-        var context = X12OutboundContext()
+        var context = X12OutboundContext(invoice.envelope)
         var model = Invoice810(invoiceDate: context.date(invoice.date, field: "date") ?? "", invoiceNumber: invoice.number,
                                purchaseOrderDate: context.date(invoice.purchaseOrderDate, field: "purchaseOrderDate"),
                                purchaseOrderNumber: invoice.purchaseOrderNumber)
-        model.transactionTypeCode = invoice.invoiceType
-        model.beginningSegment[element: 8] = invoice.purpose
+        model.transactionTypeCode = context.invoiceType(invoice.invoiceType)
+        model.beginningSegment[element: 8] = invoice.purpose.map { context.purpose($0) }
         model.currency = invoice.currency.map { X12Currency(entityIdentifierCode: "SE", currencyCode: $0) }
         model.references = invoice.references.map(context.reference)
         model.parties = invoice.parties.map(context.party)

@@ -7,8 +7,8 @@ extension X12OutboundMapper {
     /// the level code as read) with the SSCC in `MAN` GM, item levels with `LIN`, `SN1`, `PID`. HL
     /// ids are numbered in writing order; CTT01 counts the HL segments when the notice has a line count.
     public static func shipNotice856(_ notice: ShipNotice) throws(MappingError) -> ShipNotice856 {
-        var context = X12OutboundContext()
-        var model = ShipNotice856(transactionSetPurposeCode: notice.purpose ?? "00", shipmentIdentification: notice.shipmentId,
+        var context = X12OutboundContext(notice.envelope)
+        var model = ShipNotice856(transactionSetPurposeCode: context.purpose(notice.purpose), shipmentIdentification: notice.shipmentId,
                                   shipmentDate: context.date(notice.noticeDate, field: "noticeDate") ?? "",
                                   shipmentTime: context.time(notice.noticeDate) ?? "0000",
                                   hierarchicalStructureCode: notice.structureCode)
@@ -23,7 +23,7 @@ extension X12OutboundMapper {
         var shipment = X12HierarchicalLevel(id: newId(), parentId: nil, levelCode: "S")
         if notice.packageCount != nil || notice.packagingCode != nil || !notice.measurements.isEmpty {
             var td1 = X12CarrierQuantityAndWeight()
-            td1.packagingCode = notice.packagingCode
+            td1.packagingCode = context.packagingCode(notice.packagingCode)
             td1.ladingQuantity = notice.packageCount.map { X12Amount(text: String($0)) }
             if let weight = notice.measurements.first {
                 td1.weightQualifier = weight.qualifier
@@ -80,14 +80,18 @@ extension X12OutboundMapper {
     /// Remittance → 820: BPR from the payment, TRN from the trace number, one ENT with an RMR per
     /// remitted invoice.
     public static func paymentOrder820(_ remittance: Remittance) throws(MappingError) -> PaymentOrder820 {
-        var context = X12OutboundContext()
+        var context = X12OutboundContext(remittance.envelope)
         let payment = remittance.payment
         var bpr = X12PaymentInstruction()
         bpr.transactionHandlingCode = payment.methodCode == nil && payment.method == nil ? "I" : "C"
         bpr.amount = X12Amount(payment.amount)
-        bpr.creditDebitFlagCode = payment.creditDebit ?? "C"
-        bpr.paymentMethodCode = payment.methodCode ?? payment.method.flatMap { PaymentMethodCodes.x12.code(for: $0) }
-        bpr.paymentFormatCode = payment.formatCode
+        bpr.creditDebitFlagCode = (context.codesAreX12 ? payment.creditDebit : nil) ?? "C"
+        // BPR04 is mandatory: the code as sent when it is X12, else the method's X12 code (transfers
+        // go by ACH), else ZZZ (mutually defined).
+        bpr.paymentMethodCode = (context.codesAreX12 ? payment.methodCode : nil)
+            ?? payment.method.flatMap { PaymentMethodCodes.x12.code(for: $0) ?? [.creditTransfer: "ACH", .debitTransfer: "ACH"][$0] }
+            ?? "ZZZ"
+        bpr.paymentFormatCode = context.codesAreX12 ? payment.formatCode : nil
         bpr.originatingBankIdQualifier = payment.payerAccount?.bankIdQualifier
         bpr.originatingBankId = payment.payerAccount?.bankId
         bpr.originatingAccountQualifier = payment.payerAccount?.accountQualifier

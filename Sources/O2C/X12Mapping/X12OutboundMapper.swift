@@ -71,6 +71,13 @@ public enum X12OutboundMapper {
 /// Collects the findings of one document while its values are converted to X12 text.
 struct X12OutboundContext {
     var findings: [MappingFinding] = []
+    /// Whether the codes kept "as sent" are X12 codes: the document was read from X12 or built
+    /// without an envelope. Codes sent in EDIFACT are translated (or left out) instead.
+    let codesAreX12: Bool
+
+    init(_ envelope: DocumentEnvelope?) {
+        codesAreX12 = envelope.map { $0.syntax == .x12 } ?? true
+    }
 
     func finish() throws(MappingError) {
         if !findings.isEmpty { throw MappingError(findings: findings) }
@@ -91,6 +98,52 @@ struct X12OutboundContext {
         iso.flatMap { ISODate.toX12Time($0) }
     }
 
+    // MARK: Codes sent in the other syntax
+
+    /// Purpose (353) from BGM 1225: 9 original, 1 cancellation, 3 deletion, 4 change, 5 replace,
+    /// 6 confirmation, 7 duplicate.
+    func purpose(_ code: String?) -> String {
+        guard let code else { return "00" }
+        if codesAreX12 { return code }
+        return ["9": "00", "1": "01", "3": "03", "4": "04", "5": "05", "6": "06", "7": "07"][code] ?? "00"
+    }
+
+    /// Purchase order type (92) from BGM 1001: 220 order, 221 blanket order, 226 call-off.
+    func orderType(_ code: String?) -> String {
+        guard let code else { return "SA" }
+        if codesAreX12 { return code }
+        return ["220": "SA", "221": "BK", "226": "RL"][code] ?? "SA"
+    }
+
+    /// Basis of unit price (639) from PRI 5125: AAA net → NT, else PE (price per each).
+    func priceBasis(_ code: String?) -> String? {
+        guard let code else { return nil }
+        if codesAreX12 { return code }
+        return code == "AAA" ? "NT" : "PE"
+    }
+
+    /// Date qualifier (374): EDIFACT 2005 through the shared date table, `ZZZ` when it has no X12 code.
+    func dateQualifier(_ code: String) -> String {
+        if codesAreX12 { return code }
+        return DateQualifierCodes.edifact.value(for: code).flatMap { DateQualifierCodes.x12.code(for: $0) } ?? "ZZZ"
+    }
+
+    /// Transaction type (640) from BGM 1001: 380 invoice → DI, 381 credit note → CR, 383 debit note → DR.
+    func invoiceType(_ code: String?) -> String? {
+        guard let code else { return nil }
+        if codesAreX12 { return code }
+        return ["380": "DI", "381": "CR", "383": "DR"][code]
+    }
+
+    /// Packaging code (103) from UN/ECE Rec 21 (PAC 7065).
+    func packagingCode(_ code: String?) -> String? {
+        guard let code else { return nil }
+        if codesAreX12 { return code }
+        return ["PX": "PLT", "CT": "CTN", "BX": "BOX", "PK": "PKG", "CS": "CAS", "BG": "BAG"][code]
+    }
+
+    // MARK: Values
+
     /// A DTM for a date with its qualifier.
     mutating func dtm(_ qualifier: String, _ iso: String?, field: String) -> X12Date? {
         guard let iso, let date = date(iso, field: field) else { return nil }
@@ -98,7 +151,7 @@ struct X12OutboundContext {
     }
 
     mutating func dtms(_ dates: [QualifiedDate], field: String) -> [X12Date] {
-        dates.enumerated().compactMap { dtm($0.element.qualifier, $0.element.date, field: "\(field)[\($0.offset)]") }
+        dates.enumerated().compactMap { dtm(dateQualifier($0.element.qualifier), $0.element.date, field: "\(field)[\($0.offset)]") }
     }
 
     func party(_ party: Party) -> X12Party {
@@ -138,9 +191,17 @@ struct X12OutboundContext {
 
     mutating func terms(_ terms: PaymentTerms, field: String) -> X12TermsOfSale {
         var itd = X12TermsOfSale()
-        itd.termsTypeCode = terms.type
-        itd.termsBasisDateCode = terms.basisDateCode
-        itd.discountPercent = amount(terms.discountPercent)
+        if codesAreX12 {
+            itd.termsTypeCode = terms.type
+            itd.termsBasisDateCode = terms.basisDateCode
+        } else {
+            // PAT 4279 1 basic, 22 discount; 2475 5 invoice date.
+            itd.termsTypeCode = terms.type.map { ["1": "01", "22": "08"][$0] ?? "ZZ" }
+            itd.termsBasisDateCode = terms.basisDateCode.flatMap { ["5": "3"][$0] }
+        }
+        // ITD03 needs ITD04, ITD05 or ITD13 beside it.
+        let hasDiscountTerm = terms.discountDueDate != nil || terms.discountDays != nil
+        itd.discountPercent = hasDiscountTerm ? amount(terms.discountPercent) : nil
         itd.discountDueDate = date(terms.discountDueDate, field: "\(field).discountDueDate")
         itd.discountDaysDue = terms.discountDays.map { X12Amount(text: String($0)) }
         itd.netDueDate = date(terms.netDueDate, field: "\(field).netDueDate")
@@ -190,9 +251,10 @@ struct X12OutboundContext {
         return [td5]
     }
 
+    /// PO1 / IT1; a quantity without a unit is written in each (`EA`), as the segment needs both.
     func baseline(_ tag: String, lineNumber: String, quantity: Quantity?, price: UnitPrice?, items: [ItemIdentifier]) -> X12BaselineItem {
         X12BaselineItem(tag: tag, assignedIdentification: lineNumber, quantity: amount(quantity?.value),
-                        unitOfMeasureCode: unit(quantity?.unit), unitPrice: amount(price?.value),
-                        basisOfUnitPriceCode: price?.basis, itemIdentifiers: self.items(items))
+                        unitOfMeasureCode: quantity.map { unit($0.unit) ?? "EA" }, unitPrice: amount(price?.value),
+                        basisOfUnitPriceCode: priceBasis(price?.basis), itemIdentifiers: self.items(items))
     }
 }
