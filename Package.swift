@@ -21,6 +21,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.0.0"),
     ],
     targets: [
         .target(name: "EDICore", swiftSettings: settings),
@@ -29,7 +30,8 @@ let package = Package(
         .target(name: "X12", dependencies: ["EDICore", "EDISchema"], swiftSettings: settings),
         .target(name: "EDIFACT", dependencies: ["EDICore", "EDISchema"], swiftSettings: settings),
         .target(name: "O2C", dependencies: ["EDICore", "EDISchema", "X12", "EDIFACT"], swiftSettings: settings),
-        .target(name: "Pipeline", dependencies: ["EDICore", "EDISchema", "X12", "EDIFACT", "O2C", "Yams"], swiftSettings: settings),
+        .target(name: "Pipeline", dependencies: ["EDICore", "EDISchema", "X12", "EDIFACT", "O2C", "Yams",
+                                         .product(name: "GRDB", package: "GRDB.swift")], swiftSettings: settings),
         .executableTarget(
             name: "edikit",
             dependencies: [
