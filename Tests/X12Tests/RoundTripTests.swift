@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import EDICore
+import TestSupport
 @testable import X12
 
 /// Every X12 sample and fixture of the five order-to-cash sets and the acknowledgements: the model
@@ -100,5 +101,31 @@ import EDICore
             #expect(error.message == "ST01 is 820, not 810")
             #expect(error.position?.line == 3)
         }
+    }
+}
+
+/// Every X12 file of `../shared/corpus`, whatever its version or validity: each 850/855/856/810/
+/// 820/997/999 transaction either reads into its model, which writes the same segments back, or
+/// fails with an `X12ModelError` — never a crash.
+@Suite struct X12CorpusModelTests {
+    @Test func everyCorpusTransactionReadsAndWritesBack() throws {
+        guard let corpus = Fixtures.sharedCorpus else { return }
+        var read = 0
+        var differences: [String] = []
+        for url in Fixtures.files(in: corpus.appendingPathComponent("x12")) {
+            guard let segments = try? X12TestSupport.segments(ofFile: url) else { continue }
+            for transaction in X12TestSupport.transactions(in: segments) {
+                guard let set = transaction.first?[1], ["850", "855", "856", "810", "820", "997", "999"].contains(set) else { continue }
+                guard let (written, _) = try? X12RoundTripTests.roundTrip(transaction, set: set) else { continue }
+                read += 1
+                var source = X12TestSupport.values(transaction)
+                if let last = source.indices.last, let count = Int(source[last][element: 1] ?? "") {
+                    source[last][element: 1] = String(count)
+                }
+                if written != source { differences.append("\(url.lastPathComponent) \(set) \(transaction.first?[2] ?? "")") }
+            }
+        }
+        #expect(read >= 60, "read \(read)")
+        #expect(differences.isEmpty, "\(differences.count) of \(read) not written back: \(differences.prefix(10))")
     }
 }
