@@ -4,10 +4,15 @@ import Foundation
 
 /// An X12 typed model made from an internal document, ready for the generator.
 public enum X12OutboundDocument: Sendable, Hashable {
+    /// A purchase order as an 850.
     case purchaseOrder(PurchaseOrder850)
+    /// An order acknowledgement as an 855.
     case orderAcknowledgement(PurchaseOrderAcknowledgement855)
+    /// A ship notice as an 856.
     case shipNotice(ShipNotice856)
+    /// An invoice as an 810.
     case invoice(Invoice810)
+    /// A remittance as an 820.
     case remittance(PaymentOrder820)
 
     /// The transaction set identifier (ST01).
