@@ -1,0 +1,82 @@
+public import Foundation
+
+/// The folders of a running pipeline (docs/pipeline.md):
+/// `inbox/ outbound/ internal/<type>/ outbox/<partner>/ archive/YYYY/MM/DD/ rejected/ edikit.db`.
+public struct Workspace: Sendable {
+    /// The root folder.
+    public let root: URL
+
+    /// A workspace at a root.
+    public init(root: URL) {
+        self.root = root
+    }
+
+    public var configuration: URL { root.appendingPathComponent("edikit.yaml") }
+    public var inbox: URL { root.appendingPathComponent("inbox") }
+    public var outbound: URL { root.appendingPathComponent("outbound") }
+    public var internalDocuments: URL { root.appendingPathComponent("internal") }
+    public var outbox: URL { root.appendingPathComponent("outbox") }
+    public var archive: URL { root.appendingPathComponent("archive") }
+    public var rejected: URL { root.appendingPathComponent("rejected") }
+    public var ledger: URL { root.appendingPathComponent("edikit.db") }
+
+    /// Creates the folders, and a commented configuration when there is none.
+    public func create(configurationTemplate: String) throws {
+        for folder in [inbox, outbound, internalDocuments, outbox, archive, rejected] {
+            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        }
+        if !FileManager.default.fileExists(atPath: configuration.path) {
+            try configurationTemplate.write(to: configuration, atomically: true, encoding: .utf8)
+        }
+    }
+
+    /// `archive/YYYY/MM/DD/` for a date (UTC).
+    public func archiveFolder(for date: Date) -> URL {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(identifier: "UTC")!
+        let parts = calendar.dateComponents([.year, .month, .day], from: date)
+        func two(_ value: Int) -> String { value < 10 ? "0\(value)" : String(value) }
+        return archive.appendingPathComponent(String(parts.year!)).appendingPathComponent(two(parts.month!))
+            .appendingPathComponent(two(parts.day!))
+    }
+
+    /// Whether a file name is one to wait for: hidden, temporary or partial files are not taken.
+    public static func isReady(_ name: String) -> Bool {
+        !(name.hasPrefix(".") || name.hasSuffix(".tmp") || name.hasSuffix(".part") || name.hasSuffix("~"))
+    }
+}
+
+/// Writes a file under a temporary name in the same folder, flushes it, then renames it, so a
+/// reader never sees half a file.
+func writeAtomically(_ data: Data, to url: URL) throws {
+    try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+    let temporary = url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).\(getpid()).tmp")
+    FileManager.default.createFile(atPath: temporary.path, contents: data)
+    let handle = try FileHandle(forWritingTo: temporary)
+    try handle.synchronize()
+    try handle.close()
+    guard rename(temporary.path, url.path) == 0 else {
+        throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: url.path])
+    }
+}
+
+/// A name built only from safe characters, never from untrusted text as it came.
+func safeName(_ text: String, limit: Int = 80) -> String {
+    let allowed = Set("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_.")
+    var name = String(text.map { allowed.contains($0) ? $0 : "_" }.prefix(limit))
+    while name.hasPrefix(".") { name.removeFirst() }
+    return name.isEmpty ? "file" : name
+}
+
+/// A path in a folder that does not exist yet: `name`, `name-2`, `name-3`…
+func freePath(in folder: URL, name: String) -> URL {
+    var candidate = folder.appendingPathComponent(name)
+    var counter = 2
+    let base = (name as NSString).deletingPathExtension
+    let ext = (name as NSString).pathExtension
+    while FileManager.default.fileExists(atPath: candidate.path) {
+        candidate = folder.appendingPathComponent(ext.isEmpty ? "\(base)-\(counter)" : "\(base)-\(counter).\(ext)")
+        counter += 1
+    }
+    return candidate
+}
