@@ -39,28 +39,63 @@ public struct EDIFACTUnmappedSegment: Sendable, Hashable {
     public var tag: String { segment.tag }
 }
 
-/// The decoded values of one segment, read field by field; what no field asks for is left over
-/// (``leftovers``) so the typed value can keep it.
+/// The values of one segment, read field by field and decoded only when asked for; what no field
+/// asks for is left over (``leftovers``) so the typed value can keep it.
 struct SegmentFields {
     let tag: String
     let position: EDIPosition
     let owned: OwnedSegment
-    /// Elements → components (first repetition), decoded.
-    private(set) var values: [[String]]
-    /// Bit `element * 16 + component` is set once read (elements and components up to 15; larger
-    /// positions are never left over, so nothing is lost but their leftovers).
+    /// The non-empty components of each element's first repetition, as byte ranges, in order.
+    private var parts: [Part] = []
+    /// Bit `element * 16 + component` is set once read. Positions beyond 15 are never named by a
+    /// model, so they are always left over.
     private var taken: (UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0)
+
+    private struct Part {
+        var element: Int32
+        var component: Int32
+        var start: Int32
+        var end: Int32
+    }
 
     init(_ segment: OwnedSegment) {
         owned = segment
         tag = segment.tag.description
         position = segment.position
-        values = segment.withSegment { view in
-            (0..<view.elementCount).map { index in view.element(index + 1).components.map(\.string) }
+        let bytes = segment.bytes
+        let marks = segment.elementSeparatorOffsets
+        let delimiters = segment.delimiters
+        let release = segment.hasReleaseCharacters ? delimiters.release : nil
+        parts.reserveCapacity(marks.count * 2)
+        for e in 0..<marks.count {
+            let end = e + 1 < marks.count ? Int(marks[e + 1]) : bytes.count
+            var component: Int32 = 1
+            var partStart = Int(marks[e]) + 1
+            var i = partStart
+            var repeated = false
+            while i < end {
+                let byte = bytes[i]
+                if byte == release {
+                    i += 2
+                    continue
+                }
+                if byte == delimiters.component || byte == delimiters.repetition {
+                    if partStart < i { parts.append(Part(element: Int32(e + 1), component: component, start: Int32(partStart), end: Int32(i))) }
+                    if byte == delimiters.repetition {
+                        repeated = true
+                        break
+                    }
+                    component += 1
+                    partStart = i + 1
+                }
+                i += 1
+            }
+            if !repeated, partStart < end {
+                parts.append(Part(element: Int32(e + 1), component: component, start: Int32(partStart), end: Int32(end)))
+            }
         }
     }
 
-    /// A value, nil when absent or empty; marks it as read.
     private func isTaken(_ element: Int, _ component: Int) -> Bool {
         guard element < 16, component < 16 else { return false }
         let bit = element * 16 + component
@@ -73,6 +108,7 @@ struct SegmentFields {
         }
     }
 
+    /// A value, nil when absent or empty; marks it as read.
     mutating func take(_ element: Int, _ component: Int = 1) -> String? {
         if element < 16, component < 16 {
             let bit = element * 16 + component
@@ -84,18 +120,35 @@ struct SegmentFields {
             default: taken.3 |= mask
             }
         }
-        guard element >= 1, element <= values.count, component >= 1, component <= values[element - 1].count else { return nil }
-        let value = values[element - 1][component - 1]
-        return value.isEmpty ? nil : value
+        for part in parts where part.element == element && part.component == component {
+            return decode(part)
+        }
+        return nil
+    }
+
+    private func decode(_ part: Part) -> String {
+        owned.bytes.withUnsafeBytes { raw in
+            let slice = UnsafeRawBufferPointer(rebasing: raw[Int(part.start)..<Int(part.end)])
+            guard owned.hasReleaseCharacters, let release = owned.delimiters.release, slice.contains(release) else {
+                return CharacterEncoding.utf8.decode(slice)
+            }
+            var unescaped: [UInt8] = []
+            unescaped.reserveCapacity(slice.count)
+            var i = 0
+            while i < slice.count {
+                if slice[i] == release, i + 1 < slice.count { i += 1 }
+                unescaped.append(slice[i])
+                i += 1
+            }
+            return unescaped.withUnsafeBytes { CharacterEncoding.utf8.decode($0) }
+        }
     }
 
     /// Every non-empty value no field read.
     var leftovers: [EDIFACTComponentValue] {
         var result: [EDIFACTComponentValue] = []
-        for (e, components) in values.enumerated() {
-            for (c, value) in components.enumerated() where !value.isEmpty && !isTaken(e + 1, c + 1) {
-                result.append(EDIFACTComponentValue(element: e + 1, component: c + 1, value: value))
-            }
+        for part in parts where !isTaken(Int(part.element), Int(part.component)) {
+            result.append(EDIFACTComponentValue(element: Int(part.element), component: Int(part.component), value: decode(part)))
         }
         return result
     }

@@ -110,4 +110,26 @@ import TestSupport
             #expect(error.position.segmentTag == "BGM")
         }
     }
+
+    @Test func releaseCharactersAreRemovedFromValuesAndWrittenBack() throws {
+        let segments = [
+            OutgoingSegment("UNH", elements: [[["1"]], [["ORDERS", "D", "96A", "UN"]]]),
+            OutgoingSegment("BGM", ["220", "PO+1:A'B", "9"]),
+            OutgoingSegment("DTM", elements: [[["137", "20261124", "102"]]]),
+            OutgoingSegment("FTX", elements: [[["AAI"]], [[""]], [[""]], [["DOCK 2+8 BETWEEN 08:00", "AND 17?30"]]]),
+            OutgoingSegment("NAD", elements: [[["BY"]], [["4049876000000", "", "9"]], [[""]], [["BUYER+PARTNER GMBH"]]]),
+            OutgoingSegment("LIN", elements: [[["1"]], [[""]], [["0876543100015", "EN"]]]),
+            OutgoingSegment("QTY", elements: [[["21", "12,5"]]]),
+            OutgoingSegment("UNS", ["S"]),
+            OutgoingSegment("UNT", ["9", "1"]),
+        ]
+        let transaction = try EDIFACTTestSupport.reread(segments)[0]
+        let message = try OrdersMessage(segments: transaction.segments)
+        #expect(message.documentNumber == "PO+1:A'B")
+        #expect(message.freeTexts.first?.lines == ["DOCK 2+8 BETWEEN 08:00", "AND 17?30"])
+        #expect(message.buyer?.name == "BUYER+PARTNER GMBH")
+        #expect(message.lineItems[0].quantity("21")?.value == Decimal(string: "12.5"))
+        let reread = try EDIFACTTestSupport.reread(message.segments(messageReference: "1"))
+        #expect(try OrdersMessage(segments: reread[0].segments) == message)
+    }
 }
