@@ -1,5 +1,5 @@
 public import EDICore
-public import Foundation
+import Foundation
 import Yams
 
 /// A configuration error: names the file, line and key, before anything runs.

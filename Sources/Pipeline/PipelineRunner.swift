@@ -1,7 +1,7 @@
-public import EDICore
+import EDICore
 public import EDISchema
 public import Foundation
-public import O2C
+import O2C
 
 /// What one pass over the folders did.
 public struct PipelineSummary: Sendable, Codable {

@@ -51,7 +51,9 @@ public struct Workspace: Sendable {
 func writeAtomically(_ data: Data, to url: URL) throws {
     try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
     let temporary = url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).\(getpid()).tmp")
-    FileManager.default.createFile(atPath: temporary.path, contents: data)
+    guard FileManager.default.createFile(atPath: temporary.path, contents: data) else {
+        throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: temporary.path])
+    }
     let handle = try FileHandle(forWritingTo: temporary)
     try handle.synchronize()
     try handle.close()

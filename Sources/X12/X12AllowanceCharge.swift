@@ -1,4 +1,4 @@
-public import EDICore
+import EDICore
 
 /// SAC service, promotion, allowance, or charge: indicator (248: `A` allowance, `C` charge, `N` no
 /// allowance or charge…), code (1300), amount (N2), percent, rate, quantity and description.

@@ -1,5 +1,5 @@
 public import Foundation
-public import EDICore
+import EDICore
 
 /// A numeric X12 value (data element type `R`, or `Nn` with `n` implied decimals) kept as sent,
 /// with its decimal value when the text is a number: `12.5`, `-3`, `.58`; TDS01 `125000` (N2) is

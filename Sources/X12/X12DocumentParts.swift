@@ -1,4 +1,4 @@
-public import EDICore
+import EDICore
 
 /// What the 850, 855 and 810 share: a beginning segment, CUR, REF, PER, DTM and N1 loops in the
 /// heading, a line loop, CTT in the summary, a few set-specific named segments and the rest kept.

@@ -1,4 +1,4 @@
-public import EDICore
+import EDICore
 
 /// One HL level of an 856 ship notice with the segments of its loop and the levels below it:
 /// shipment (`S`) → order (`O`) → tare (`T`) / pack (`P`) → item (`I`), as HL01/HL02/HL03 say.

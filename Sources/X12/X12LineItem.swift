@@ -1,4 +1,4 @@
-public import EDICore
+import EDICore
 
 /// A line item of an 850 or 855 (PO1 loop) or an 810 (IT1 loop): the baseline item, PID
 /// descriptions, REF references, DTM dates, N1 parties, ACK line acknowledgements (855) and the

@@ -1,4 +1,4 @@
-public import EDICore
+import EDICore
 
 /// A party of an N1 loop: N1 (role and identification), N2 names, N3 address lines, N4 place, REF
 /// references and PER contacts; other segments of the loop are kept in `unmappedSegments`.

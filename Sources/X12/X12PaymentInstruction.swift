@@ -1,4 +1,4 @@
-public import EDICore
+import EDICore
 
 /// BPR beginning segment for payment order/remittance advice (820): what to do, how much, credit
 /// or debit, how (ACH, check), the banks and accounts on both sides and the payment date.

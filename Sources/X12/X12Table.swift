@@ -1,4 +1,4 @@
-public import EDICore
+import EDICore
 
 /// The segment table of a transaction set as the typed models read it: segments and loops in
 /// table order, a loop written as its first segment with the rest of its body in parentheses

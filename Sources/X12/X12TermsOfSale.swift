@@ -1,4 +1,4 @@
-public import EDICore
+import EDICore
 
 /// ITD terms of sale/deferred terms of sale: terms type (336: `01` basic, `14` previously agreed),
 /// basis date (333: `3` invoice date), discount percent, days and date, net days and date.

@@ -1,4 +1,4 @@
-public import EDICore
+import EDICore
 
 /// The ST header facts every typed model keeps, and the ST…SE framing of what it writes.
 struct X12TransactionFrame {

@@ -1,4 +1,4 @@
-public import EDICore
+import EDICore
 
 /// A segment a typed model does not name, kept so that writing the model back loses nothing the
 /// partner sent.

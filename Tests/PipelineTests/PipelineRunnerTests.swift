@@ -38,9 +38,11 @@ struct PipelineRunnerTests {
     func files(_ folder: URL) -> [String] {
         (FileManager.default.enumerator(atPath: folder.path)?.allObjects as? [String] ?? [])
             .filter { !$0.hasPrefix(".") && !(($0 as NSString).lastPathComponent.hasPrefix(".")) }
-            .filter { var isDirectory: ObjCBool = false
-                FileManager.default.fileExists(atPath: folder.appendingPathComponent($0).path, isDirectory: &isDirectory)
-                return !isDirectory.boolValue }
+            .filter { name in
+                var isDirectory: ObjCBool = false
+                let exists = FileManager.default.fileExists(atPath: folder.appendingPathComponent(name).path, isDirectory: &isDirectory)
+                return exists && !isDirectory.boolValue
+            }
             .sorted()
     }
 

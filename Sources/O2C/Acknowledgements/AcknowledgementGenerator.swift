@@ -1,7 +1,7 @@
 public import EDICore
 public import EDISchema
-public import X12
-public import EDIFACT
+import X12
+import EDIFACT
 public import Foundation
 
 /// Which acknowledgement to produce for an inbound file.

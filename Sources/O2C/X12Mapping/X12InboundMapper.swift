@@ -1,6 +1,6 @@
 public import EDICore
 public import EDISchema
-public import X12
+import X12
 import Foundation
 
 /// Maps X12 transaction sets to internal documents: 850 → ``PurchaseOrder``, 855 →
