@@ -5,19 +5,19 @@ extension EDIFACTInboundMapper {
     /// ORDERS → purchase order.
     public static func purchaseOrder(from message: OrdersMessage) throws(MappingError) -> PurchaseOrder {
         var context = EDIFACTMappingContext()
-        let bgm = message.beginning
-        let dates = context.dates(message.dates, named: [.documentDate, .requestedDelivery, .requestedShip])
+        let bgm = message.body.beginning
+        let dates = context.dates(message.body.dates, named: [.documentDate, .requestedDelivery, .requestedShip])
         var order = PurchaseOrder(number: context.required(bgm.documentNumber, field: "BGM 1004", at: bgm.source),
                                   purpose: bgm.messageFunction, orderType: bgm.documentNameCode,
                                   orderDate: dates.named[.documentDate], requestedDelivery: dates.named[.requestedDelivery],
                                   requestedShip: dates.named[.requestedShip], otherDates: dates.other,
                                   currency: message.currencyCode)
-        order.parties = message.parties.map { context.party($0) }
-        order.references = message.references.map { context.reference($0) }
-        order.terms = message.paymentTerms.map { context.terms($0) }
-        order.taxes = message.taxes.map { context.tax($0) }
-        order.notes = context.notes(message.freeTexts)
-        for line in message.lineItems {
+        order.parties = message.body.parties.map { context.party($0) }
+        order.references = message.body.references.map { context.reference($0) }
+        order.terms = message.body.paymentTerms.map { context.terms($0) }
+        order.taxes = message.body.taxes.map { context.tax($0) }
+        order.notes = context.notes(message.body.freeTexts)
+        for line in message.body.lineItems {
             let lineDates = context.dates(line.dates, named: [.requestedDelivery])
             let quantity = context.quantity(line.quantity("21") ?? line.quantities.first)
             if line.quantities.isEmpty { context.fail("the line has no ordered quantity", field: "QTY 21", at: line.source) }
@@ -29,7 +29,7 @@ extension EDIFACTInboundMapper {
                 references: line.references.map { context.reference($0) }, taxes: line.taxes.map { context.tax($0) },
                 notes: context.notes(line.freeTexts)))
         }
-        if !message.controlTotals.isEmpty || !message.totals.isEmpty {
+        if !message.body.controlTotals.isEmpty || !message.body.totals.isEmpty {
             order.totals = PurchaseOrderTotals(
                 lineCount: message.body.controlTotal("2").flatMap { context.integer($0.text, field: "CNT 2 6066", at: $0.source) },
                 quantityTotal: message.body.controlTotal("1").flatMap { context.decimal($0.text, field: "CNT 1 6066", at: $0.source) },
@@ -42,19 +42,19 @@ extension EDIFACTInboundMapper {
     /// ORDRSP → order acknowledgement.
     public static func orderAcknowledgement(from message: OrderResponseMessage) throws(MappingError) -> OrderAcknowledgement {
         var context = EDIFACTMappingContext()
-        let bgm = message.beginning
+        let bgm = message.body.beginning
         let order = message.body.reference("ON")
-        let dates = context.dates(message.dates, named: [.documentDate, .purchaseOrderDate])
+        let dates = context.dates(message.body.dates, named: [.documentDate, .purchaseOrderDate])
         let status = bgm.messageFunction.flatMap { AcknowledgementStatusCodes.edifactHeader.value(for: $0) }
         var acknowledgement = OrderAcknowledgement(
             number: bgm.documentNumber,
             purchaseOrderNumber: context.required(order?.number, field: "RFF ON 1154", at: order?.source ?? bgm.source),
             purchaseOrderDate: context.iso(order?.dates.first) ?? dates.named[.purchaseOrderDate], date: dates.named[.documentDate],
             acknowledgementType: bgm.messageFunction, status: status ?? .pending, currency: message.currencyCode)
-        acknowledgement.parties = message.parties.map { context.party($0) }
-        acknowledgement.references = message.references.filter { $0.qualifier != "ON" }.map { context.reference($0) }
-        acknowledgement.notes = context.notes(message.freeTexts)
-        for line in message.lineItems {
+        acknowledgement.parties = message.body.parties.map { context.party($0) }
+        acknowledgement.references = message.body.references.filter { $0.qualifier != "ON" }.map { context.reference($0) }
+        acknowledgement.notes = context.notes(message.body.freeTexts)
+        for line in message.body.lineItems {
             let lineStatus = line.actionCode.flatMap { AcknowledgementStatusCodes.edifactLine.value(for: $0) }
             let ordered = line.quantity("21")
             var schedules: [ScheduledQuantity] = []
@@ -81,9 +81,9 @@ extension EDIFACTInboundMapper {
     /// INVOIC → invoice.
     public static func invoice(from message: InvoiceMessage) throws(MappingError) -> Invoice {
         var context = EDIFACTMappingContext()
-        let bgm = message.beginning
+        let bgm = message.body.beginning
         let order = message.body.reference("ON")
-        let dates = context.dates(message.dates, named: [.documentDate, .invoiceDate, .shipped, .purchaseOrderDate])
+        let dates = context.dates(message.body.dates, named: [.documentDate, .invoiceDate, .shipped, .purchaseOrderDate])
         var invoice = Invoice(number: context.required(bgm.documentNumber, field: "BGM 1004", at: bgm.source),
                               date: dates.named[.documentDate] ?? dates.named[.invoiceDate], invoiceType: bgm.documentNameCode,
                               purpose: bgm.messageFunction, purchaseOrderNumber: order?.number,
@@ -92,12 +92,12 @@ extension EDIFACTInboundMapper {
         if dates.named[.documentDate] != nil, let invoiceDate = dates.named[.invoiceDate] {
             invoice.otherDates.append(QualifiedDate(qualifier: "3", date: invoiceDate))
         }
-        invoice.parties = message.parties.map { context.party($0) }
-        invoice.references = message.references.filter { $0.qualifier != "ON" }.map { context.reference($0) }
-        invoice.terms = message.paymentTerms.map { context.terms($0) }
-        invoice.taxes = (message.taxes + message.summaryTaxes).map { context.tax($0) }
-        invoice.notes = context.notes(message.freeTexts)
-        for line in message.lineItems {
+        invoice.parties = message.body.parties.map { context.party($0) }
+        invoice.references = message.body.references.filter { $0.qualifier != "ON" }.map { context.reference($0) }
+        invoice.terms = message.body.paymentTerms.map { context.terms($0) }
+        invoice.taxes = (message.body.taxes + message.body.summaryTaxes).map { context.tax($0) }
+        invoice.notes = context.notes(message.body.freeTexts)
+        for line in message.body.lineItems {
             let quantity = context.quantity(line.quantity("47") ?? line.quantities.first)
             if line.quantities.isEmpty { context.fail("the line has no invoiced quantity", field: "QTY 47", at: line.source) }
             invoice.lines.append(InvoiceLine(
@@ -123,11 +123,11 @@ extension EDIFACTInboundMapper {
     /// REMADV → remittance.
     public static func remittance(from message: RemittanceAdviceMessage) throws(MappingError) -> Remittance {
         var context = EDIFACTMappingContext()
-        let bgm = message.beginning
-        let dates = context.dates(message.dates, named: [.documentDate, .paymentValueDate])
+        let bgm = message.body.beginning
+        let dates = context.dates(message.body.dates, named: [.documentDate, .paymentValueDate])
         let total = message.totalRemitted
         if total == nil { context.fail("the remittance has no total remitted (MOA 12 after UNS)", field: "MOA 12", at: bgm.source) }
-        let means = message.unmappedSegments.first { $0.tag == "PAI" }.flatMap { pai in
+        let means = message.body.unmappedSegments.first { $0.tag == "PAI" }.flatMap { pai in
             pai.segment.elements.first?.first.flatMap { $0.count >= 3 && !$0[2].isEmpty ? $0[2] : nil }
         }
         let payment = Payment(method: means.flatMap { PaymentMethodCodes.edifact.value(for: $0) } ?? (means == nil ? nil : .other),
@@ -135,10 +135,10 @@ extension EDIFACTInboundMapper {
                               traceNumber: message.body.reference("PQ")?.number)
         var remittance = Remittance(number: bgm.documentNumber, date: dates.named[.documentDate], currency: message.currencyCode,
                                     payment: payment, otherDates: dates.other)
-        remittance.parties = message.parties.map { context.party($0) }
-        remittance.references = message.references.filter { $0.qualifier != "PQ" }.map { context.reference($0) }
-        remittance.notes = context.notes(message.freeTexts)
-        for document in message.documents {
+        remittance.parties = message.body.parties.map { context.party($0) }
+        remittance.references = message.body.references.filter { $0.qualifier != "PQ" }.map { context.reference($0) }
+        remittance.notes = context.notes(message.body.freeTexts)
+        for document in message.body.documents {
             let paid = document.amount("12")
             if paid == nil { context.fail("the document has no amount remitted", field: "MOA 12", at: document.source) }
             let documentDates = context.dates(document.dates, named: [.documentDate, .invoiceDate])

@@ -7,17 +7,17 @@ extension EDIFACTInboundMapper {
     /// its lines; everything belongs to the one order of `RFF+ON`.
     public static func shipNotice(from message: DespatchAdviceMessage) throws(MappingError) -> ShipNotice {
         var context = EDIFACTMappingContext()
-        let bgm = message.beginning
+        let bgm = message.body.beginning
         let order = message.body.reference("ON")
-        let dates = context.dates(message.dates, named: [.documentDate, .shipped, .estimatedDelivery])
+        let dates = context.dates(message.body.dates, named: [.documentDate, .shipped, .estimatedDelivery])
         var notice = ShipNotice(shipmentId: context.required(bgm.documentNumber, field: "BGM 1004", at: bgm.source),
                                 purpose: bgm.messageFunction, noticeDate: dates.named[.documentDate],
                                 shipDate: dates.named[.shipped], estimatedDelivery: dates.named[.estimatedDelivery],
                                 otherDates: dates.other, billOfLading: message.body.reference("BM")?.number)
-        notice.parties = message.parties.map { context.party($0) }
-        notice.references = message.references.filter { !["ON", "BM"].contains($0.qualifier) }.map { context.reference($0) }
+        notice.parties = message.body.parties.map { context.party($0) }
+        notice.references = message.body.references.filter { !["ON", "BM"].contains($0.qualifier) }.map { context.reference($0) }
         var shipped = ShippedOrder(purchaseOrderNumber: order?.number, purchaseOrderDate: context.iso(order?.dates.first))
-        shipped.items = message.lineItems.map { shippedItem($0, &context) }
+        shipped.items = message.body.lineItems.map { shippedItem($0, &context) }
         for root in message.roots {
             if root.packages.allSatisfy({ $0.serialShippingContainerCodes.isEmpty }) {
                 for package in root.packages {
