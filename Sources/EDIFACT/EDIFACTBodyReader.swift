@@ -11,12 +11,13 @@ struct EDIFACTBodyReader {
     private enum Phase { case header, detail, summary }
     private enum Decision { case take, keep, pass }
 
-    private static let memberTags: Set<String> = ["DTM", "MOA", "PCD", "COM", "LOC", "RNG"]
-    private static let headerForeign: Set<String> = ["TDT", "TOD", "PAC", "EQD", "SCC", "APR", "ALC", "RCS", "AJT", "GIS",
+    private static let memberTags: [SegmentTag] = ["DTM", "MOA", "PCD", "COM", "LOC", "RNG"]
+    private static let headerForeign: [SegmentTag] = ["TDT", "TOD", "PAC", "EQD", "SCC", "APR", "ALC", "RCS", "AJT", "GIS",
                                                      "DGS", "PCI", "HAN", "FII", "INP"]
-    private static let lineForeign: Set<String> = ["CCI", "PAT", "PAC", "LOC", "NAD", "ALC", "TDT", "TOD", "EQD", "SCC",
+    private static let lineForeign: [SegmentTag] = ["CCI", "PAT", "PAC", "LOC", "NAD", "ALC", "TDT", "TOD", "EQD", "SCC",
                                                    "RCS", "APR", "DGS", "HAN", "PCI"]
-    private static let partyMembers: Set<String> = ["LOC", "FII", "RFF", "DTM", "CTA", "COM", "DOC"]
+    private static let documentForeign: [SegmentTag] = ["NAD", "CUX", "AJT", "INP", "DLI"]
+    private static let partyMembers: [SegmentTag] = ["LOC", "FII", "RFF", "DTM", "CTA", "COM", "DOC"]
 
     private var body: EDIFACTMessageBody
     private let documentsAreDetail: Bool
@@ -50,7 +51,7 @@ struct EDIFACTBodyReader {
 
     mutating func read(_ segment: SegmentFields) {
         var fields = segment
-        let tag = fields.tag
+        let tag = fields.owned.tag
         if phase != .summary {
             switch tag {
             case "UNS":
@@ -109,12 +110,12 @@ struct EDIFACTBodyReader {
 
     /// `strong`: triggers that end any sub-group, even one the model does not name;
     /// `afterOpaque`: triggers that end a named sub-group without members (`CUX`, `PRI`, summary `MOA`).
-    private func decide(_ sub: SubGroup, _ tag: String, strong: Set<String>, afterOpaque: Set<String> = []) -> Decision {
+    private func decide(_ sub: SubGroup, _ tag: SegmentTag, strong: [SegmentTag], afterOpaque: [SegmentTag] = []) -> Decision {
         switch sub {
         case .none: return .pass
         case .foreign: return strong.contains(tag) ? .pass : .keep
         case .reference: if tag == "DTM" { return .take }
-        case .paymentTerms: if ["DTM", "PCD", "MOA"].contains(tag) { return .take }
+        case .paymentTerms: if tag == "DTM" || tag == "PCD" || tag == "MOA" { return .take }
         case .tax: if tag == "MOA" { return .take }
         case .contact: if tag == "COM" { return .take }
         case .identification: if tag == "GIN" { return .take }
@@ -130,7 +131,7 @@ struct EDIFACTBodyReader {
     // MARK: Header and summary
 
     private mutating func readHeader(_ fields: inout SegmentFields) {
-        let tag = fields.tag
+        let tag = fields.owned.tag
         switch decide(headerSub, tag, strong: ["CUX", "PAT"]) {
         case .take:
             switch headerSub {
@@ -142,7 +143,7 @@ struct EDIFACTBodyReader {
             return
         case .keep:
             body.unmappedSegments.append(Self.kept(fields, after: headerLast))
-            headerLast = tag
+            headerLast = fields.tag
             return
         case .pass: break
         }
@@ -166,11 +167,11 @@ struct EDIFACTBodyReader {
             body.unmappedSegments.append(Self.kept(fields, after: headerLast))
             if Self.headerForeign.contains(tag) { headerSub = .foreign }
         }
-        headerLast = tag
+        headerLast = fields.tag
     }
 
     private static func add(_ fields: inout SegmentFields, to terms: inout EDIFACTPaymentTerms) {
-        switch fields.tag {
+        switch fields.owned.tag {
         case "DTM": terms.dates.append(EDIFACTDate(&fields))
         case "PCD": terms.percentages.append(EDIFACTPercentage(&fields))
         default: terms.amounts.append(EDIFACTAmount(&fields))
@@ -178,14 +179,14 @@ struct EDIFACTBodyReader {
     }
 
     private mutating func readSummary(_ fields: inout SegmentFields) {
-        let tag = fields.tag
+        let tag = fields.owned.tag
         switch decide(headerSub, tag, strong: [], afterOpaque: ["CNT", "MOA", "TAX"]) {
         case .take:
             body.summaryTaxes[body.summaryTaxes.count - 1].amounts.append(EDIFACTAmount(&fields))
             return
         case .keep:
             body.summaryUnmappedSegments.append(Self.kept(fields, after: headerLast))
-            headerLast = tag
+            headerLast = fields.tag
             return
         case .pass: break
         }
@@ -202,13 +203,13 @@ struct EDIFACTBodyReader {
             body.summaryUnmappedSegments.append(Self.kept(fields, after: headerLast))
             if tag == "ALC" { headerSub = .foreign }
         }
-        headerLast = tag
+        headerLast = fields.tag
     }
 
     // MARK: Groups
 
     private mutating func readParty(_ fields: inout SegmentFields) {
-        let tag = fields.tag
+        let tag = fields.owned.tag
         switch decide(partySub, tag, strong: ["CTA"]) {
         case .take:
             if partySub == .reference {
@@ -219,7 +220,7 @@ struct EDIFACTBodyReader {
             return
         case .keep:
             party!.unmappedSegments.append(Self.kept(fields, after: partyLast))
-            partyLast = tag
+            partyLast = fields.tag
             return
         case .pass: break
         }
@@ -235,11 +236,11 @@ struct EDIFACTBodyReader {
             party!.unmappedSegments.append(Self.kept(fields, after: partyLast))
             if tag == "DOC" { partySub = .foreign }
         }
-        partyLast = tag
+        partyLast = fields.tag
     }
 
     private mutating func readLine(_ fields: inout SegmentFields) {
-        let tag = fields.tag
+        let tag = fields.owned.tag
         switch decide(lineSub, tag, strong: ["PRI"]) {
         case .take:
             if lineSub == .reference {
@@ -250,7 +251,7 @@ struct EDIFACTBodyReader {
             return
         case .keep:
             line!.unmappedSegments.append(Self.kept(fields, after: lineLast))
-            lineLast = tag
+            lineLast = fields.tag
             return
         case .pass: break
         }
@@ -275,11 +276,11 @@ struct EDIFACTBodyReader {
             line!.unmappedSegments.append(Self.kept(fields, after: lineLast))
             if Self.lineForeign.contains(tag) { lineSub = .foreign }
         }
-        lineLast = tag
+        lineLast = fields.tag
     }
 
     private mutating func readPacking(_ fields: inout SegmentFields) {
-        let tag = fields.tag
+        let tag = fields.owned.tag
         if tag == "PAC" {
             closePackage()
             package = EDIFACTPackage(&fields)
@@ -289,7 +290,7 @@ struct EDIFACTBodyReader {
         }
         guard package != nil else {
             sequence!.unmappedSegments.append(Self.kept(fields, after: sequenceLast))
-            sequenceLast = tag
+            sequenceLast = fields.tag
             return
         }
         switch decide(packageSub, tag, strong: ["PCI"]) {
@@ -302,7 +303,7 @@ struct EDIFACTBodyReader {
             return
         case .keep:
             package!.unmappedSegments.append(Self.kept(fields, after: packageLast))
-            packageLast = tag
+            packageLast = fields.tag
             return
         case .pass: break
         }
@@ -312,24 +313,24 @@ struct EDIFACTBodyReader {
             packageLast = "PCI"
             return
         }
-        if packageSub == .identification, ["RFF", "GIR"].contains(tag) {
+        if packageSub == .identification, (tag == "RFF" || tag == "GIR") {
             package!.identifications[package!.identifications.count - 1].unmappedSegments.append(Self.kept(fields, after: nil))
             return
         }
         package!.unmappedSegments.append(Self.kept(fields, after: packageLast))
         packageSub = tag == "HAN" ? .foreign : .none
-        packageLast = tag
+        packageLast = fields.tag
     }
 
     private mutating func readDocument(_ fields: inout SegmentFields) {
-        let tag = fields.tag
+        let tag = fields.owned.tag
         switch decide(documentSub, tag, strong: []) {
         case .take:
             document!.references[document!.references.count - 1].dates.append(EDIFACTDate(&fields))
             return
         case .keep:
             document!.unmappedSegments.append(Self.kept(fields, after: documentLast))
-            documentLast = tag
+            documentLast = fields.tag
             return
         case .pass: break
         }
@@ -342,9 +343,9 @@ struct EDIFACTBodyReader {
             documentSub = .reference
         default:
             document!.unmappedSegments.append(Self.kept(fields, after: documentLast))
-            if ["NAD", "CUX", "AJT", "INP", "DLI"].contains(tag) { documentSub = .foreign }
+            if Self.documentForeign.contains(tag) { documentSub = .foreign }
         }
-        documentLast = tag
+        documentLast = fields.tag
     }
 
     // MARK: Closing groups
