@@ -175,6 +175,15 @@ extension SegmentTokenizer {
             state = .resynchronising
             return nil
         }
+        if isAlphanumeric(componentSeparator) {
+            // A letter or digit would split segment tags and values (ISA16 "A" turns ISA into IS).
+            report(.error, .ambiguousDelimiters,
+                   "ISA16 (\(Delimiters.printableName(componentSeparator))) is a letter or digit and cannot be the component separator",
+                   at: position(at: readIndex + last + 1, tag: "ISA"))
+            readIndex += 3
+            state = .resynchronising
+            return nil
+        }
         // separators[k] precedes ISA(k+1): ISA11 (repetition) follows separators[10], ISA12 (version) separators[11].
         let versionStart = separators[11] + 1
         let version = String(decoding: UnsafeRawBufferPointer(start: p + versionStart, count: separators[12] - versionStart), as: UTF8.self)
