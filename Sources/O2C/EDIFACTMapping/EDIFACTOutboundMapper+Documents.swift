@@ -5,7 +5,8 @@ import Foundation
 extension EDIFACTOutboundMapper {
     /// Purchase order → ORDERS.
     public func orders(_ order: PurchaseOrder) -> OrdersMessage {
-        var body = body("ORDERS", order.orderType ?? "220", order.number, order.purpose)
+        let own = EDIFACTValues.ownCodes(order.envelope)
+        var body = body("ORDERS", own(order.orderType) ?? "220", order.number, own(order.purpose) ?? EDIFACTValues.originalIfForeign(order.envelope))
         body.dates = EDIFACTValues.dates([("137", order.orderDate), ("2", order.requestedDelivery), ("10", order.requestedShip)],
                                          other: order.otherDates)
         body.freeTexts = EDIFACTValues.notes(order.notes)
@@ -13,14 +14,14 @@ extension EDIFACTOutboundMapper {
         body.parties = order.parties.map(EDIFACTValues.party)
         body.taxes = order.taxes.map(EDIFACTValues.tax)
         if let currency = order.currency { body.currencies = [EDIFACTCurrency(code: currency, typeQualifier: "9")] }
-        body.paymentTerms = order.terms.map(EDIFACTValues.terms)
+        body.paymentTerms = order.terms.map { EDIFACTValues.terms($0, ownCodes: own) }
         body.lineItems = order.lines.map { line in
             var item = EDIFACTValues.line(number: line.lineNumber, items: line.items, description: line.description)
             item.quantities = [EDIFACTValues.quantity("21", line.quantity)].compactMap { $0 }
             item.dates = EDIFACTValues.dates([("2", line.requestedDelivery)], other: line.otherDates)
             item.amounts = [EDIFACTValues.amount("203", line.amount)].compactMap { $0 }
             item.freeTexts = EDIFACTValues.notes(line.notes)
-            item.prices = [EDIFACTValues.price(line.unitPrice)].compactMap { $0 }
+            item.prices = [EDIFACTValues.price(line.unitPrice, ownCodes: own)].compactMap { $0 }
             item.references = line.references.map { EDIFACTValues.reference($0) }
             item.taxes = line.taxes.map(EDIFACTValues.tax)
             return item
@@ -40,6 +41,7 @@ extension EDIFACTOutboundMapper {
         let function = AcknowledgementStatusCodes.edifactHeader.code(for: acknowledgement.status,
                                                                      preferring: acknowledgement.acknowledgementType)
             ?? acknowledgement.acknowledgementType ?? "29"
+        let own = EDIFACTValues.ownCodes(acknowledgement.envelope)
         var body = body("ORDRSP", "231", acknowledgement.number, function)
         body.dates = EDIFACTValues.dates([("137", acknowledgement.date)], other: [])
         body.freeTexts = EDIFACTValues.notes(acknowledgement.notes)
@@ -60,7 +62,7 @@ extension EDIFACTOutboundMapper {
                 }
             }
             item.freeTexts = EDIFACTValues.notes(line.notes)
-            item.prices = [EDIFACTValues.price(line.unitPrice)].compactMap { $0 }
+            item.prices = [EDIFACTValues.price(line.unitPrice, ownCodes: own)].compactMap { $0 }
             item.references = line.references.map { EDIFACTValues.reference($0) }
             return item
         }
@@ -71,7 +73,9 @@ extension EDIFACTOutboundMapper {
 
     /// Invoice → INVOIC.
     public func invoice(_ invoice: Invoice) -> InvoiceMessage {
-        var body = body("INVOIC", invoice.invoiceType ?? "380", invoice.number, invoice.purpose)
+        let own = EDIFACTValues.ownCodes(invoice.envelope)
+        var body = body("INVOIC", own(invoice.invoiceType) ?? "380", invoice.number,
+                        own(invoice.purpose) ?? EDIFACTValues.originalIfForeign(invoice.envelope))
         body.dates = EDIFACTValues.dates([("137", invoice.date), ("11", invoice.shipDate)], other: invoice.otherDates)
         body.freeTexts = EDIFACTValues.notes(invoice.notes)
         if let number = invoice.purchaseOrderNumber {
@@ -80,13 +84,13 @@ extension EDIFACTOutboundMapper {
         body.references += invoice.references.map { EDIFACTValues.reference($0) }
         body.parties = invoice.parties.map(EDIFACTValues.party)
         if let currency = invoice.currency { body.currencies = [EDIFACTCurrency(code: currency, typeQualifier: "4")] }
-        body.paymentTerms = invoice.terms.map(EDIFACTValues.terms)
+        body.paymentTerms = invoice.terms.map { EDIFACTValues.terms($0, ownCodes: own) }
         body.lineItems = invoice.lines.map { line in
             var item = EDIFACTValues.line(number: line.lineNumber, items: line.items, description: line.description)
             item.quantities = [EDIFACTValues.quantity("47", line.quantity)].compactMap { $0 }
             item.amounts = [EDIFACTValues.amount("203", line.amount)].compactMap { $0 }
             item.freeTexts = EDIFACTValues.notes(line.notes)
-            item.prices = [EDIFACTValues.price(line.unitPrice)].compactMap { $0 }
+            item.prices = [EDIFACTValues.price(line.unitPrice, ownCodes: own)].compactMap { $0 }
             item.references = line.references.map { EDIFACTValues.reference($0) }
             if let orderLine = line.purchaseOrderLineNumber {
                 if let index = item.references.firstIndex(where: { $0.qualifier == "ON" }) {
@@ -110,19 +114,20 @@ extension EDIFACTOutboundMapper {
 
     /// Remittance → REMADV.
     public func remittanceAdvice(_ remittance: Remittance) -> RemittanceAdviceMessage {
+        let own = EDIFACTValues.ownCodes(remittance.envelope)
         var body = body("REMADV", "481", remittance.number, "9")
         body.dates = EDIFACTValues.dates([("137", remittance.date), ("209", remittance.payment.date)], other: remittance.otherDates)
         body.freeTexts = EDIFACTValues.notes(remittance.notes)
         if let trace = remittance.payment.traceNumber { body.references = [EDIFACTReference(qualifier: "PQ", number: trace)] }
         body.references += remittance.references.map { EDIFACTValues.reference($0) }
-        if let means = remittance.payment.methodCode ?? remittance.payment.method.flatMap({ PaymentMethodCodes.edifact.code(for: $0) }) {
+        if let means = own(remittance.payment.methodCode) ?? remittance.payment.method.flatMap({ PaymentMethodCodes.edifact.code(for: $0) }) {
             body.unmappedSegments = [EDIFACTUnmappedSegment(segment: OutgoingSegment("PAI", elements: [[["", "", means]]]),
                                                             follows: body.references.isEmpty ? "DTM" : "RFF")]
         }
         body.parties = remittance.parties.map(EDIFACTValues.party)
         if let currency = remittance.currency { body.currencies = [EDIFACTCurrency(code: currency, typeQualifier: "11")] }
         body.documents = remittance.remittedInvoices.map { invoice in
-            var document = EDIFACTRemittanceDocument(documentNameCode: invoice.documentType ?? "380", documentNumber: invoice.invoiceNumber)
+            var document = EDIFACTRemittanceDocument(documentNameCode: own(invoice.documentType) ?? "380", documentNumber: invoice.invoiceNumber)
             document.amounts = [("9", invoice.invoiceAmount), ("52", invoice.discountAmount), ("12", invoice.amountPaid)]
                 .compactMap { EDIFACTValues.amount($0.0, $0.1) }
             document.dates = [EDIFACTValues.date("137", invoice.invoiceDate)].compactMap { $0 }

@@ -7,7 +7,8 @@ extension EDIFACTOutboundMapper {
     /// unpacked items as its lines); each pack becomes a `CPS` level under its parent with
     /// `PAC`, `PCI+24` and `GIN+BJ` (the SSCC), then its items.
     public func despatchAdvice(_ notice: ShipNotice) -> DespatchAdviceMessage {
-        var body = body("DESADV", "351", notice.shipmentId, notice.purpose)
+        let own = EDIFACTValues.ownCodes(notice.envelope)
+        var body = body("DESADV", "351", notice.shipmentId, own(notice.purpose) ?? EDIFACTValues.originalIfForeign(notice.envelope))
         body.dates = EDIFACTValues.dates([("137", notice.noticeDate), ("11", notice.shipDate), ("17", notice.estimatedDelivery)],
                                          other: notice.otherDates)
         body.freeTexts = EDIFACTValues.notes(notice.notes)
@@ -19,21 +20,23 @@ extension EDIFACTOutboundMapper {
         body.references += notice.references.map { EDIFACTValues.reference($0) }
         body.parties = notice.parties.map(EDIFACTValues.party)
         var consignment = EDIFACTPackingSequence(hierarchicalId: "1", parentId: nil)
-        if notice.packageCount != nil || notice.packagingCode != nil {
-            consignment.packages = [EDIFACTPackage(numberOfPackages: notice.packageCount.map(String.init), packageType: notice.packagingCode)]
+        if notice.packageCount != nil || own(notice.packagingCode) != nil {
+            consignment.packages = [EDIFACTPackage(numberOfPackages: notice.packageCount.map(String.init),
+                                                   packageType: own(notice.packagingCode))]
         }
         consignment.lineItems = notice.orders.flatMap(\.items).map(Self.line)
         var levels = [consignment]
-        for pack in notice.orders.flatMap(\.packs) { Self.add(pack, parent: "1", to: &levels) }
+        for pack in notice.orders.flatMap(\.packs) { Self.add(pack, parent: "1", to: &levels, own: own) }
         body.packingSequences = levels
         body.controlTotals = [notice.lineCount.map { EDIFACTControlTotal(qualifier: "2", text: String($0)) }].compactMap { $0 }
         return DespatchAdviceMessage(body: body)
     }
 
-    private static func add(_ pack: Pack, parent: String, to levels: inout [EDIFACTPackingSequence]) {
+    private static func add(_ pack: Pack, parent: String, to levels: inout [EDIFACTPackingSequence],
+                            own: (String?) -> String?) {
         let id = String(levels.count + 1)
-        var level = EDIFACTPackingSequence(hierarchicalId: id, parentId: parent, packagingLevel: pack.levelCode)
-        var package = EDIFACTPackage(numberOfPackages: "1", packageType: pack.packagingCode)
+        var level = EDIFACTPackingSequence(hierarchicalId: id, parentId: parent, packagingLevel: own(pack.levelCode))
+        var package = EDIFACTPackage(numberOfPackages: "1", packageType: own(pack.packagingCode))
         var identities: [EDIFACTGoodsIdentity] = []
         if let sscc = pack.sscc { identities.append(EDIFACTGoodsIdentity(qualifier: "BJ", numbers: [sscc])) }
         identities += pack.marks.map { EDIFACTGoodsIdentity(qualifier: $0.qualifier, numbers: [$0.value]) }
@@ -41,7 +44,7 @@ extension EDIFACTOutboundMapper {
         level.packages = [package]
         level.lineItems = pack.items.map(line)
         levels.append(level)
-        for child in pack.packs { add(child, parent: id, to: &levels) }
+        for child in pack.packs { add(child, parent: id, to: &levels, own: own) }
     }
 
     private static func line(_ item: ShippedItem) -> EDIFACTLineItem {

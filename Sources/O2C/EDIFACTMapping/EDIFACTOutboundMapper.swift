@@ -58,9 +58,21 @@ enum EDIFACTValues {
         return EDIFACTQuantity(qualifier: qualifier, text: text(quantity.value), unit: quantity.unit.map { UnitCodes.edifactCode(for: $0) })
     }
 
-    static func price(_ price: UnitPrice?) -> EDIFACTPrice? {
+    /// Codes kept "as sent" are written only when they were sent in EDIFACT: a document read from
+    /// X12 carries X12 codes (BEG01 `00`, PO105 `PE`, HL03 `P`…) that mean something else here,
+    /// so the EDIFACT default (or the code tables' code) is written instead.
+    static func ownCodes(_ envelope: DocumentEnvelope?) -> (String?) -> String? {
+        envelope?.syntax == .x12 ? { _ in nil } : { $0 }
+    }
+
+    /// BGM 1225 `9` (original) for a document that came from X12; nil otherwise.
+    static func originalIfForeign(_ envelope: DocumentEnvelope?) -> String? {
+        envelope?.syntax == .x12 ? "9" : nil
+    }
+
+    static func price(_ price: UnitPrice?, ownCodes own: (String?) -> String? = { $0 }) -> EDIFACTPrice? {
         guard let price else { return nil }
-        return EDIFACTPrice(qualifier: price.basis ?? "AAA", text: text(price.value), basisQuantity: price.per.map { text($0.value) },
+        return EDIFACTPrice(qualifier: own(price.basis) ?? "AAA", text: text(price.value), basisQuantity: price.per.map { text($0.value) },
                             basisUnit: price.per?.unit.map { UnitCodes.edifactCode(for: $0) })
     }
 
@@ -121,10 +133,12 @@ enum EDIFACTValues {
         return EDIFACTTax(typeCode: tax.type, rate: tax.percent.map(text), category: tax.category, amounts: amounts)
     }
 
-    static func terms(_ terms: PaymentTerms) -> EDIFACTPaymentTerms {
-        let isDiscount = terms.type == "22"
+    static func terms(_ terms: PaymentTerms, ownCodes own: (String?) -> String? = { $0 }) -> EDIFACTPaymentTerms {
+        let type = own(terms.type)
+        let isDiscount = type == "22"
         let days = isDiscount ? terms.discountDays : terms.netDays
-        var result = EDIFACTPaymentTerms(typeQualifier: terms.type ?? "1", timeReference: terms.basisDateCode,
+        let reference = own(terms.basisDateCode) ?? (days == nil ? nil : "5")
+        var result = EDIFACTPaymentTerms(typeQualifier: type ?? "1", timeReference: reference,
                                          relation: days == nil ? nil : "3", periodType: days == nil ? nil : "D",
                                          periodCount: days.map(String.init))
         result.termsIdentification = terms.description
