@@ -227,6 +227,34 @@ import TestSupport
 
     // MARK: - Findings
 
+    @Test func missingRequiredValuesAreFindings() throws {
+        let text = "UNA:+.? 'UNB+UNOC:3+S:14+R:14+261201:1200+R1'UNH+1+ORDRSP:D:96A:UN'BGM+231+OR-1+29'DTM+137:20261124:102'"
+            + "LIN+1+5+0876543100015:EN'QTY+21:1'UNS+S'UNT+7+1'UNH+2+REMADV:D:96A:UN'BGM+481+RA-1+9'DTM+137:20261210:102'"
+            + "DOC+380+INV-1'MOA+9:10'UNS+S'UNT+7+2'UNZ+2+R1'"
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("edifact-required-\(UUID().uuidString).edi")
+        try Data(text.utf8).write(to: url)
+        defer { try? FileManager.default.removeItem(at: url) }
+        var validator = FileValidator(repository: SchemaRepository(root: Fixtures.repositoryRoot.appendingPathComponent("Schemas")))
+        validator.collectsSegments = true
+        var transactions: [ValidatedTransaction] = []
+        _ = try validator.validate(path: url.path, onTransaction: nil) { transactions.append($0) }
+        try #require(transactions.count == 2)
+        #expect(throws: MappingError.self) { try EDIFACTInboundMapper.map(transactions[0]) }
+        do {
+            _ = try EDIFACTInboundMapper.map(transactions[0])
+        } catch {
+            #expect(error.findings.map(\.field) == ["RFF ON 1154"])
+            #expect(error.findings.first?.position?.segmentTag == "BGM")
+        }
+        do {
+            _ = try EDIFACTInboundMapper.map(transactions[1])
+            Issue.record("no findings")
+        } catch {
+            #expect(error.findings.map(\.field) == ["MOA 12", "MOA 12"])
+            #expect(error.findings.map(\.position?.segmentTag) == ["BGM", "DOC"])
+        }
+    }
+
     @Test func badNumbersAndDatesAreFindingsWithPositions() throws {
         var transaction = try Self.transactions("Samples/inbox/initech-ORDERS-D96A-two-messages.edi")[0]
         let text = "UNA:+.? 'UNB+UNOC:3+S:14+R:14+261201:1200+R1'UNH+1+ORDERS:D:96A:UN'BGM+220+PO-1+9'DTM+137:20260230:102'"
