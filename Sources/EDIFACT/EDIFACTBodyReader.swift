@@ -36,6 +36,12 @@ struct EDIFACTBodyReader {
     private var packageSub = SubGroup.none
     private var packageLast: String?
     private var document: EDIFACTRemittanceDocument?
+    // Which groups are open, kept apart so checking does not copy a group.
+    private var lineOpen = false
+    private var packageOpen = false
+    private var sequenceOpen = false
+    private var documentOpen = false
+    private var partyOpen = false
     private var documentSub = SubGroup.none
     private var documentLast: String?
 
@@ -49,8 +55,7 @@ struct EDIFACTBodyReader {
         return body
     }
 
-    mutating func read(_ segment: SegmentFields) {
-        var fields = segment
+    mutating func read(_ fields: inout SegmentFields) {
         let tag = fields.owned.tag
         if phase != .summary {
             switch tag {
@@ -70,6 +75,7 @@ struct EDIFACTBodyReader {
                 closePackage()
                 closeParty()
                 line = EDIFACTLineItem(&fields)
+                lineOpen = true
                 lineSub = .none
                 lineLast = "LIN"
                 phase = .detail
@@ -77,12 +83,14 @@ struct EDIFACTBodyReader {
             case "CPS":
                 closeAll()
                 sequence = EDIFACTPackingSequence(&fields)
+                sequenceOpen = true
                 sequenceLast = "CPS"
                 phase = .detail
                 return
             case "DOC" where documentsAreDetail:
                 closeAll()
                 document = EDIFACTRemittanceDocument(&fields)
+                documentOpen = true
                 documentSub = .none
                 documentLast = "DOC"
                 phase = .detail
@@ -91,17 +99,18 @@ struct EDIFACTBodyReader {
             }
         }
         if phase == .summary { return readSummary(&fields) }
-        if line != nil { return readLine(&fields) }
-        if package != nil || sequence != nil { return readPacking(&fields) }
-        if document != nil { return readDocument(&fields) }
+        if lineOpen { return readLine(&fields) }
+        if packageOpen || sequenceOpen { return readPacking(&fields) }
+        if documentOpen { return readDocument(&fields) }
         if tag == "NAD", phase == .header {
             closeParty()
             party = EDIFACTParty(&fields)
+            partyOpen = true
             partySub = .none
             partyLast = "NAD"
             return
         }
-        if party != nil {
+        if partyOpen {
             if Self.partyMembers.contains(tag) { return readParty(&fields) }
             closeParty()
         }
@@ -284,11 +293,12 @@ struct EDIFACTBodyReader {
         if tag == "PAC" {
             closePackage()
             package = EDIFACTPackage(&fields)
+            packageOpen = true
             packageSub = .none
             packageLast = "PAC"
             return
         }
-        guard package != nil else {
+        guard packageOpen else {
             sequence!.unmappedSegments.append(Self.kept(fields, after: sequenceLast))
             sequenceLast = fields.tag
             return
@@ -351,7 +361,8 @@ struct EDIFACTBodyReader {
     // MARK: Closing groups
 
     private mutating func closeParty() {
-        guard let party else { return }
+        guard partyOpen, let party else { return }
+        partyOpen = false
         body.parties.append(party)
         self.party = nil
         headerLast = "NAD"
@@ -359,8 +370,9 @@ struct EDIFACTBodyReader {
     }
 
     private mutating func closeLine() {
-        guard let line else { return }
-        if sequence != nil {
+        guard lineOpen, let line else { return }
+        lineOpen = false
+        if sequenceOpen {
             closePackage()
             sequence!.lineItems.append(line)
         } else {
@@ -371,7 +383,8 @@ struct EDIFACTBodyReader {
     }
 
     private mutating func closePackage() {
-        guard let package else { return }
+        guard packageOpen, let package else { return }
+        packageOpen = false
         sequence?.packages.append(package)
         self.package = nil
     }
@@ -379,16 +392,18 @@ struct EDIFACTBodyReader {
     private mutating func closeAll() {
         closeLine()
         closePackage()
-        if let sequence {
+        if sequenceOpen, let sequence {
             body.packingSequences.append(sequence)
             headerLast = "CPS"
         }
         sequence = nil
-        if let document {
+        sequenceOpen = false
+        if documentOpen, let document {
             body.documents.append(document)
             headerLast = "DOC"
         }
         document = nil
-        if party != nil { closeParty() }
+        documentOpen = false
+        closeParty()
     }
 }

@@ -100,7 +100,8 @@ public struct EDIFACTMessageBody: Sendable, Hashable {
         var reader = EDIFACTBodyReader(body: self)
         let end = segments.last?.tag == "UNT" ? segments.count - 1 : segments.count
         for index in 1..<max(end, 1) where index != bgmIndex {
-            reader.read(SegmentFields(segments[index]))
+            var fields = SegmentFields(segments[index])
+            reader.read(&fields)
         }
         self = reader.finish()
     }
