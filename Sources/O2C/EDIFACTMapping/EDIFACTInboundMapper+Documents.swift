@@ -130,9 +130,24 @@ extension EDIFACTInboundMapper {
         let means = message.body.unmappedSegments.first { $0.tag == "PAI" }.flatMap { pai in
             pai.segment.elements.first?.first.flatMap { $0.count >= 3 && !$0[2].isEmpty ? $0[2] : nil }
         }
+        /// `FII` with 3035 PB/OR (payer's bank) or RB/BF (payee's bank): C078 3194 account, C088 3433 bank and 3055.
+        func account(_ qualifiers: [String]) -> BankAccount? {
+            guard let fii = message.body.unmappedSegments.first(where: {
+                $0.tag == "FII" && qualifiers.contains($0.segment.elements.first?.first?.first ?? "")
+            })
+            else { return nil }
+            func value(_ element: Int, _ component: Int) -> String? {
+                let elements = fii.segment.elements
+                guard element < elements.count, let components = elements[element].first, component < components.count,
+                      !components[component].isEmpty else { return nil }
+                return components[component]
+            }
+            return BankAccount(bankIdQualifier: value(2, 2), bankId: value(2, 0), accountNumber: value(1, 0))
+        }
         let payment = Payment(method: means.flatMap { PaymentMethodCodes.edifact.value(for: $0) } ?? (means == nil ? nil : .other),
                               methodCode: means, amount: context.amount(total) ?? 0, date: dates.named[.paymentValueDate],
-                              traceNumber: message.body.reference("PQ")?.number)
+                              traceNumber: message.body.reference("PQ")?.number, payerAccount: account(["PB", "OR"]),
+                              payeeAccount: account(["RB", "BF"]))
         var remittance = Remittance(number: bgm.documentNumber, date: dates.named[.documentDate], currency: message.currencyCode,
                                     payment: payment, otherDates: dates.other)
         remittance.parties = message.body.parties.map { context.party($0) }

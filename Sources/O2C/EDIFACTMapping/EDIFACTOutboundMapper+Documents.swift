@@ -120,9 +120,19 @@ extension EDIFACTOutboundMapper {
         body.freeTexts = EDIFACTValues.notes(remittance.notes)
         if let trace = remittance.payment.traceNumber { body.references = [EDIFACTReference(qualifier: "PQ", number: trace)] }
         body.references += remittance.references.map { EDIFACTValues.reference($0) }
+        var follows = body.references.isEmpty ? "DTM" : "RFF"
+        for (qualifier, account) in [("PB", remittance.payment.payerAccount), ("RB", remittance.payment.payeeAccount)] {
+            guard let account, account.accountNumber != nil || account.bankId != nil else { continue }
+            let qualifierCode = own(account.bankIdQualifier) ?? ""
+            let institution = [account.bankId ?? "", "", qualifierCode]
+            body.unmappedSegments.append(EDIFACTUnmappedSegment(
+                segment: OutgoingSegment("FII", elements: [[[qualifier]], [[account.accountNumber ?? ""]], [institution]]),
+                follows: follows))
+            follows = "FII"
+        }
         if let means = own(remittance.payment.methodCode) ?? remittance.payment.method.flatMap({ PaymentMethodCodes.edifact.code(for: $0) }) {
-            body.unmappedSegments = [EDIFACTUnmappedSegment(segment: OutgoingSegment("PAI", elements: [[["", "", means]]]),
-                                                            follows: body.references.isEmpty ? "DTM" : "RFF")]
+            body.unmappedSegments.append(EDIFACTUnmappedSegment(segment: OutgoingSegment("PAI", elements: [[["", "", means]]]),
+                                                                follows: follows))
         }
         body.parties = remittance.parties.map(EDIFACTValues.party)
         if let currency = remittance.currency { body.currencies = [EDIFACTCurrency(code: currency, typeQualifier: "11")] }
