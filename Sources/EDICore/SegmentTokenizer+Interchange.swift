@@ -175,10 +175,11 @@ extension SegmentTokenizer {
             state = .resynchronising
             return nil
         }
-        if isAlphanumeric(componentSeparator) {
-            // A letter or digit would split segment tags and values (ISA16 "A" turns ISA into IS).
+        if isAlphanumeric(componentSeparator) || componentSeparator == 0x0A || componentSeparator == 0x0D {
+            // A letter or digit would split segment tags and values (ISA16 "A" turns ISA into IS);
+            // CR and LF are taken for line breaks.
             report(.error, .ambiguousDelimiters,
-                   "ISA16 (\(Delimiters.printableName(componentSeparator))) is a letter or digit and cannot be the component separator",
+                   "ISA16 (\(Delimiters.printableName(componentSeparator))) cannot be the component separator: it is a letter, digit or line break",
                    at: position(at: readIndex + last + 1, tag: "ISA"))
             readIndex += 3
             state = .resynchronising
