@@ -147,7 +147,7 @@ public struct FileValidator {
                 if keepsResults, Self.isEnvelopeTag(tag) {
                     // Findings of the previous interchange or group stay with it.
                     routeNewEnvelopeFindings()
-                    tree.begin(segment)
+                    tree.begin(segment, context: context)
                 }
                 if EnvelopeChecker.isChecked(tag) {
                     try envelopeChecker.check(segment, encoding: context.encoding, into: &result.envelopeDiagnostics)
@@ -256,6 +256,7 @@ struct EnvelopeContext {
         var time: String
         var version: String
         var isTest: Bool
+        var acknowledgementRequested: Bool
     }
 
     struct GroupFacts {
@@ -280,7 +281,8 @@ struct EnvelopeContext {
             interchange = InterchangeFacts(
                 syntax: .x12, sender: EnvelopeParty(qualifier: segment[5], id: trimmed(6)),
                 receiver: EnvelopeParty(qualifier: segment[7], id: trimmed(8)), controlNumber: segment[13] ?? "",
-                date: segment[9] ?? "", time: segment[10] ?? "", version: segment[12] ?? "", isTest: segment[15] == "T")
+                date: segment[9] ?? "", time: segment[10] ?? "", version: segment[12] ?? "", isTest: segment[15] == "T",
+                acknowledgementRequested: segment[14] == "1")
         case "GS":
             groupVersion = segment[8]
             group = GroupFacts(functionalId: segment[1], sender: segment[2], receiver: segment[3], controlNumber: segment[6],
@@ -296,7 +298,7 @@ struct EnvelopeContext {
             interchange = InterchangeFacts(
                 syntax: .edifact, sender: party(sender), receiver: party(receiver), controlNumber: segment[5] ?? "",
                 date: prepared.component(1).string, time: prepared.component(2).string, version: segment.element(1).string,
-                isTest: segment[11] == "1")
+                isTest: segment[11] == "1", acknowledgementRequested: segment[9] == "1")
         case "UNG":
             group = GroupFacts(functionalId: segment[1], sender: segment.element(2).component(1).string,
                                receiver: segment.element(3).component(1).string, controlNumber: segment[5],
@@ -325,7 +327,7 @@ struct EnvelopeContext {
     func envelope(for header: Segment, path: String) -> TransactionEnvelope {
         let facts = interchange ?? InterchangeFacts(syntax: header.syntax, sender: EnvelopeParty(qualifier: nil, id: ""),
                                                     receiver: EnvelopeParty(qualifier: nil, id: ""), controlNumber: "",
-                                                    date: "", time: "", version: "", isTest: false)
+                                                    date: "", time: "", version: "", isTest: false, acknowledgementRequested: false)
         let isX12 = header.tag == "ST"
         let association = isX12 ? header[3] : header.element(2).component(5).string
         return TransactionEnvelope(

@@ -58,40 +58,22 @@ struct InterchangeTreeBuilder {
     var interchanges: [InterchangeValidation] = []
     private var groupOpen = false
 
-    mutating func begin(_ segment: Segment) {
+    /// An envelope header or trailer, read once by the validator's envelope context.
+    mutating func begin(_ segment: Segment, context: EnvelopeContext) {
         switch segment.tag {
-        case "ISA":
-            func trimmed(_ position: Int) -> String {
-                var text = Substring(segment[position] ?? "")
-                while text.last == " " { text = text.dropLast() }
-                return String(text)
-            }
+        case "ISA", "UNB":
+            guard let facts = context.interchange else { return }
             interchanges.append(InterchangeValidation(
-                syntax: .x12, sender: EnvelopeParty(qualifier: segment[5], id: trimmed(6)),
-                receiver: EnvelopeParty(qualifier: segment[7], id: trimmed(8)), controlNumber: segment[13] ?? "",
-                date: segment[9] ?? "", time: segment[10] ?? "", version: segment[12] ?? "",
-                acknowledgementRequested: segment[14] == "1", isTest: segment[15] == "T", position: segment.position))
-            groupOpen = false
-        case "UNB":
-            func party(_ element: ElementView) -> EnvelopeParty {
-                let qualifier = element.component(2)
-                return EnvelopeParty(qualifier: qualifier.isEmpty ? nil : qualifier.string, id: element.component(1).string)
-            }
-            let prepared = segment.element(4)
-            interchanges.append(InterchangeValidation(
-                syntax: .edifact, sender: party(segment.element(2)), receiver: party(segment.element(3)),
-                controlNumber: segment[5] ?? "", date: prepared.component(1).string, time: prepared.component(2).string,
-                version: segment.element(1).string, acknowledgementRequested: segment[9] == "1", isTest: segment[11] == "1",
-                position: segment.position))
+                syntax: facts.syntax, sender: facts.sender, receiver: facts.receiver, controlNumber: facts.controlNumber,
+                date: facts.date, time: facts.time, version: facts.version, acknowledgementRequested: facts.acknowledgementRequested,
+                isTest: facts.isTest, position: segment.position))
             groupOpen = false
         case "GS", "UNG":
             ensureInterchange(segment)
-            let isX12 = segment.tag == "GS"
+            let group = context.group
             interchanges[interchanges.count - 1].groups.append(GroupValidation(
-                functionalId: segment[1], controlNumber: isX12 ? segment[6] : segment[5],
-                version: isX12 ? segment[8] : segment.element(7).string,
-                applicationSender: isX12 ? segment[2] : segment.element(2).component(1).string,
-                applicationReceiver: isX12 ? segment[3] : segment.element(3).component(1).string, isImplicit: false))
+                functionalId: group?.functionalId, controlNumber: group?.controlNumber, version: group?.version,
+                applicationSender: group?.sender, applicationReceiver: group?.receiver, isImplicit: false))
             groupOpen = true
         case "GE", "UNE":
             if groupOpen, let count = segment[1].flatMap(Int.init) {

@@ -48,7 +48,7 @@ public struct Workspace: Sendable {
 
 /// Writes a file under a temporary name in the same folder, flushes it, then renames it, so a
 /// reader never sees half a file.
-func writeAtomically(_ data: Data, to url: URL) throws {
+public func writeAtomically(_ data: Data, to url: URL) throws {
     try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
     let temporary = url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).\(getpid()).tmp")
     guard FileManager.default.createFile(atPath: temporary.path, contents: data) else {
@@ -63,7 +63,7 @@ func writeAtomically(_ data: Data, to url: URL) throws {
 }
 
 /// A name built only from safe characters, never from untrusted text as it came.
-func safeName(_ text: String, limit: Int = 80) -> String {
+public func safeName(_ text: String, limit: Int = 80) -> String {
     let allowed = Set("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_.")
     var name = String(text.map { allowed.contains($0) ? $0 : "_" }.prefix(limit))
     while name.hasPrefix(".") { name.removeFirst() }

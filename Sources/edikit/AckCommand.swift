@@ -3,6 +3,7 @@ import EDICore
 import EDISchema
 import Foundation
 import O2C
+import Pipeline
 
 /// `edikit ack`: acknowledgements (997, 999, TA1, CONTRL) for inbound files.
 struct AckCommand: ParsableCommand {
@@ -45,11 +46,11 @@ struct AckCommand: ParsableCommand {
             }
             if !validation.isValid { anyErrors = true }
             let acks = try generator.acknowledgements(for: validation, allocator: &allocator)
-            let stem = sanitizedFileStem((path as NSString).lastPathComponent)
+            let stem = safeName((path as NSString).lastPathComponent)
             for ack in acks {
                 let name = "\(stem).\(ack.kinds.joined(separator: "+")).\(ack.controlNumber).edi"
                 let target = (out as NSString).appendingPathComponent(name)
-                try writeAtomically(ack.bytes, to: target)
+                try writeAtomically(Data(ack.bytes), to: URL(fileURLWithPath: target))
                 report.append(["input": path, "acknowledgement": target, "kinds": ack.kinds.joined(separator: "+"),
                                "answers": ack.inboundControlNumber, "controlNumber": ack.controlNumber,
                                "partner": ack.partner.description])
@@ -59,29 +60,5 @@ struct AckCommand: ParsableCommand {
         }
         if output.format == .json { try printJSON(["acknowledgements": report]) }
         if anyErrors { throw ExitCode(1) }
-    }
-}
-
-/// A file name part built only from safe characters, never from untrusted text as it came.
-func sanitizedFileStem(_ text: String) -> String {
-    let allowed = Set("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_.")
-    var stem = String(text.map { allowed.contains($0) ? $0 : "_" }.prefix(80))
-    while stem.hasPrefix(".") { stem.removeFirst() }
-    return stem.isEmpty ? "file" : stem
-}
-
-/// Writes a file under a temporary name in the same folder, flushes it, then renames it into place.
-func writeAtomically(_ bytes: [UInt8], to path: String) throws {
-    let folder = (path as NSString).deletingLastPathComponent
-    let temporary = (folder as NSString).appendingPathComponent(".\((path as NSString).lastPathComponent).\(getpid()).tmp")
-    let data = Data(bytes)
-    guard FileManager.default.createFile(atPath: temporary, contents: data) else {
-        throw ValidationError("cannot write \(temporary)")
-    }
-    let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: temporary))
-    try handle.synchronize()
-    try handle.close()
-    guard rename(temporary, path) == 0 else {
-        throw ValidationError("cannot rename \(temporary) to \(path): \(String(cString: strerror(errno)))")
     }
 }

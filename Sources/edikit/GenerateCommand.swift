@@ -51,7 +51,7 @@ struct GenerateCommand: ParsableCommand {
         do {
             let generated = try generator.generate(loaded, for: profile, allocator: &allocator)
             let target = (out as NSString).appendingPathComponent("\(profile.id)-\(generated.interchangeControlNumber).edi")
-            try writeAtomically(generated.bytes, to: target)
+            try writeAtomically(Data(generated.bytes), to: URL(fileURLWithPath: target))
             print("\(target): \(loaded.count) document\(loaded.count == 1 ? "" : "s"), interchange \(generated.interchangeControlNumber)")
         } catch let error as GenerationError {
             FileHandle.standardError.write(Data("cannot generate for \(profile.id):\n\(error)\n".utf8))
