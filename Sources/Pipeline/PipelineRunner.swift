@@ -42,11 +42,12 @@ public struct PipelineRunner {
         self.ledger = ledger
     }
 
-    /// One pass over `inbox/` and `outbound/`.
+    /// One pass over `outbound/`, then `inbox/`: what we send is recorded before the partners'
+    /// acknowledgements that arrived in the same pass are read.
     public func runOnce(now: Date = Date()) throws -> PipelineSummary {
         var summary = PipelineSummary()
-        for file in try readyFiles(in: workspace.inbox) { try processInbound(file, now: now, summary: &summary) }
         for file in try readyFiles(in: workspace.outbound, recursive: true) { try processOutbound(file, now: now, summary: &summary) }
+        for file in try readyFiles(in: workspace.inbox) { try processInbound(file, now: now, summary: &summary) }
         return summary
     }
 
