@@ -22,6 +22,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.0.0"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.0"),
     ],
     targets: [
         .target(name: "EDICore", swiftSettings: settings),
@@ -31,12 +32,14 @@ let package = Package(
         .target(name: "EDIFACT", dependencies: ["EDICore", "EDISchema"], swiftSettings: settings),
         .target(name: "O2C", dependencies: ["EDICore", "EDISchema", "X12", "EDIFACT"], swiftSettings: settings),
         .target(name: "Pipeline", dependencies: ["EDICore", "EDISchema", "X12", "EDIFACT", "O2C", "Yams",
-                                         .product(name: "GRDB", package: "GRDB.swift")], swiftSettings: settings),
+                                         .product(name: "GRDB", package: "GRDB.swift"),
+                                         .product(name: "Logging", package: "swift-log")], swiftSettings: settings),
         .executableTarget(
             name: "edikit",
             dependencies: [
                 "EDICore", "EDISchema", "UNECEImport", "X12", "EDIFACT", "O2C", "Pipeline",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: settings
         ),

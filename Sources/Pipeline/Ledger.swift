@@ -23,6 +23,17 @@ public protocol Ledger: Sendable {
     func nextControlNumber(partner: String, level: ControlNumberLevel) throws -> Int
     /// Counts of files by status.
     func fileCounts() throws -> [String: Int]
+
+    /// The last control number handed out for a partner and level (0 when none yet).
+    func lastControlNumber(partner: String, level: ControlNumberLevel) throws -> Int
+    /// Records a file's whole outcome in one database transaction: the file, its interchanges and
+    /// transactions, the control numbers it used (checked against what was read when they were
+    /// allocated) and the renames still owed; returns the file's id.
+    func commit(_ outcome: FileOutcome) throws -> Int64
+    /// Committed files whose renames may not all have happened (the process stopped in between).
+    func unfinishedFiles() throws -> [UnfinishedFile]
+    /// Marks a committed file's renames as done.
+    func markFinished(_ id: Int64) throws
 }
 
 /// Which way a file travels.
@@ -47,7 +58,7 @@ public enum FileStatus: String, Sendable, Codable, CaseIterable {
 
 /// The ledger in SQLite (WAL), through GRDB.
 public final class SQLiteLedger: Ledger {
-    private let database: DatabasePool
+    let database: DatabasePool
 
     /// Opens (and creates or migrates) the ledger at a path.
     public init(path: String) throws {
@@ -73,6 +84,7 @@ public final class SQLiteLedger: Ledger {
                     partner TEXT NOT NULL, level TEXT NOT NULL, last INTEGER NOT NULL, PRIMARY KEY (partner, level));
                 """)
         }
+        SQLiteLedger.registerCommitMigration(&migrator)
         try migrator.migrate(database)
     }
 

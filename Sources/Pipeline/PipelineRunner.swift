@@ -1,7 +1,7 @@
 import EDICore
 public import EDISchema
 public import Foundation
-import O2C
+public import Logging
 
 /// What one pass over the folders did.
 public struct PipelineSummary: Sendable, Codable {
@@ -17,11 +17,28 @@ public struct PipelineSummary: Sendable, Codable {
     public var acknowledgements = 0
     /// Outbound interchanges written.
     public var outbound = 0
+
+    /// Creates an empty summary.
+    public init() {}
+
+    /// Adds another summary's counts.
+    public mutating func add(_ other: PipelineSummary) {
+        archived += other.archived
+        rejected += other.rejected
+        duplicates += other.duplicates
+        documents += other.documents
+        acknowledgements += other.acknowledgements
+        outbound += other.outbound
+    }
 }
 
-/// Processes what is in `inbox/` and `outbound/` once: validation with the partner's guide,
+/// Processes the files of `inbox/` and `outbound/`: validation with the partner's guide,
 /// translation to `internal/<type>/`, acknowledgements to `outbox/<partner>/`, generation of
 /// outbound EDI, the original archived or rejected with a report, everything in the ledger.
+///
+/// Each file is processed exactly once, even when the process is killed at any point: its outputs
+/// are staged, its whole outcome is one ledger commit, and the renames after it are repeated by
+/// ``recover()`` at the next start (docs/pipeline.md, "Crash safety").
 public struct PipelineRunner {
     /// The folders.
     public let workspace: Workspace
@@ -31,8 +48,8 @@ public struct PipelineRunner {
     public let repository: SchemaRepository
     /// The ledger.
     public let ledger: any Ledger
-    /// Logs one line per event (file, partner, control numbers).
-    public var log: (String) -> Void = { _ in }
+    /// Where events go; every line carries `file`, `partner` and control numbers as metadata.
+    public var logger: Logger = .silent
 
     /// Creates a runner.
     public init(workspace: Workspace, configuration: Configuration, repository: SchemaRepository, ledger: any Ledger) {
@@ -42,13 +59,37 @@ public struct PipelineRunner {
         self.ledger = ledger
     }
 
-    /// One pass over `outbound/`, then `inbox/`: what we send is recorded before the partners'
-    /// acknowledgements that arrived in the same pass are read.
-    public func runOnce(now: Date = Date()) throws -> PipelineSummary {
+    /// Finishes what a stopped process left: the renames owed by committed files are carried out,
+    /// and the staged outputs of files never committed are dropped (those files are still in their
+    /// folder and are processed again). Returns how many committed files were finished.
+    @discardableResult
+    public func recover() throws -> Int {
+        let unfinished = try ledger.unfinishedFiles()
+        for file in unfinished {
+            try Staging.perform(file.moves, in: workspace)
+            try ledger.markFinished(file.id)
+            logger.notice("finished a file committed before a stop", metadata: ["ledgerID": "\(file.id)"])
+        }
+        try? FileManager.default.removeItem(at: workspace.staging)
+        return unfinished.count
+    }
+
+    /// One pass over `inbox/` and `outbound/` after ``recover()``; `shouldStop` is asked between files.
+    public func runOnce(now: Date = Date(), shouldStop: () -> Bool = { false }) throws -> PipelineSummary {
+        try recover()
         var summary = PipelineSummary()
-        for file in try readyFiles(in: workspace.outbound, recursive: true) { try processOutbound(file, now: now, summary: &summary) }
-        for file in try readyFiles(in: workspace.inbox) { try processInbound(file, now: now, summary: &summary) }
+        for (file, direction) in try pendingFiles() {
+            if shouldStop() { break }
+            summary.add(try process(file, direction: direction, now: now))
+        }
         return summary
+    }
+
+    /// Every file waiting: `outbound/<partner>/` first, then `inbox/`, each oldest name first — what
+    /// we send is recorded before the partners' acknowledgements that arrived in the same pass are read.
+    public func pendingFiles() throws -> [(URL, FileDirection)] {
+        try readyFiles(in: workspace.outbound, recursive: true).map { ($0, .outbound) }
+            + readyFiles(in: workspace.inbox).map { ($0, .inbound) }
     }
 
     /// Regular files ready to take, oldest name first; symbolic links and special files are left alone.
@@ -56,169 +97,73 @@ public struct PipelineRunner {
         var result: [URL] = []
         for name in (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? [] where Workspace.isReady(name) {
             let url = folder.appendingPathComponent(name)
-            var info = stat()
-            guard lstat(url.path, &info) == 0 else { continue }
-            if (info.st_mode & S_IFMT) == S_IFDIR, recursive {
+            guard let info = FileStatusInfo(path: url.path) else { continue }
+            if info.isDirectory, recursive {
                 result += try readyFiles(in: url)
-            } else if (info.st_mode & S_IFMT) == S_IFREG {
+            } else if info.isRegular {
                 result.append(url)
             }
         }
         return result.sorted { $0.path < $1.path }
     }
 
-    // MARK: - Inbound
-
-    private func processInbound(_ file: URL, now: Date, summary: inout PipelineSummary) throws {
-        let size = (try? FileManager.default.attributesOfItem(atPath: file.path)[.size] as? Int) ?? 0
-        let id = try ledger.recordFile(name: file.lastPathComponent, sha256: SHA256.file(file.path) ?? "", size: size, direction: .inbound)
-        if size > configuration.maxFileBytes {
-            return try reject(file, id: id, reason: "the file is \(size) bytes; the limit is \(configuration.maxFileBytes)",
-                              findings: [], summary: &summary)
-        }
-        var validator = FileValidator(repository: repository)
-        validator.collectsSegments = true
-        var transactions: [ValidatedTransaction] = []
-        let validation = try validator.validate(path: file.path, onTransaction: nil) { transactions.append($0) }
-        guard let first = validation.interchanges.first, !first.sender.id.isEmpty else {
-            return try reject(file, id: id, reason: "no interchange could be read", findings: validation.allDiagnostics, summary: &summary)
-        }
-        guard let partner = configuration.partner(syntax: first.syntax, sender: first.sender) else {
-            return try reject(file, id: id, reason: "unknown partner \(first.sender) (\(first.syntax))", findings: [], summary: &summary)
-        }
-        for interchange in validation.interchanges
-        where try ledger.hasSeenInterchange(partner: partner.id, controlNumber: interchange.controlNumber,
-                                            within: TimeInterval(partner.duplicateWindowHours * 3600)) {
-            log("file=\(file.lastPathComponent) partner=\(partner.id) interchange=\(interchange.controlNumber) duplicate")
-            if partner.duplicatePolicy == "reject" {
-                try reject(file, id: id, reason: "duplicate interchange \(interchange.controlNumber) from \(partner.id)", findings: [],
-                           summary: &summary, status: .duplicate)
-                summary.duplicates += 1
-                return
-            }
-        }
-        // Validate again with the partner's guide when it has one.
-        var checked = validation
-        var checkedTransactions = transactions
-        if let guide = partner.guide {
-            validator.guide = try ImplementationGuide(contentsOf: URL(fileURLWithPath: guide, relativeTo: workspace.root))
-            checkedTransactions = []
-            checked = try validator.validate(path: file.path, onTransaction: nil) { checkedTransactions.append($0) }
-        }
-        // Good transactions are delivered even when others in the file are bad.
-        var outputs: [String: String] = [:]
-        for transaction in checkedTransactions where transaction.result.isValid {
-            guard let document = try? InboundTranslator.translate(transaction) else { continue }
-            let name = safeName("\(partner.id)_\(document.businessKey ?? "document")_\(transaction.result.controlNumber)") + ".json"
-            let folder = workspace.internalDocuments.appendingPathComponent(document.type.rawValue)
-            let target = freePath(in: folder, name: name)
-            try writeAtomically(DocumentJSONWriter.encode(document, pretty: true), to: target)
-            outputs[transaction.result.controlNumber] = target.path
-            summary.documents += 1
-        }
-        // Acknowledgements as the partner's policy says.
-        if let type = acknowledgementType(partner.acknowledgement) {
-            var allocator = LedgerAllocator(ledger: ledger)
-            var generator = AcknowledgementGenerator(type: type)
-            generator.acceptsWithErrors = false
-            for ack in try generator.acknowledgements(for: checked, date: now, allocator: &allocator) {
-                let name = safeName("\(partner.id)-\(ack.kinds.joined(separator: "+"))-\(ack.controlNumber)") + ".edi"
-                try writeAtomically(Data(ack.bytes), to: freePath(in: workspace.outbox.appendingPathComponent(partner.id), name: name))
-                summary.acknowledgements += 1
-            }
-        }
-        // An interchange whose envelope is broken (truncated, bad trailer) is not remembered for duplicate
-        // detection: the partner's corrected resend must go through.
-        for interchange in checked.interchanges where !interchange.hasEnvelopeErrors {
-            let interchangeID = try ledger.recordInterchange(fileID: id, partner: partner.id, direction: .inbound,
-                                                             controlNumber: interchange.controlNumber, acknowledgementExpected: nil)
-            for group in interchange.groups {
-                for transaction in group.transactions {
-                    try ledger.recordTransaction(interchangeID: interchangeID, type: transaction.type,
-                                                 controlNumber: transaction.controlNumber, valid: transaction.isValid,
-                                                 output: outputs[transaction.controlNumber])
-                }
-            }
-        }
-        let target = freePath(in: workspace.archiveFolder(for: now), name: safeName(file.lastPathComponent))
-        try FileManager.default.createDirectory(at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
-        try FileManager.default.moveItem(at: file, to: target)
-        try ledger.updateFile(id, status: .archived, location: target.path, reason: checked.isValid ? nil : "some transactions have errors")
-        summary.archived += 1
-        log("file=\(file.lastPathComponent) partner=\(partner.id) interchange=\(first.controlNumber) archived=\(target.path)")
-    }
-
-    private func acknowledgementType(_ policy: AcknowledgementPolicy) -> AcknowledgementType? {
-        switch policy {
-        case .none: nil
-        case .functional997: .auto
-        case .implementation999: .implementation999
-        case .ta1: .ta1
-        case .contrl: .auto
-        }
-    }
-
-    // MARK: - Outbound
-
-    private func processOutbound(_ file: URL, now: Date, summary: inout PipelineSummary) throws {
-        let size = (try? FileManager.default.attributesOfItem(atPath: file.path)[.size] as? Int) ?? 0
-        let id = try ledger.recordFile(name: file.lastPathComponent, sha256: SHA256.file(file.path) ?? "", size: size, direction: .outbound)
-        // outbound/<partner>/<document>.json names the partner.
-        let partnerID = file.deletingLastPathComponent().lastPathComponent
-        guard let partner = configuration.partners[partnerID] else {
-            return try reject(file, id: id, reason: "outbound documents go in outbound/<partner>/; no partner \"\(safeName(partnerID))\"",
-                              findings: [], summary: &summary)
-        }
-        let document: InternalDocument
+    /// Processes one file of `inbox/` (inbound) or `outbound/<partner>/` (outbound): stages its
+    /// outputs, commits its outcome to the ledger, renames the outputs into place and moves the
+    /// original. A file that is gone or not a regular file is skipped.
+    public func process(_ file: URL, direction: FileDirection, now: Date = Date()) throws -> PipelineSummary {
+        guard FileStatusInfo(path: file.path)?.isRegular == true else { return PipelineSummary() }
+        let identity = try FileIdentity(of: file)
+        var logger = self.logger
+        logger[metadataKey: "file"] = "\(identity.name)"
+        let staging = try Staging(workspace: workspace)
+        defer { staging.discard() }
+        var result: Processed
         do {
-            document = try JSONDecoder().decode(InternalDocument.self, from: Data(contentsOf: file))
+            result = direction == .inbound
+                ? try inbound(file, identity: identity, now: now, staging: staging, logger: &logger)
+                : try outbound(file, identity: identity, now: now, staging: staging, logger: &logger)
         } catch {
-            return try reject(file, id: id, reason: "not an internal document: \(error)", findings: [], summary: &summary)
+            // Whatever failed (unreadable file, missing guide): the file is rejected with the reason, never lost.
+            result = try rejection(file, identity: identity, direction: direction, reason: "could not be processed: \(error)",
+                                   staging: staging)
         }
-        var allocator = LedgerAllocator(ledger: ledger)
-        do {
-            var profile = partner
-            profile.guide = partner.guide.map { URL(fileURLWithPath: $0, relativeTo: workspace.root).path }
-            let generated = try OutboundGenerator(configuration: configuration, repository: repository)
-                .generate([document], for: profile, date: now, allocator: &allocator)
-            let target = freePath(in: workspace.outbox.appendingPathComponent(partner.id),
-                                  name: safeName("\(partner.id)-\(document.type.rawValue)-\(generated.interchangeControlNumber)") + ".edi")
-            try writeAtomically(Data(generated.bytes), to: target)
-            let deadline = partner.acknowledgementExpectedWithinHours.map { now.addingTimeInterval(TimeInterval($0 * 3600)) }
-            let interchangeID = try ledger.recordInterchange(fileID: id, partner: partner.id, direction: .outbound,
-                                                             controlNumber: generated.interchangeControlNumber,
-                                                             acknowledgementExpected: deadline)
-            for number in generated.transactionControlNumbers {
-                try ledger.recordTransaction(interchangeID: interchangeID, type: document.type.rawValue, controlNumber: number,
-                                             valid: true, output: target.path)
-            }
-            summary.outbound += 1
-        } catch let error as GenerationError {
-            return try reject(file, id: id, reason: "cannot generate EDI for \(partner.id)", findings: [], details: error.findings,
-                              summary: &summary)
+        result.outcome.moves = staging.moves
+        staging.synchronize()
+        let id = try ledger.commit(result.outcome)
+        try Staging.perform(result.outcome.moves, in: workspace)
+        try ledger.markFinished(id)
+        let outcome = result.outcome
+        if outcome.status == .archived {
+            logger.info("\(direction == .inbound ? "archived" : "sent")", metadata: ["location": "\(workspace.relativePath(URL(fileURLWithPath: outcome.location)))"])
+        } else {
+            logger.warning("\(outcome.status.rawValue)", metadata: ["reason": "\(outcome.reason ?? "")"])
         }
-        let archived = freePath(in: workspace.archiveFolder(for: now), name: safeName(file.lastPathComponent))
-        try FileManager.default.createDirectory(at: archived.deletingLastPathComponent(), withIntermediateDirectories: true)
-        try FileManager.default.moveItem(at: file, to: archived)
-        try ledger.updateFile(id, status: .archived, location: archived.path, reason: nil)
+        return result.summary
+    }
+
+    /// A file's outcome and what it adds to the summary.
+    struct Processed {
+        var outcome: FileOutcome
+        var summary = PipelineSummary()
     }
 
     // MARK: - Rejection
 
-    /// Moves a file to `rejected/` with `<name>.report.json` beside it.
-    private func reject(_ file: URL, id: Int64, reason: String, findings: [Diagnostic], details: [String] = [],
-                        summary: inout PipelineSummary, status: FileStatus = .rejected) throws {
-        let target = freePath(in: workspace.rejected, name: safeName(file.lastPathComponent))
-        try FileManager.default.createDirectory(at: workspace.rejected, withIntermediateDirectories: true)
-        try FileManager.default.moveItem(at: file, to: target)
+    /// Drops what was staged; the original goes to `rejected/` with `<name>.report.json` beside it.
+    func rejection(_ file: URL, identity: FileIdentity, direction: FileDirection, reason: String, findings: [Diagnostic] = [],
+                   details: [String] = [], status: FileStatus = .rejected, staging: Staging) throws -> Processed {
+        try staging.reset()
+        let target = staging.moveOriginal(file, identity: identity, to: workspace.rejected)
         let report = RejectionReport(file: file.lastPathComponent, reason: reason, details: details,
                                      findings: findings.filter { $0.severity == .error }.prefix(200).map(\.description))
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
-        try writeAtomically(try encoder.encode(report), to: URL(fileURLWithPath: target.path + ".report.json"))
-        try ledger.updateFile(id, status: status, location: target.path, reason: reason)
-        if status == .rejected { summary.rejected += 1 }
-        log("file=\(file.lastPathComponent) rejected: \(reason)")
+        try staging.stage(try encoder.encode(report), at: URL(fileURLWithPath: target.path + ".report.json"))
+        var summary = PipelineSummary()
+        if status == .rejected { summary.rejected = 1 } else if status == .duplicate { summary.duplicates = 1 }
+        return Processed(outcome: FileOutcome(identity: identity, direction: direction, status: status, location: target.path,
+                                              reason: reason),
+                         summary: summary)
     }
 }
 

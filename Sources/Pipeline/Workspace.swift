@@ -19,6 +19,21 @@ public struct Workspace: Sendable {
     public var archive: URL { root.appendingPathComponent("archive") }
     public var rejected: URL { root.appendingPathComponent("rejected") }
     public var ledger: URL { root.appendingPathComponent("edikit.db") }
+    /// `.staging/`: outputs of files not yet committed (docs/pipeline.md, "Crash safety").
+    public var staging: URL { root.appendingPathComponent(".staging") }
+    /// `.edikit.lock`: held (flock) by the one process working on this root.
+    public var lockFile: URL { root.appendingPathComponent(".edikit.lock") }
+
+    /// A path under the root as the ledger keeps it (relative); other paths stay absolute.
+    func relativePath(_ url: URL) -> String {
+        let prefix = root.path.hasSuffix("/") ? root.path : root.path + "/"
+        return url.path.hasPrefix(prefix) ? String(url.path.dropFirst(prefix.count)) : url.path
+    }
+
+    /// The absolute path of a path the ledger keeps.
+    func absolutePath(_ path: String) -> String {
+        path.hasPrefix("/") ? path : root.appendingPathComponent(path).path
+    }
 
     /// Creates the folders, and a commented configuration when there is none.
     public func create(configurationTemplate: String) throws {
@@ -70,13 +85,13 @@ public func safeName(_ text: String, limit: Int = 80) -> String {
     return name.isEmpty ? "file" : name
 }
 
-/// A path in a folder that does not exist yet: `name`, `name-2`, `name-3`…
-func freePath(in folder: URL, name: String) -> URL {
+/// A path in a folder that does not exist yet and is not `excluding`: `name`, `name-2`, `name-3`…
+func freePath(in folder: URL, name: String, excluding: Set<String> = []) -> URL {
     var candidate = folder.appendingPathComponent(name)
     var counter = 2
     let base = (name as NSString).deletingPathExtension
     let ext = (name as NSString).pathExtension
-    while FileManager.default.fileExists(atPath: candidate.path) {
+    while excluding.contains(candidate.path) || FileManager.default.fileExists(atPath: candidate.path) {
         candidate = folder.appendingPathComponent(ext.isEmpty ? "\(base)-\(counter)" : "\(base)-\(counter).\(ext)")
         counter += 1
     }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import EDISchema
 import Foundation
+import Logging
 import Pipeline
 
 /// `edikit init ROOT`: the folders of a pipeline and a commented configuration.
@@ -45,11 +46,17 @@ struct WatchCommand: ParsableCommand {
             throw ValidationError("\(error)")
         }
         try workspace.create(configurationTemplate: ConfigurationTemplate.text)
+        let lock: WorkspaceLock
+        do {
+            lock = try WorkspaceLock(workspace)
+        } catch let error as WorkspaceBusyError {
+            throw ValidationError("\(error)")
+        }
         var runner = PipelineRunner(workspace: workspace, configuration: configuration,
                                     repository: try SchemaLocation.repository(schemas),
                                     ledger: try SQLiteLedger(path: workspace.ledger.path))
-        runner.log = { line in FileHandle.standardError.write(Data((line + "\n").utf8)) }
-        let summary = try runner.runOnce()
+        runner.logger = Logger(label: "edikit.pipeline") { _ in PipelineLogHandler() }
+        let summary = try withExtendedLifetime(lock) { try runner.runOnce() }
         switch output.format {
         case .json: try printJSON(summary)
         case .text:

@@ -1,0 +1,122 @@
+import Foundation
+
+/// The outputs of one file before its commit: written and flushed to disk under
+/// `ROOT/.staging/<token>/`, with the final name each will take. Nothing staged is visible in the
+/// output folders; after the ledger commit, ``PendingMove``s rename each into place and then move
+/// the original (docs/pipeline.md, "Crash safety").
+final class Staging {
+    /// The workspace.
+    let workspace: Workspace
+    /// `ROOT/.staging/<token>/`.
+    let folder: URL
+    /// Renames of the staged outputs, in the order they were staged.
+    private(set) var outputs: [PendingMove] = []
+    /// The rename of the original, once its destination is chosen.
+    private(set) var original: PendingMove?
+    private var reserved: Set<String> = []
+    private var count = 0
+
+    /// A new, empty staging folder.
+    init(workspace: Workspace) throws {
+        self.workspace = workspace
+        folder = workspace.staging.appendingPathComponent(UUID().uuidString)
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    }
+
+    /// Every rename owed: outputs first, the original last.
+    var moves: [PendingMove] { outputs + (original.map { [$0] } ?? []) }
+
+    /// Stages bytes that go to a free name in `target` (`name`, `name-2`…); returns the final path.
+    func stage(_ data: Data, in target: URL, name: String) throws -> URL {
+        let destination = freePath(in: target, name: name, excluding: reserved)
+        try stage(data, at: destination)
+        return destination
+    }
+
+    /// Stages bytes that go to exactly `destination`.
+    func stage(_ data: Data, at destination: URL) throws {
+        reserved.insert(destination.path)
+        count += 1
+        let staged = folder.appendingPathComponent("\(count)-\(destination.lastPathComponent)")
+        try writeSynchronized(data, to: staged)
+        outputs.append(PendingMove(from: workspace.relativePath(staged), to: workspace.relativePath(destination), original: nil))
+    }
+
+    /// Chooses where the original goes: a free name in `target` (with room for `<name>.report.json`).
+    func moveOriginal(_ file: URL, identity: FileIdentity, to target: URL) -> URL {
+        let destination = freePath(in: target, name: safeName(file.lastPathComponent), excluding: reserved)
+        reserved.insert(destination.path)
+        original = PendingMove(from: workspace.relativePath(file), to: workspace.relativePath(destination), original: identity)
+        return destination
+    }
+
+    /// Drops everything staged so far (the file's outcome changed, e.g. a duplicate found late).
+    func reset() throws {
+        for move in outputs { try? FileManager.default.removeItem(atPath: workspace.absolutePath(move.from)) }
+        outputs = []
+        original = nil
+        reserved = []
+    }
+
+    /// Flushes the staging folder's entries, so the commit never names a file that is not on disk.
+    func synchronize() {
+        synchronizeFolder(folder.path)
+    }
+
+    /// Removes the staging folder.
+    func discard() {
+        try? FileManager.default.removeItem(at: folder)
+    }
+
+    /// Carries out renames owed after a commit; safe to repeat after a crash: a staged output that
+    /// is gone was moved already, and an original is moved only while it is still the same file.
+    static func perform(_ moves: [PendingMove], in workspace: Workspace) throws {
+        var folders = Set<String>()
+        for move in moves {
+            let from = workspace.absolutePath(move.from), to = workspace.absolutePath(move.to)
+            if let identity = move.original {
+                guard identity.matches(from) else { continue }
+            } else if FileStatusInfo(path: from) == nil {
+                continue
+            }
+            let folder = (to as NSString).deletingLastPathComponent
+            try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+            guard rename(from, to) == 0 else {
+                throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: to,
+                                                               NSLocalizedDescriptionKey: String(cString: strerror(errno))])
+            }
+            folders.insert(folder)
+            folders.insert((from as NSString).deletingLastPathComponent)
+        }
+        for folder in folders.sorted() { synchronizeFolder(folder) }
+    }
+}
+
+/// Writes a new file and flushes it to disk (no temporary name: used inside the staging folder).
+func writeSynchronized(_ data: Data, to url: URL) throws {
+    let descriptor = open(url.path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+    guard descriptor >= 0 else {
+        throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: url.path, NSLocalizedDescriptionKey: String(cString: strerror(errno))])
+    }
+    defer { close(descriptor) }
+    try data.withUnsafeBytes { buffer in
+        var offset = 0
+        while offset < buffer.count {
+            let written = write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
+            if written < 0, errno == EINTR { continue }
+            guard written > 0 else {
+                throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: url.path])
+            }
+            offset += written
+        }
+    }
+    guard fsync(descriptor) == 0 else { throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: url.path]) }
+}
+
+/// Flushes a folder's entries (renames and new names in it) to disk.
+func synchronizeFolder(_ path: String) {
+    let descriptor = open(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+    guard descriptor >= 0 else { return }
+    fsync(descriptor)
+    close(descriptor)
+}
