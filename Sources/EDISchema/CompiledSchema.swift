@@ -164,8 +164,10 @@ final class CompiledTransaction: Sendable {
     let segments: [CompiledSegment]
     let codeSets: [CodeSet]
     let knownTags: Set<SegmentTag>
+    /// Every segment tag of the version (nil when unknown): a tag outside it is unrecognized.
+    let recognizedTags: Set<SegmentTag>?
 
-    init(_ schema: TransactionSchema) {
+    init(_ schema: TransactionSchema, segmentIDs: Set<String>? = nil) {
         self.schema = schema
         var codeSets: [CodeSet] = []
         var codeIndex: [CodeList: Int] = [:]
@@ -217,7 +219,29 @@ final class CompiledTransaction: Sendable {
         rootCount = schema.structure.count
         self.segments = segments
         self.codeSets = codeSets
-        knownTags = Set(schema.knownTags.map { SegmentTag($0) })
+        let known = Set(schema.knownTags.map { SegmentTag($0) })
+        knownTags = known
+        recognizedTags = segmentIDs.map { Set($0.map { SegmentTag($0) }).union(known) }
+    }
+
+    /// The loop ids (outermost first, `PO1/PID`) of every place the structure uses a tag, for messages.
+    func places(of tag: SegmentTag) -> [String] {
+        var parent = Array(repeating: -1, count: nodes.count)
+        for (index, node) in nodes.enumerated() where node.isLoop {
+            for child in node.childStart..<(node.childStart + node.childCount) { parent[child] = index }
+        }
+        var places: [String] = []
+        for (index, node) in nodes.enumerated() where !node.isLoop && node.tag == tag {
+            var path: [String] = []
+            var loop = parent[index]
+            while loop >= 0 {
+                path.insert(labels[loop], at: 0)
+                loop = parent[loop]
+            }
+            let place = path.isEmpty ? "the top level" : "loop " + path.joined(separator: "/")
+            if !places.contains(place) { places.append(place) }
+        }
+        return places
     }
 }
 

@@ -68,7 +68,7 @@ struct ElementChecker {
         }
         if value.bytes.contains(separator) {
             report(.tooManyComponents, "is a simple element but holds components", segment, table, element, 2, repetition, value,
-                   into: &diagnostics)
+                   at: offset(ofPart: 2, in: value, separator: separator), into: &diagnostics)
             var first: ElementView?
             forEachPart(of: value, separator: separator) { part in if first == nil { first = part } }
             checkValue(first ?? value, element, component: nil, repetition: repetition, segment, table, into: &diagnostics)
@@ -102,13 +102,14 @@ struct ElementChecker {
             }
             if extraWithData {
                 report(.tooManyComponents, "has \(count) components; at most \(parts.count)", segment, table, element,
-                       parts.count + 1, repetition, nil, into: &diagnostics)
+                       parts.count + 1, repetition, nil,
+                       at: offset(ofPart: parts.count + 1, in: value, separator: segment.delimiters.component), into: &diagnostics)
             }
             for component in parts where component.usage == .mandatory {
                 let position = component.position
                 if position >= 64 || presence & (1 << UInt64(position)) == 0 {
                     report(.mandatoryElementMissing, "is mandatory but missing", segment, table, component, position, repetition, nil,
-                           into: &diagnostics)
+                           at: offset(ofPart: position, in: value, separator: segment.delimiters.component), into: &diagnostics)
                 }
             }
         }
@@ -224,11 +225,25 @@ struct ElementChecker {
         body(value.slice(start, bytes.count))
     }
 
+    /// Where part `number` of a value starts in the segment (an absent part: the end of the value),
+    /// so the caret of a missing component points where it should be.
+    private func offset(ofPart number: Int, in value: ElementView, separator: UInt8) -> Int {
+        var count = 0
+        var found: Int?
+        forEachPart(of: value, separator: separator) { part in
+            count += 1
+            if count == number { found = part.offsetInSegment }
+        }
+        return found ?? value.offsetInSegment + value.bytes.count
+    }
+
     // MARK: - Findings
 
+    /// Adds a finding about an element, component or repetition. Its column and byte offset are those
+    /// of the offending value itself (a component's own start, not its element's), or of `offset`.
     private func report(_ kind: DiagnosticKind, _ problem: String, _ segment: Segment, _ table: CompiledSegment,
                         _ element: CompiledElement, _ component: Int?, _ repetition: Int?, _ value: ElementView?,
-                        severity: SyntaxIssue.Severity = .error, into diagnostics: inout [Diagnostic]) {
+                        severity: SyntaxIssue.Severity = .error, at offset: Int? = nil, into diagnostics: inout [Diagnostic]) {
         let spec = table.elementSpec(element)
         let outer = table.spec.elements[element.specIndex]
         var name = label(table.spec.tag, outer.position)
@@ -236,10 +251,17 @@ struct ElementChecker {
         let text = value.map { $0.decoded(encoding) }
         let shown = text.map { " \"\($0)\"" } ?? ""
         let type = spec.isComposite ? "" : ", \(spec.type) \(spec.minLength)/\(spec.maxLength)"
-        diagnostics.append(Diagnostic(severity, kind, "\(name) (\(spec.name)\(type))\(shown) \(problem)",
-            at: segment.position(ofElement: outer.position, component: element.specComponent >= 0 ? element.position : component,
-                                 repetition: repetition),
-            elementReference: spec.id, badValue: text))
+        let componentNumber = element.specComponent >= 0 ? element.position : component
+        var position: EDIPosition
+        if let start = offset ?? value?.offsetInSegment {
+            position = segment.position.at(element: outer.position, component: componentNumber, repetition: repetition)
+            position.byteOffset += start
+            position.column += start
+        } else {
+            position = segment.position(ofElement: outer.position, component: componentNumber, repetition: repetition)
+        }
+        diagnostics.append(Diagnostic(severity, kind, "\(name) (\(spec.name)\(type))\(shown) \(problem)", at: position,
+                                      elementReference: spec.id, badValue: text))
     }
 
     func label(_ tag: String, _ position: Int) -> String {

@@ -222,7 +222,8 @@ public struct FileValidator {
     private func planFor(_ header: Segment, context: EnvelopeContext, cache: inout [String: ValidationPlan?]) throws -> ValidationPlan? {
         if let explicitSchema {
             if let cached = cache["explicit"], let plan = cached { return plan }
-            let plan = ValidationPlan(explicitSchema)
+            let plan = ValidationPlan(explicitSchema,
+                                      segmentIDs: repository.segmentIDs(syntax: explicitSchema.syntax, version: explicitSchema.version))
             cache["explicit"] = plan
             return plan
         }
@@ -234,7 +235,7 @@ public struct FileValidator {
         if let guide, let standard = schema, guide.transaction == id, guide.syntax == header.syntax, guide.version == standard.version {
             schema = try guide.applied(to: standard)
         }
-        let plan = schema.map(ValidationPlan.init)
+        let plan = schema.map { ValidationPlan($0, segmentIDs: repository.segmentIDs(syntax: $0.syntax, version: $0.version)) }
         cache[key] = plan
         return plan
     }

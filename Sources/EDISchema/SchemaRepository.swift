@@ -10,6 +10,7 @@ public final class SchemaRepository: @unchecked Sendable {
     private let lock = NSLock()
     private var transactions: [String: TransactionSchema] = [:]
     private var dictionaries: [String: DefinitionSet] = [:]
+    private var segmentIDLists: [String: Set<String>?] = [:]
 
     /// Opens a schema folder.
     public init(root: URL) {
@@ -96,6 +97,30 @@ public final class SchemaRepository: @unchecked Sendable {
             name: tree.attributes["name"] ?? "", functionalGroup: tree.attributes["functionalGroup"], structure: structure,
             hierarchy: try hierarchy(tree.child(named: "hierarchy"), reader: reader), knownTags: tags, sourcePath: file,
             guideName: nil)
+    }
+
+    /// Every segment tag the standard defines in a version: `segment-ids.txt` beside the version's
+    /// sets (one tag a line, `#` comments), or nil when the folder has none. It tells an unrecognized
+    /// segment id (997 AK304=1) from a real segment that is not part of the set (AK304=6).
+    public func segmentIDs(syntax: EDISyntax, version: String) -> Set<String>? {
+        let key = "\(syntax.rawValue)/\(version)"
+        lock.lock()
+        if let cached = segmentIDLists[key] {
+            lock.unlock()
+            return cached
+        }
+        lock.unlock()
+        let url = root.appendingPathComponent(syntax == .x12 ? "X12" : "EDIFACT").appendingPathComponent(version)
+            .appendingPathComponent("segment-ids.txt")
+        var tags: Set<String>?
+        if let text = try? String(contentsOf: url, encoding: .utf8) {
+            tags = Set(text.split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }
+                .filter { !$0.isEmpty && !$0.hasPrefix("#") })
+        }
+        lock.lock()
+        segmentIDLists[key] = tags
+        lock.unlock()
+        return tags
     }
 
     func dictionary(at url: URL) throws -> DefinitionSet {

@@ -53,16 +53,59 @@ struct StructureWalker {
             while frames.count - 1 > depth { closeFrame(before: segment, into: &diagnostics) }
             return advance(to: child, entersLoop: entersLoop, segment: segment, into: &diagnostics)
         }
-        let name = tag.description
-        if compiled.knownTags.contains(tag) {
-            diagnostics.append(Diagnostic(.error, .segmentOutOfOrder,
-                "\(name) is not expected here\(loopPath.map { " (in loop \($0))" } ?? ""); it belongs elsewhere in \(compiled.schema.id)",
-                at: segment.position, loopPath: loopPath))
-        } else {
-            diagnostics.append(Diagnostic(.error, .segmentNotInTransaction,
-                "\(name) is not part of \(compiled.schema.id) \(compiled.schema.version)", at: segment.position, loopPath: loopPath))
-        }
+        reportUnplaced(segment, into: &diagnostics)
         return -1
+    }
+
+    /// A segment with no place ahead: tells the four cases apart (997 AK304 1, 6, 7, 2).
+    /// - not a segment of the version at all: `SEG_UNRECOGNIZED`;
+    /// - a segment of the version the set does not use: `SEG_NOT_IN_SET`;
+    /// - a segment whose place in the current loop, or an enclosing one, is already behind: `SEG_OUT_OF_ORDER`;
+    /// - a segment of the set whose places are all in loops that are not open here: `SEG_UNEXPECTED`.
+    private func reportUnplaced(_ segment: Segment, into diagnostics: inout [Diagnostic]) {
+        let tag = segment.tag
+        let name = tag.description
+        let set = "\(compiled.schema.id) \(compiled.schema.version)"
+        let inLoop = loopPath.map { " (in loop \($0))" } ?? ""
+        guard compiled.knownTags.contains(tag) else {
+            if let recognized = compiled.recognizedTags, !recognized.contains(tag) {
+                diagnostics.append(Diagnostic(.error, .unrecognizedSegment,
+                    "\(name) is not a segment of \(compiled.schema.syntax == .x12 ? "X12" : "EDIFACT") \(compiled.schema.version): unrecognized segment id",
+                    at: segment.position, loopPath: loopPath))
+            } else {
+                diagnostics.append(Diagnostic(.error, .segmentNotInTransaction, "\(name) is not part of \(set)",
+                                              at: segment.position, loopPath: loopPath))
+            }
+            return
+        }
+        if let (depth, child) = passedPlace(of: tag) {
+            let frame = frames[depth]
+            let where_ = frame.loop >= 0 ? "loop \(compiled.labels[frame.loop])" : "the top level"
+            let label = compiled.labels[frame.childStart + child]
+            let place = compiled.nodes[frame.childStart + child].isLoop ? "loop \(label)" : "position \(label)"
+            diagnostics.append(Diagnostic(.error, .segmentOutOfOrder,
+                "\(name) is out of order\(inLoop): its place (\(place) of \(where_)) is before segments already read",
+                at: segment.position, loopPath: loopPath))
+            return
+        }
+        let places = compiled.places(of: tag)
+        let belongs = places.isEmpty ? "" : "; \(compiled.schema.id) has it in \(places.joined(separator: ", "))"
+        var message = "\(name) is not expected here\(inLoop)\(belongs)"
+        if compiled.nodes.contains(where: { $0.isLoop && $0.tag == tag && $0.qualifierSet >= 0 }) {
+            message += ", and its qualifier does not choose any loop open here"
+        }
+        diagnostics.append(Diagnostic(.error, .unexpectedSegment, message, at: segment.position, loopPath: loopPath))
+    }
+
+    /// The innermost open frame, and its child, where the tag had a place that is already behind.
+    private func passedPlace(of tag: SegmentTag) -> (Int, Int)? {
+        for depth in stride(from: frames.count - 1, through: 0, by: -1) {
+            let frame = frames[depth]
+            for child in 0..<min(frame.index, frame.childCount) where compiled.nodes[frame.childStart + child].tag == tag {
+                return (depth, child)
+            }
+        }
+        return nil
     }
 
     /// The next child of a frame the segment can be, and whether it starts a loop.

@@ -78,10 +78,12 @@ public final class ValidationPlan: Sendable {
     public let schema: TransactionSchema
     let compiled: CompiledTransaction
 
-    /// Compiles a schema.
-    public init(_ schema: TransactionSchema) {
+    /// Compiles a schema; `segmentIDs`, every segment tag of the schema's version
+    /// (``SchemaRepository/segmentIDs(syntax:version:)``), tells an unrecognized segment id from a
+    /// segment that is not part of the set (without it, every unknown tag is not in the set).
+    public init(_ schema: TransactionSchema, segmentIDs: Set<String>? = nil) {
         self.schema = schema
-        compiled = CompiledTransaction(schema)
+        compiled = CompiledTransaction(schema, segmentIDs: segmentIDs)
     }
 }
 

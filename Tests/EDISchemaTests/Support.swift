@@ -176,15 +176,19 @@ struct Expected: CustomStringConvertible {
     var element: Int?
     var component: Int? = nil
     var line: Int
+    /// The column of the caret (the offending element's or component's first byte), when asserted.
+    var column: Int? = nil
 
     var description: String {
         "\(kind.rawValue) at \(tag) #\(index) element \(element.map(String.init) ?? "-") component \(component.map(String.init) ?? "-") line \(line)"
+            + (column.map { " column \($0)" } ?? "")
     }
 
     func matches(_ diagnostic: Diagnostic) -> Bool {
         diagnostic.kind == kind && diagnostic.position.segmentTag == tag
             && diagnostic.position.segmentIndexInTransaction == index && diagnostic.position.element == element
             && diagnostic.position.component == component && diagnostic.position.line == line
+            && (column == nil || diagnostic.position.column == column)
     }
 }
 

@@ -12,15 +12,21 @@ public enum Fixtures {
     /// `Tests/Fixtures`.
     public static let directory = repositoryRoot.appendingPathComponent("Tests/Fixtures")
 
+    /// `../shared` beside the repository, or `$EDIKIT_SHARED` (for a git worktree that sits elsewhere).
+    static var sharedRoot: URL {
+        if let path = ProcessInfo.processInfo.environment["EDIKIT_SHARED"] { return URL(fileURLWithPath: path) }
+        return repositoryRoot.deletingLastPathComponent().appendingPathComponent("shared")
+    }
+
     /// `../shared/corpus`, or nil with the reason when it is absent.
     public static var sharedCorpus: URL? {
-        let url = repositoryRoot.deletingLastPathComponent().appendingPathComponent("shared/corpus")
+        let url = sharedRoot.appendingPathComponent("corpus")
         return FileManager.default.fileExists(atPath: url.path) ? url : nil
     }
 
     /// `../shared/reference`, when present.
     public static var sharedReference: URL? {
-        let url = repositoryRoot.deletingLastPathComponent().appendingPathComponent("shared/reference")
+        let url = sharedRoot.appendingPathComponent("reference")
         return FileManager.default.fileExists(atPath: url.path) ? url : nil
     }
 
