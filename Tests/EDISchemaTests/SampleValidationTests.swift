@@ -29,7 +29,8 @@ struct SampleValidationTests {
         }
     }()
 
-    static let validSamples = samples.filter { $0.status == "valid" }
+    /// The valid EDI samples (the outbound JSON documents are checked by the pipeline tests).
+    static let validSamples = samples.filter { $0.status == "valid" && $0.file.hasSuffix(".edi") }
 
     @Test("samples.tsv lists every inbox and outbound file")
     func indexIsComplete() {
@@ -38,6 +39,12 @@ struct SampleValidationTests {
             for url in Fixtures.files(in: S.samplesRoot.appendingPathComponent(folder), extensions: ["edi"]) {
                 #expect(listed.contains("\(folder)/\(url.lastPathComponent)"), "\(url.lastPathComponent) is not in samples.tsv")
             }
+        }
+        // The ERP's documents to send: outbound/<partner>/*.json and broken-outbound/<partner>/*.json.
+        let root = S.samplesRoot.standardizedFileURL.path + "/"
+        for url in Fixtures.files(in: S.samplesRoot, extensions: ["json"]) {
+            let relative = String(url.standardizedFileURL.path.dropFirst(root.count))
+            #expect(listed.contains(relative), "\(relative) is not in samples.tsv")
         }
         #expect(Self.validSamples.count >= 14)
     }

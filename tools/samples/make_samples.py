@@ -516,6 +516,16 @@ INDEX = [
      "mandatory segment BEG missing (the segment after ST)"),
     ("broken/ORDERS-D96A-truncated-mid-segment.edi", "edifact", "D96A", "ORDERS", "initech", "inbound", "broken",
      "file ends inside segment 12 (LIN, the second line) of message 1, without terminator, UNT and UNZ"),
+    # The ERP's internal documents to send (hand-made JSON, not written by this script): syntax, version and
+    # document are those of the EDI each becomes for its partner with Samples/edikit.yaml.
+    ("outbound/globex/1-order-acknowledgement-4500012345.json", "x12", "004010", "855", "globex", "outbound", "valid", ""),
+    ("outbound/globex/2-ship-notice-SHP-26-004417.json", "x12", "004010", "856", "globex", "outbound", "valid", ""),
+    ("outbound/globex/3-invoice-ACM-INV-100017.json", "x12", "004010", "810", "globex", "outbound", "valid", ""),
+    ("outbound/initech/1-order-acknowledgement-PO-2026-0481.json", "edifact", "D96A", "ORDRSP", "initech", "outbound", "valid", ""),
+    ("outbound/initech/2-ship-notice-DES-2026-7710.json", "edifact", "D96A", "DESADV", "initech", "outbound", "valid", ""),
+    ("outbound/initech/3-invoice-91000017.json", "edifact", "D96A", "INVOIC", "initech", "outbound", "valid", ""),
+    ("broken-outbound/globex/invoice-ACM-INV-100019-without-date.json", "x12", "004010", "810", "globex", "outbound", "broken",
+     "no invoice date: the 810 would lack the mandatory BIG01, so the generator refuses it"),
 ]
 
 
