@@ -6,9 +6,10 @@ public struct Workspace: Sendable {
     /// The root folder.
     public let root: URL
 
-    /// A workspace at a root.
+    /// A workspace at a root (taken as a folder, so paths in the configuration resolve inside it
+    /// even before it exists).
     public init(root: URL) {
-        self.root = root
+        self.root = URL(fileURLWithPath: root.path, isDirectory: true)
     }
 
     public var configuration: URL { root.appendingPathComponent("edikit.yaml") }
