@@ -78,7 +78,14 @@ public struct DemoWorkspace: Sendable {
         guard contents.contains(Self.marker) else {
             throw SetUpError(description: "\(root.path) exists and is not a demo workspace (no \(Self.marker)); choose another root")
         }
-        try manager.removeItem(at: root)
+        // Not while an `edikit watch` works on it.
+        let lock: WorkspaceLock
+        do {
+            lock = try WorkspaceLock(workspace)
+        } catch let error as WorkspaceBusyError {
+            throw SetUpError(description: "\(error)")
+        }
+        try withExtendedLifetime(lock) { try manager.removeItem(at: root) }
     }
 
     /// Names in a folder of the samples, sorted: regular files, or sub-folders with `folders`.

@@ -49,8 +49,9 @@ struct DemoCommand: ParsableCommand {
         let runner = PipelineRunner(workspace: demo.workspace, configuration: configuration,
                                     repository: try SchemaLocation.repository(schemas),
                                     ledger: try SQLiteLedger(path: demo.workspace.ledger.path))
+        let lock = try WorkspaceLock(demo.workspace)
         let start = Date()
-        let summary = try runner.runOnce()
+        let summary = try withExtendedLifetime(lock) { try runner.runOnce() }
         let seconds = Date().timeIntervalSince(start)
         let inventory = try WorkspaceInventory(workspace: demo.workspace)
         let unexpected = demo.unexpectedOutcomes(of: inputs, in: inventory)
