@@ -61,6 +61,10 @@ public struct FileValidator {
     /// Whether to copy each transaction's segments for ``validate(path:onTransaction:)``'s
     /// `onValidatedTransaction` (typed models are built from them); memory stays one transaction.
     public var collectsSegments = false
+    /// Whether a transaction whose version has no schema is checked against the nearest shipped
+    /// version that has one (``SchemaRepository/nearestVersion(syntax:version:id:)``), with a
+    /// `SET_NO_SCHEMA` warning naming the stand-in instead of the error (`--nearest-schema`).
+    public var fallsBackToNearestVersion = false
 
     /// Creates a validator.
     public init(repository: SchemaRepository, guide: ImplementationGuide? = nil, explicitSchema: TransactionSchema? = nil) {
@@ -88,12 +92,14 @@ public struct FileValidator {
         var openResult = TransactionResult(type: "", controlNumber: "", schemaVersion: nil, diagnostics: [], segmentCount: 0,
                                            position: EDIPosition())
         var openHasSchema = false
+        /// The version standing in for the open transaction's (``fallsBackToNearestVersion``), or nil.
+        var openStandIn: String?
         var transactionOpen = false
         var openSegments: [OwnedSegment] = []
         var openEnvelope: TransactionEnvelope?
         var lastLocation: (SegmentLocation, SegmentTag)?
         var lastPosition: EDIPosition { lastLocation.map { $0.0.position(tag: $0.1) } ?? EDIPosition() }
-        var schemaCache: [String: ValidationPlan?] = [:]
+        var schemaCache: [String: (ValidationPlan?, standIn: String?)] = [:]
         var envelopeChecker = EnvelopeChecker(repository: repository)
         var tree = InterchangeTreeBuilder()
         var routed = 0
@@ -112,11 +118,13 @@ public struct FileValidator {
                 // A syntax error ended the transaction: what it lacks after that point is not the partner's
                 // structure problem, so say it was cut off instead of listing every missing segment; the
                 // findings of the segments read before the error stand.
-                if openHasSchema, let validator = openValidator { openResult.diagnostics.append(contentsOf: validator.diagnostics) }
+                if openHasSchema, let validator = openValidator {
+                    openResult.diagnostics.append(contentsOf: Self.asStandIn(validator.diagnostics, openStandIn, openResult.type))
+                }
                 openResult.diagnostics.append(Diagnostic(.error, .transactionTrailerMissing,
                     "the transaction ends at a syntax error [\(issue.code)] before its trailer", at: issue.position))
             } else if openHasSchema {
-                openResult.diagnostics.append(contentsOf: openValidator!.finish(at: position))
+                openResult.diagnostics.append(contentsOf: Self.asStandIn(openValidator!.finish(at: position), openStandIn, openResult.type))
                 // The SE/UNT count and control findings were added when the trailer arrived, before the
                 // schema findings of earlier segments: keep the transaction's findings in file order.
                 openResult.diagnostics = FileValidation.inFileOrder(openResult.diagnostics)
@@ -154,7 +162,7 @@ public struct FileValidator {
                 }
                 if tag == "ST" || tag == "UNH" {
                     closeTransaction(at: segment.position)
-                    let plan = try planFor(segment, context: context, cache: &schemaCache)
+                    let (plan, standIn) = try planFor(segment, context: context, cache: &schemaCache)
                     let schema = plan?.schema
                     var transaction = TransactionResult(
                         type: tag == "ST" ? segment[1] ?? "" : segment.element(2).component(1).string,
@@ -166,13 +174,18 @@ public struct FileValidator {
                         let parts = segment.element(2).components.dropFirst().map(\.string)
                         transaction.versionDetail = parts.isEmpty ? nil : parts.joined(separator: ":")
                     }
-                    if schema == nil {
+                    if let standIn {
+                        transaction.diagnostics.append(Diagnostic(.error, .transactionNotSupported,
+                            "no schema for \(transaction.type) \(context.versionLabel(for: segment)); checked against \(transaction.type) \(standIn), the nearest shipped version (--nearest-schema), whose findings are warnings: codes, segments and elements differ between versions",
+                            at: segment.position))
+                    } else if schema == nil {
                         transaction.diagnostics.append(Diagnostic(.error, .transactionNotSupported,
                             "no schema for \(transaction.type) \(context.versionLabel(for: segment)); add Schemas/\(segment.syntax == .x12 ? "X12" : "EDIFACT")/\(context.version(for: segment))/\(transaction.type).xml or pass --schema",
                             at: segment.position))
                     }
                     openValidator = plan.map { TransactionValidator(plan: $0, encoding: context.encoding) }
                     openHasSchema = plan != nil
+                    openStandIn = standIn
                     openResult = transaction
                     transactionOpen = true
                     if onValidatedTransaction != nil { openEnvelope = context.envelope(for: segment, path: path) }
@@ -211,6 +224,18 @@ public struct FileValidator {
         return result
     }
 
+    /// The findings of a stand-in schema (another version than the transaction's): warnings that say
+    /// which schema found them, since the transaction's own version may differ there.
+    static func asStandIn(_ diagnostics: [Diagnostic], _ standIn: String?, _ type: String) -> [Diagnostic] {
+        guard let standIn else { return diagnostics }
+        return diagnostics.map { diagnostic in
+            var copy = diagnostic
+            copy.severity = .warning
+            copy.message = "by \(type) \(standIn): " + copy.message
+            return copy
+        }
+    }
+
     /// Interchange and group headers and trailers of both syntaxes.
     static func isEnvelopeTag(_ tag: SegmentTag) -> Bool {
         switch tag {
@@ -219,25 +244,34 @@ public struct FileValidator {
         }
     }
 
-    private func planFor(_ header: Segment, context: EnvelopeContext, cache: inout [String: ValidationPlan?]) throws -> ValidationPlan? {
+    /// The compiled schema of a transaction (nil when none), and the version standing in for the
+    /// envelope's when ``fallsBackToNearestVersion`` chose one.
+    private func planFor(_ header: Segment, context: EnvelopeContext,
+                         cache: inout [String: (ValidationPlan?, standIn: String?)]) throws -> (ValidationPlan?, standIn: String?) {
         if let explicitSchema {
-            if let cached = cache["explicit"], let plan = cached { return plan }
+            if let cached = cache["explicit"] { return cached }
             let plan = ValidationPlan(explicitSchema,
                                       segmentIDs: repository.segmentIDs(syntax: explicitSchema.syntax, version: explicitSchema.version))
-            cache["explicit"] = plan
-            return plan
+            cache["explicit"] = (plan, nil)
+            return (plan, nil)
         }
         let id = header.tag == "ST" ? header[1] ?? "" : header.element(2).component(1).string
         let version = context.version(for: header)
         let key = "\(header.syntax)/\(version)/\(id)"
         if let cached = cache[key] { return cached }
         var schema = try repository.transaction(syntax: header.syntax, version: version, id: id)
+        var standIn: String?
+        if schema == nil, fallsBackToNearestVersion,
+           let nearest = repository.nearestVersion(syntax: header.syntax, version: version, id: id) {
+            schema = try repository.transaction(syntax: header.syntax, version: nearest, id: id)
+            standIn = schema == nil ? nil : nearest
+        }
         if let guide, let standard = schema, guide.transaction == id, guide.syntax == header.syntax, guide.version == standard.version {
             schema = try guide.applied(to: standard)
         }
         let plan = schema.map { ValidationPlan($0, segmentIDs: repository.segmentIDs(syntax: $0.syntax, version: $0.version)) }
-        cache[key] = plan
-        return plan
+        cache[key] = (plan, standIn)
+        return (plan, standIn)
     }
 }
 

@@ -23,11 +23,15 @@ struct ValidateCommand: ParsableCommand {
     @Option(name: .long, help: "The Schemas folder (default: ./Schemas or the installation's).")
     var schemas: String?
 
+    @Flag(name: .long, help: "Check a transaction whose version has no schema against the nearest shipped version (a warning says so).")
+    var nearestSchema = false
+
     @OptionGroup var output: OutputOptions
 
     func run() throws {
         let repository = try SchemaLocation.repository(schemas)
         var validator = FileValidator(repository: repository)
+        validator.fallsBackToNearestVersion = nearestSchema
         do {
             if let guide { validator.guide = try ImplementationGuide(contentsOf: URL(fileURLWithPath: guide)) }
             if let schema { validator.explicitSchema = try repository.loadTransaction(at: URL(fileURLWithPath: schema)) }
