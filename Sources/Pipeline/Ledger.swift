@@ -32,8 +32,8 @@ public protocol Ledger: Sendable {
     func commit(_ outcome: FileOutcome) throws -> Int64
     /// Committed files whose renames may not all have happened (the process stopped in between).
     func unfinishedFiles() throws -> [UnfinishedFile]
-    /// Marks a committed file's renames as done.
-    func markFinished(_ id: Int64) throws
+    /// Marks committed files' renames as done.
+    func markFinished(_ ids: [Int64]) throws
 }
 
 /// Which way a file travels.
@@ -86,6 +86,9 @@ public final class SQLiteLedger: Ledger {
         }
         SQLiteLedger.registerCommitMigration(&migrator)
         try migrator.migrate(database)
+        // Each commit reaches the disk before the renames it allows (docs/pipeline.md, "Crash safety");
+        // GRDB opens the writer of a pool with NORMAL.
+        try database.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA synchronous = FULL") }
     }
 
     public func recordFile(name: String, sha256: String, size: Int, direction: FileDirection) throws -> Int64 {

@@ -50,6 +50,10 @@ public struct PipelineRunner {
     public let ledger: any Ledger
     /// Where events go; every line carries `file`, `partner` and control numbers as metadata.
     public var logger: Logger = .silent
+    /// Files renamed into place, marked finished in the ledger by the batch (``finishPending()``).
+    let finished = FinishedFiles()
+    /// How many finished files are marked in one ledger write at most.
+    static let finishBatch = 64
 
     /// Creates a runner.
     public init(workspace: Workspace, configuration: Configuration, repository: SchemaRepository, ledger: any Ledger) {
@@ -66,12 +70,19 @@ public struct PipelineRunner {
     public func recover() throws -> Int {
         let unfinished = try ledger.unfinishedFiles()
         for file in unfinished {
-            try Staging.perform(file.moves, in: workspace)
-            try ledger.markFinished(file.id)
-            logger.notice("finished a file committed before a stop", metadata: ["ledgerID": "\(file.id)"])
+            finished.add(file.id, folders: try Staging.perform(file.moves, in: workspace))
+        }
+        try finishPending()
+        if !unfinished.isEmpty {
+            logger.notice("finished files committed before a stop", metadata: ["files": "\(unfinished.count)"])
         }
         try? FileManager.default.removeItem(at: workspace.staging)
         return unfinished.count
+    }
+
+    /// Flushes the folders of files renamed into place and marks them finished in the ledger.
+    public func finishPending() throws {
+        try finished.flush(to: ledger)
     }
 
     /// One pass over `inbox/` and `outbound/` after ``recover()``; `shouldStop` is asked between files.
@@ -82,6 +93,7 @@ public struct PipelineRunner {
             if shouldStop() { break }
             summary.add(try process(file, direction: direction, now: now))
         }
+        try finishPending()
         return summary
     }
 
@@ -109,7 +121,8 @@ public struct PipelineRunner {
 
     /// Processes one file of `inbox/` (inbound) or `outbound/<partner>/` (outbound): stages its
     /// outputs, commits its outcome to the ledger, renames the outputs into place and moves the
-    /// original. A file that is gone or not a regular file is skipped.
+    /// original. A file that is gone or not a regular file is skipped. The file is marked finished
+    /// in the ledger with the next batch: call ``finishPending()`` when done with a run of files.
     public func process(_ file: URL, direction: FileDirection, now: Date = Date()) throws -> PipelineSummary {
         guard FileStatusInfo(path: file.path)?.isRegular == true else { return PipelineSummary() }
         let identity = try FileIdentity(of: file)
@@ -130,8 +143,8 @@ public struct PipelineRunner {
         result.outcome.moves = staging.moves
         staging.synchronize()
         let id = try ledger.commit(result.outcome)
-        try Staging.perform(result.outcome.moves, in: workspace)
-        try ledger.markFinished(id)
+        finished.add(id, folders: try Staging.perform(result.outcome.moves, in: workspace))
+        if finished.count >= Self.finishBatch { try finishPending() }
         let outcome = result.outcome
         if outcome.status == .archived {
             logger.info("\(direction == .inbound ? "archived" : "sent")", metadata: ["location": "\(workspace.relativePath(URL(fileURLWithPath: outcome.location)))"])

@@ -74,10 +74,13 @@ extension SQLiteLedger {
         }
     }
 
-    public func markFinished(_ id: Int64) throws {
+    public func markFinished(_ ids: [Int64]) throws {
+        guard !ids.isEmpty else { return }
         try database.write { db in
-            try db.execute(sql: "UPDATE file SET pending_moves = NULL, updated_at = ? WHERE id = ?",
-                           arguments: [Date().timeIntervalSince1970, id])
+            let now = Date().timeIntervalSince1970
+            for id in ids {
+                try db.execute(sql: "UPDATE file SET pending_moves = NULL, updated_at = ? WHERE id = ?", arguments: [now, id])
+            }
         }
     }
 }

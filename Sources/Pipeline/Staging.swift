@@ -70,7 +70,10 @@ final class Staging {
 
     /// Carries out renames owed after a commit; safe to repeat after a crash: a staged output that
     /// is gone was moved already, and an original is moved only while it is still the same file.
-    static func perform(_ moves: [PendingMove], in workspace: Workspace) throws {
+    /// Returns the folders changed, to be flushed (``synchronizeFolder(_:)``) before the file is
+    /// marked finished.
+    @discardableResult
+    static func perform(_ moves: [PendingMove], in workspace: Workspace) throws -> Set<String> {
         var folders = Set<String>()
         for move in moves {
             let from = workspace.absolutePath(move.from), to = workspace.absolutePath(move.to)
@@ -88,7 +91,7 @@ final class Staging {
             folders.insert(folder)
             folders.insert((from as NSString).deletingLastPathComponent)
         }
-        for folder in folders.sorted() { synchronizeFolder(folder) }
+        return folders
     }
 }
 
@@ -119,4 +122,39 @@ func synchronizeFolder(_ path: String) {
     guard descriptor >= 0 else { return }
     fsync(descriptor)
     close(descriptor)
+}
+
+/// Files whose renames are done but not yet marked in the ledger: their folders are flushed and
+/// they are marked together, one ledger write for many files. Until then a restart repeats their
+/// renames, which changes nothing (``Staging/perform(_:in:)``).
+final class FinishedFiles: @unchecked Sendable {
+    private let lock = NSLock()
+    private var ids: [Int64] = []
+    private var folders: Set<String> = []
+
+    /// How many wait to be marked.
+    var count: Int {
+        lock.lock()
+        defer { lock.unlock() }
+        return ids.count
+    }
+
+    /// Adds a file whose renames touched `folders`.
+    func add(_ id: Int64, folders touched: Set<String>) {
+        lock.lock()
+        ids.append(id)
+        folders.formUnion(touched)
+        lock.unlock()
+    }
+
+    /// Flushes the folders, then marks the files finished.
+    func flush(to ledger: any Ledger) throws {
+        lock.lock()
+        let (pending, touched) = (ids, folders)
+        ids = []
+        folders = []
+        lock.unlock()
+        for folder in touched.sorted() { synchronizeFolder(folder) }
+        try ledger.markFinished(pending)
+    }
 }

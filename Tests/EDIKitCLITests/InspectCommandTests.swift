@@ -12,24 +12,7 @@ import TestSupport
     }
 
     /// The `edikit` executable built beside this test bundle (or `EDIKIT_BINARY`).
-    static let binary: URL? = {
-        let manager = FileManager.default
-        var candidates: [URL] = []
-        if let path = ProcessInfo.processInfo.environment["EDIKIT_BINARY"] { candidates.append(URL(fileURLWithPath: path)) }
-        let executable = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath()
-        for start in [executable, Bundle.main.bundleURL, Bundle.main.executableURL].compactMap({ $0 }) {
-            var directory = start.deletingLastPathComponent()
-            // Walk up out of `EDIKitPackageTests.xctest/Contents/MacOS` on macOS.
-            for _ in 0..<4 {
-                candidates.append(directory.appendingPathComponent("edikit"))
-                directory.deleteLastPathComponent()
-            }
-        }
-        for scratch in [".build-tests", ".build"] {
-            candidates.append(Fixtures.repositoryRoot.appendingPathComponent("\(scratch)/debug/edikit"))
-        }
-        return candidates.first { manager.isExecutableFile(atPath: $0.path) }
-    }()
+    static let binary: URL? = EDIKitExecutable.url
 
     static func run(_ arguments: [String]) throws -> Run {
         let binary = try #require(Self.binary, "edikit binary not found beside the tests; build it (swift build) or set EDIKIT_BINARY")
