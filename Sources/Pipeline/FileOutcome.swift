@@ -98,6 +98,8 @@ public struct InterchangeRecord: Sendable, Hashable {
     public var acknowledgementExpected: Date?
     /// Its transactions.
     public var transactions: [TransactionRecord]
+    /// Its X12 functional groups (outbound; for matching 997/999).
+    public var groups: [GroupRecord] = []
 }
 
 /// Control numbers a file used for one partner and level: they were `from + 1 … to`, and the
@@ -131,6 +133,8 @@ public struct FileOutcome: Sendable {
     public var controlNumbers: [ControlNumberAdvance] = []
     /// Renames owed: staged outputs into place, then the original to `archive/` or `rejected/`.
     public var moves: [PendingMove] = []
+    /// Acknowledgements the file brought (TA1, 997, 999, CONTRL), matched to what we sent in the commit.
+    public var acknowledgements: [AcknowledgementRecord] = []
 
     /// An outcome without interchanges, numbers or renames yet.
     public init(identity: FileIdentity, direction: FileDirection, status: FileStatus, location: String, reason: String? = nil) {

@@ -34,6 +34,23 @@ public protocol Ledger: Sendable {
     func unfinishedFiles() throws -> [UnfinishedFile]
     /// Marks committed files' renames as done.
     func markFinished(_ ids: [Int64]) throws
+
+    // Operations: acknowledgement state, `edikit status`, `edikit reprocess` (SQLiteLedger+Status.swift).
+
+    /// Outbound interchanges past their expected-by time without an acknowledgement.
+    func overdueAcknowledgements(at now: Date) throws -> [OverdueAcknowledgement]
+    /// Counts, recent and rejected files, overdue and unmatched acknowledgements, control numbers.
+    func status(at now: Date, recent: Int) throws -> PipelineStatus
+    /// What the acknowledgements received say about one interchange we sent (the latest with that number).
+    func outboundInterchange(partner: String, controlNumber: String) throws -> OutboundInterchangeState?
+    /// The acknowledgements a file brought, as matched when it was committed.
+    func acknowledgements(ofFile id: Int64) throws -> [AcknowledgementMatch]
+    /// One file by id.
+    func file(_ id: Int64) throws -> LedgerFile?
+    /// The files with a status, oldest first.
+    func files(withStatus status: FileStatus) throws -> [LedgerFile]
+    /// The new attempt of a reprocessed file (the file whose `retryOf` is its id), once taken.
+    func attempt(of previous: Int64) throws -> LedgerFile?
 }
 
 /// Which way a file travels.
@@ -54,6 +71,9 @@ public enum FileStatus: String, Sendable, Codable, CaseIterable {
     case rejected
     /// Its interchange was seen before.
     case duplicate
+    /// Taken out of `rejected/` and put back to be processed again (`edikit reprocess`); the new
+    /// attempt is the file whose `retryOf` is this one's id.
+    case reprocessed
 }
 
 /// The ledger in SQLite (WAL), through GRDB.
@@ -85,6 +105,7 @@ public final class SQLiteLedger: Ledger {
                 """)
         }
         SQLiteLedger.registerCommitMigration(&migrator)
+        SQLiteLedger.registerAcknowledgementMigration(&migrator)
         try migrator.migrate(database)
         // Each commit reaches the disk before the renames it allows (docs/pipeline.md, "Crash safety");
         // GRDB opens the writer of a pool with NORMAL.

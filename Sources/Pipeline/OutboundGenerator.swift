@@ -21,6 +21,8 @@ public struct GeneratedInterchange: Sendable {
     public var interchangeControlNumber: String
     /// The transaction control numbers written (ST02 / UNH 0062).
     public var transactionControlNumbers: [String]
+    /// The X12 functional groups written (none for EDIFACT, which is sent without UNG).
+    public var groups: [GroupRecord] = []
 }
 
 /// Internal documents → typed models → bytes with the partner's envelope, then read back and
@@ -78,8 +80,11 @@ public struct OutboundGenerator {
         } catch {
             throw GenerationError(findings: ["\(error)"])
         }
+        let writtenGroups = zip(groups, zip(written.groupControlNumbers, written.transactionControlNumbers)).map { group, numbers in
+            GroupRecord(functionalId: group.functionalId, controlNumber: numbers.0, transactionControlNumbers: numbers.1)
+        }
         return GeneratedInterchange(bytes: written.bytes, interchangeControlNumber: written.interchangeControlNumber,
-                                    transactionControlNumbers: written.transactionControlNumbers.flatMap { $0 })
+                                    transactionControlNumbers: written.transactionControlNumbers.flatMap { $0 }, groups: writtenGroups)
     }
 
     private func edifact<Allocator: ControlNumberAllocator>(_ documents: [InternalDocument], partner: PartnerProfile, date: Date,

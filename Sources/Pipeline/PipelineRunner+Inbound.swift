@@ -42,6 +42,7 @@ extension PipelineRunner {
         summary.documents = delivery.documents
         var outcome = FileOutcome(identity: identity, direction: .inbound, status: .archived, location: "",
                                   reason: checked.isValid ? nil : "some transactions have errors")
+        outcome.acknowledgements = try receivedAcknowledgements(file, validation: checked, partner: partner.id, now: now, logger: logger)
         // Acknowledgements as the partner's policy says, numbered in this file's commit.
         if let type = acknowledgementType(partner.acknowledgement) {
             var allocator = StagedAllocator(ledger: ledger)

@@ -42,7 +42,7 @@ extension PipelineRunner {
             partner: partner.id, direction: .outbound, controlNumber: generated.interchangeControlNumber, acknowledgementExpected: deadline,
             transactions: generated.transactionControlNumbers.map {
                 TransactionRecord(type: document.type.rawValue, controlNumber: $0, valid: true, output: target.path)
-            })]
+            }, groups: generated.groups)]
         outcome.controlNumbers = allocator.advances
         outcome.location = staging.moveOriginal(file, identity: identity, to: workspace.archiveFolder(for: now)).path
         var summary = PipelineSummary()

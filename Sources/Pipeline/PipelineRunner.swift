@@ -17,6 +17,10 @@ public struct PipelineSummary: Sendable, Codable {
     public var acknowledgements = 0
     /// Outbound interchanges written.
     public var outbound = 0
+    /// Acknowledgements received that match something we sent.
+    public var acknowledgementsReceived = 0
+    /// Acknowledgements received that match nothing we sent (recorded, file archived).
+    public var unmatchedAcknowledgements = 0
 
     /// Creates an empty summary.
     public init() {}
@@ -29,6 +33,8 @@ public struct PipelineSummary: Sendable, Codable {
         documents += other.documents
         acknowledgements += other.acknowledgements
         outbound += other.outbound
+        acknowledgementsReceived += other.acknowledgementsReceived
+        unmatchedAcknowledgements += other.unmatchedAcknowledgements
     }
 }
 
@@ -145,6 +151,7 @@ public struct PipelineRunner {
         let id = try ledger.commit(result.outcome)
         finished.add(id, folders: try Staging.perform(result.outcome.moves, in: workspace))
         if finished.count >= Self.finishBatch { try finishPending() }
+        result.summary.add(try reportAcknowledgements(ofFile: id, in: result.outcome, logger: logger))
         let outcome = result.outcome
         if outcome.status == .archived {
             logger.info("\(direction == .inbound ? "archived" : "sent")", metadata: ["location": "\(workspace.relativePath(URL(fileURLWithPath: outcome.location)))"])

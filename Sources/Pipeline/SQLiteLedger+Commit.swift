@@ -49,7 +49,9 @@ extension SQLiteLedger {
                         """, arguments: [interchangeID, transaction.type, transaction.controlNumber, transaction.valid ? 1 : 0,
                                          transaction.output])
                 }
+                try Self.insertGroups(interchange.groups, interchangeID: interchangeID, db)
             }
+            try Self.recordOperations(of: outcome, fileID: fileID, db)
             for advance in outcome.controlNumbers {
                 try db.execute(sql: "UPDATE control_number SET last = ? WHERE partner = ? AND level = ? AND last = ?",
                                arguments: [advance.to, advance.partner, advance.level.rawValue, advance.from])

@@ -7,7 +7,7 @@ struct EDIKitCommand: ParsableCommand {
         commandName: "edikit",
         abstract: "EDI translation engine for the order-to-cash cycle (X12 and EDIFACT).",
         discussion: "Exit codes: 0 success, 1 the input has errors, 2 usage or configuration error.",
-        subcommands: [InspectCommand.self, ValidateCommand.self, TranslateCommand.self, GenerateCommand.self, AckCommand.self, InitCommand.self, WatchCommand.self, DemoCommand.self, SchemaCommand.self]
+        subcommands: [InspectCommand.self, ValidateCommand.self, TranslateCommand.self, GenerateCommand.self, AckCommand.self, InitCommand.self, WatchCommand.self, StatusCommand.self, ReprocessCommand.self, DemoCommand.self, SchemaCommand.self]
     )
 }
 
