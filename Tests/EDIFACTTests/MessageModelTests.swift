@@ -88,11 +88,12 @@ import TestSupport
     @Test func control() throws {
         let transaction = try EDIFACTTestSupport.sample("inbox/initech-CONTRL-for-invoice.edi")[0]
         let message = try ControlMessage(segments: transaction.segments)
-        #expect(message.interchangeResponse.reference == "ACM0000217")
+        #expect(message.interchangeResponse.reference == "3")
         #expect(message.interchangeResponse.sender == "0876543000001")
         #expect(message.interchangeResponse.senderQualifier == "14")
         #expect(message.interchangeResponse.action == "7")
         #expect(message.messageResponses.count == 1)
+        #expect(message.messageResponses[0].messageReference == "3")
         #expect(message.messageResponses[0].messageIdentifier.type == "INVOIC")
         #expect(message.messageResponses[0].messageIdentifier.associationCode == "EAN008")
         #expect(message.messageResponses[0].action == "7")

@@ -161,6 +161,37 @@ struct AcknowledgementReconciliationTests {
         #expect(state.acknowledgement == nil)
     }
 
+    /// The demo (`edikit demo`) sends Samples/outbound from a fresh ledger, then reads the inbox: the two
+    /// sample acknowledgements answer the invoice each partner gets there (Samples/README.md).
+    @Test func theSampleAcknowledgementsMatchTheDemosInvoices() throws {
+        let test = try PipelineTestWorkspace()
+        let manager = FileManager.default
+        for partner in ["globex", "initech"] {
+            let samples = PipelineTestWorkspace.root.appendingPathComponent("Samples/outbound/\(partner)")
+            let folder = test.workspace.outbound.appendingPathComponent(partner)
+            try manager.createDirectory(at: folder, withIntermediateDirectories: true)
+            for name in try manager.contentsOfDirectory(atPath: samples.path) where name.hasSuffix(".json") {
+                try manager.copyItem(at: samples.appendingPathComponent(name), to: folder.appendingPathComponent(name))
+            }
+        }
+        for name in ["globex-997-004010-ack-for-invoice.edi", "initech-CONTRL-for-invoice.edi"] {
+            try manager.copyItem(at: PipelineTestWorkspace.root.appendingPathComponent("Samples/inbox/\(name)"),
+                                 to: test.workspace.inbox.appendingPathComponent(name))
+        }
+        let summary = try test.runner.runOnce(now: .testNow)
+        #expect(summary.acknowledgementsReceived == 2)
+        #expect(summary.unmatchedAcknowledgements == 0)
+        let globex = try #require(try test.ledger.outboundInterchange(partner: "globex", controlNumber: "000000003"))
+        #expect(globex.transactions.map(\.type) == ["invoice"])
+        #expect(globex.groups.map(\.controlNumber) == ["3"])
+        #expect(globex.transactions.first?.acknowledgement?.status == .accepted)
+        #expect(globex.acknowledgement?.file == "globex-997-004010-ack-for-invoice.edi")
+        let initech = try #require(try test.ledger.outboundInterchange(partner: "initech", controlNumber: "3"))
+        #expect(initech.transactions.map(\.type) == ["invoice"])
+        #expect(initech.transactions.first?.acknowledgement?.status == .accepted)
+        #expect(initech.acknowledgement?.file == "initech-CONTRL-for-invoice.edi")
+    }
+
     @Test func statusesOfTheStandardsCodes() {
         #expect(AcknowledgementStatus(x12Code: "A") == .accepted)
         #expect(AcknowledgementStatus(x12Code: "E") == .acceptedWithErrors)

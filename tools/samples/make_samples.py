@@ -165,10 +165,12 @@ def globex_820():
 
 
 def globex_997():
+    # Accepts the invoice a fresh demo ledger sends Globex (edikit demo: outbound/globex/3-invoice… is
+    # Globex's third interchange, so ISA13 000000003, GS06 3, ST02 0003), so that the demo matches it.
     t = [
         ["ST", "997", "0001"],
-        ["AK1", "IN", "5017"],
-        ["AK2", "810", "0001"],
+        ["AK1", "IN", "3"],
+        ["AK2", "810", "0003"],
         ["AK5", "A"],
         ["AK9", "A", "1", "1", "1"],
     ]
@@ -382,8 +384,9 @@ def initech_remadv():
 def initech_contrl():
     body = [
         ["UNH", "1", "CONTRL:D:3:UN"],
-        ["UCI", "ACM0000217", f"{ACME_GLN}:14", f"{INITECH_GLN}:14", "7"],
-        ["UCM", "1", "INVOIC:D:96A:UN:EAN008", "7"],
+        # The INVOIC a fresh demo ledger sends Initech (outbound/initech/3-invoice…: UNB 0020 3, UNH 0062 3).
+        ["UCI", "3", f"{ACME_GLN}:14", f"{INITECH_GLN}:14", "7"],
+        ["UCM", "3", "INVOIC:D:96A:UN:EAN008", "7"],
     ]
     return edifact_interchange(INITECH_GLN, ACME_GLN, "261209", "0805", "INI0000502", [("1", body)])
 
