@@ -199,16 +199,28 @@ extension SegmentTokenizer {
     }
 
     /// The length of binary data that follows, for an X12 `BIN` segment (BIN01 is its length).
+    /// Line breaks in the tag or in BIN01 are skipped: in a hard-wrapped file (EDI208) they are
+    /// wrapping, and the segment is `BIN` once they are removed.
     private func binaryDataLength(segmentStart start: Int, dataStart: Int) -> Int? {
-        guard syntax == .x12, Int(marks[0]) == 3, buffer[start] == UInt8(ascii: "B"),
-              buffer[start + 1] == UInt8(ascii: "I"), buffer[start + 2] == UInt8(ascii: "N") else { return nil }
+        guard syntax == .x12, buffer[start] == UInt8(ascii: "B") else { return nil }
+        let tagEnd = start + Int(marks[0])
+        var matched = 0
+        for i in start..<tagEnd {
+            let byte = buffer[i]
+            if byte == 0x0A || byte == 0x0D { continue }
+            let expected: UInt8 = matched == 0 ? 0x42 : matched == 1 ? 0x49 : 0x4E  // B I N
+            guard matched < 3, byte == expected else { return nil }
+            matched += 1
+        }
+        guard matched == 3 else { return nil }
         var length = 0
-        var i = start + 4
+        var i = tagEnd + 1
         while i < dataStart - 1 {
             let digit = buffer[i]
+            i += 1
+            if digit == 0x0A || digit == 0x0D { continue }
             guard digit >= 0x30, digit <= 0x39, length < options.maxSegmentLength else { return nil }
             length = length * 10 + Int(digit - 0x30)
-            i += 1
         }
         // Data longer than a segment may be is not skipped: the scan then finds the segment too
         // long within the bytes it has, instead of jumping past them.

@@ -84,6 +84,22 @@ import TestSupport
         #expect(wrapped.issues(.wrappedLines).first?.position.line == 1)
     }
 
+    /// A hard-wrapped X12 file whose line break falls inside the tag or BIN01 of a `BIN`
+    /// segment: it is still `BIN`, and its binary data (delimiters included) is skipped.
+    @Test(arguments: ["B\nIN*8*", "BI\r\nN*8*", "BIN*\n8*", "BIN*8\n*"])
+    func binaryTagOrLengthWrappedAcrossLines(start: String) throws {
+        let text = x12Interchange(lineBreak: "").replacingOccurrences(of: "PO1*", with: start + "AB~CD*EF~PO1*")
+        for chunks in [[], [1], [7, 3]] {
+            let result = tokenize(Array(text.utf8), chunkSizes: chunks)
+            #expect(result.errors.isEmpty, "\(result.errors)")
+            #expect(result.tags == ["ISA", "GS", "ST", "BEG", "BIN", "PO1", "SE", "GE", "IEA"])
+            let binary = result.segments[4]
+            #expect(binary.owned.elementCount == 2)
+            #expect(binary[1] == "8" && binary[2] == "AB~CD*EF")
+            #expect(result.issues(.wrappedLines).count == 1)
+        }
+    }
+
     @Test func wrappedWarningPosition() throws {
         let text = "UNB+UNOA:3+S+R+261129:0930+1'\nUNH+1+ORDERS:D:96A:UN'\nFTX+AAI+++LONG TE\nXT'\nUNT+3+1'\nUNZ+1+1'\n"
         let result = tokenize(text)
