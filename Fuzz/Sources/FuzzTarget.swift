@@ -14,8 +14,6 @@ struct FuzzInterchange {
     var segments: [OutgoingSegment] = []
     /// An error while reading it, or something the round trip cannot carry.
     var hadError = false
-    /// The reader removed line breaks inside its segments (EDI208).
-    var wasWrapped = false
 }
 
 /// Tokenizes `bytes`, fed whole (`split == nil`) or in two chunks split at `split`.
@@ -40,9 +38,6 @@ func read(_ bytes: UnsafeRawBufferPointer, split: Int?, outline: Bool) -> ReadRe
                 if outline, issue.severity == .error {
                     if let lastPosition { outliner.abandon(at: lastPosition) }
                     if !result.interchanges.isEmpty { result.interchanges[result.interchanges.count - 1].hadError = true }
-                }
-                if outline, issue.code == .wrappedLines, !result.interchanges.isEmpty {
-                    result.interchanges[result.interchanges.count - 1].wasWrapped = true
                 }
             case .needMoreInput, .endOfInput:
                 return
@@ -74,40 +69,52 @@ func record(_ segment: Segment, into result: inout ReadResult) {
     var interchange = result.interchanges[segment.interchangeIndex - 1]
     interchange.delimiters = segment.delimiters
     interchange.syntax = segment.syntax
-    // OutgoingSegment holds Strings: bytes that are not UTF-8 do not survive it, so such an
-    // interchange is not written. UNA is written from the delimiters; values holding CR or LF
-    // cannot be written (the reader takes line breaks inside a segment for wrapping).
-    if String(validating: segment.bytes, as: UTF8.self) == nil {
-        interchange.hadError = true
-    } else if segment.tag != "UNA", !segment.bytes.contains(0x0A), !segment.bytes.contains(0x0D) {
-        interchange.segments.append(OutgoingSegment(segment))
+    // Any byte values go through (with keepsBytes, OutgoingSegment keeps the bytes its Strings
+    // cannot carry).
+    // UNA is written from the delimiters; values holding CR or LF cannot be written (the reader
+    // takes line breaks inside a segment for wrapping).
+    if segment.tag != "UNA", !segment.bytes.contains(0x0A), !segment.bytes.contains(0x0D) {
+        interchange.segments.append(OutgoingSegment(segment, keepsBytes: true))
     } else if segment.tag == "ISA" || segment.tag == "UNB" {
         interchange.hadError = true
     }
     result.interchanges[segment.interchangeIndex - 1] = interchange
 }
 
-/// Writes an interchange with its own delimiters and reads it back: the segments the writer
-/// accepts must come back with the same tags and values.
-func roundTrip(_ interchange: FuzzInterchange) {
+/// Writes segments with an interchange's delimiters (UNA first for EDIFACT), leaving out those
+/// the writer refuses (the writer appends as it goes: each is tried on its own first).
+func write(_ segments: [OutgoingSegment], like interchange: FuzzInterchange) -> (bytes: [UInt8], accepted: [OutgoingSegment]) {
     var writer = SegmentWriter(syntax: interchange.syntax, delimiters: interchange.delimiters)
     if interchange.syntax == .edifact { writer.writeServiceStringAdvice() }
     var accepted: [OutgoingSegment] = []
-    // In a hard-wrapped interchange an X12 BIN whose tag held a line break is read as a plain
-    // segment, and as binary data once written back unwrapped (known, open): BIN is left out.
-    let written = interchange.wasWrapped ? interchange.segments.filter { $0.tag != "BIN" } : interchange.segments
-    for segment in written {
-        // The writer appends as it goes: try each segment on its own first.
+    for segment in segments {
         var probe = SegmentWriter(syntax: interchange.syntax, delimiters: interchange.delimiters)
         guard (try? probe.write(segment)) != nil else { continue }
         try! writer.write(segment)
         accepted.append(segment)
     }
+    return (writer.output, accepted)
+}
+
+/// Writes an interchange with its own delimiters and reads it back: the segments the writer
+/// accepts must come back with the same tags and values, and writing them again must give
+/// the same bytes (whatever the byte values).
+func roundTrip(_ interchange: FuzzInterchange) {
+    let (bytes, accepted) = write(interchange.segments, like: interchange)
     guard !accepted.isEmpty else { return }
-    let bytes = writer.output
     let reread = bytes.withUnsafeBytes { read($0, split: nil, outline: true) }
     var segments: [OutgoingSegment] = []
     for other in reread.interchanges { segments.append(contentsOf: other.segments) }
+    let rewritten = write(segments, like: interchange).bytes
+    if rewritten != bytes {
+        let index = zip(rewritten, bytes).enumerated().first { $0.element.0 != $0.element.1 }?.offset
+            ?? min(rewritten.count, bytes.count)
+        fatalError("""
+            written again, the bytes differ at byte \(index) of \(bytes.count) (now \(rewritten.count))
+            first:  \(bytes[max(0, index - 20)..<min(bytes.count, index + 20)].map { $0 })
+            second: \(rewritten[max(0, index - 20)..<min(rewritten.count, index + 20)].map { $0 })
+            """)
+    }
     if segments != accepted {
         let index = zip(segments, accepted).enumerated().first { $0.element.0 != $0.element.1 }?.offset
             ?? min(segments.count, accepted.count)

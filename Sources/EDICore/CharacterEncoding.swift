@@ -83,6 +83,16 @@ public enum CharacterEncoding: String, Sendable, Hashable, Codable {
         }
     }
 
+    /// Whether encoding `text`, decoded from `bytes`, gives `bytes` again. UTF-8 that was valid
+    /// decodes to the same bytes; bytes that were not fall back to ISO 8859-1 and grow.
+    func givesBack(_ bytes: [UInt8], from text: String) -> Bool {
+        switch self {
+        case .ascii, .utf8: text.utf8.count == bytes.count
+        case .latin1: true
+        default: encode(text) == bytes
+        }
+    }
+
     private var table: [UInt16]? {
         switch self {
         case .ascii, .utf8, .latin1: nil

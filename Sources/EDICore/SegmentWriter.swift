@@ -2,11 +2,25 @@
 ///
 /// `OutgoingSegment("BEG", ["00", "SA", "PO-1", "", "20261129"])` builds simple elements;
 /// composites and repetitions use the full form `elements: [[["A", "B"]]]`.
+///
+/// A segment made from one that was read with `keepsBytes` also keeps the bytes of values that
+/// its `String`s cannot give back (ISO 8859 bytes decoded as UTF-8, say), so writing it with the
+/// encoding it was decoded with gives the original bytes. Two segments are equal when their
+/// tags and `elements` are.
 public struct OutgoingSegment: Sendable, Hashable {
     /// The segment tag.
     public var tag: String
-    /// Elements → repetitions → components, as plain (unescaped) values.
-    public var elements: [[[String]]]
+    /// Elements → repetitions → components, as plain (unescaped) values. Setting them drops
+    /// ``rawValues``.
+    public var elements: [[[String]]] {
+        didSet { rawValues = nil }
+    }
+    /// The unescaped bytes of every value as read, shaped like ``elements``; kept only when
+    /// some value's bytes do not survive decoding and encoding with ``rawEncoding``.
+    public private(set) var rawValues: [[[[UInt8]]]]?
+    /// The encoding ``elements`` were decoded with; ``rawValues`` are written as they are only
+    /// by a writer with this encoding.
+    public private(set) var rawEncoding: CharacterEncoding?
 
     /// A segment of simple elements.
     public init(_ tag: String, _ simpleElements: [String]) {
@@ -20,24 +34,67 @@ public struct OutgoingSegment: Sendable, Hashable {
         self.elements = elements
     }
 
-    /// The values of a segment that was read, unescaped and decoded with `encoding`, so writing
-    /// them with the same delimiters and encoding gives the segment's bytes back.
+    /// The values of a segment that was read, unescaped and decoded with `encoding`: writing them
+    /// with the same delimiters and encoding gives the segment's bytes back where they are valid
+    /// in that encoding (bytes that are not UTF-8 come back as the UTF-8 of their ISO 8859-1
+    /// reading). Values for typed models and for writing in another encoding.
     public init(_ segment: Segment, encoding: CharacterEncoding = .utf8) {
+        self.init(segment, encoding: encoding, keepsBytes: false)
+    }
+
+    /// The values of a segment that was read; with `keepsBytes`, also the bytes of any value its
+    /// `String` cannot carry, so a writer with the same delimiters and `encoding` gives the
+    /// segment's bytes back whatever they are (a segment passed through unchanged).
+    public init(_ segment: Segment, encoding: CharacterEncoding = .utf8, keepsBytes: Bool) {
         tag = segment.tag.description
         var elements: [[[String]]] = []
+        var raw: [[[[UInt8]]]] = []
+        var isLossy = false
         elements.reserveCapacity(segment.elementCount)
+        raw.reserveCapacity(segment.elementCount)
         let isHeader = segment.tag == "ISA"
         for position in 1...max(segment.elementCount, 1) where position <= segment.elementCount {
             let element = segment.element(position)
-            if isHeader {
-                elements.append([[encoding.decode(element.bytes)]])
-                continue
+            let parts = isHeader ? [[element]] : element.repetitions.map { $0.split(on: segment.delimiters.component) }
+            var values: [[String]] = []
+            var bytes: [[[UInt8]]] = []
+            for repetition in parts {
+                var components: [String] = []
+                var componentBytes: [[UInt8]] = []
+                for component in repetition {
+                    let unescaped = isHeader ? Array(component.bytes) : component.unescaped
+                    let text = unescaped.withUnsafeBytes { encoding.decode($0) }
+                    if !isLossy, !encoding.givesBack(unescaped, from: text) { isLossy = true }
+                    components.append(text)
+                    componentBytes.append(unescaped)
+                }
+                values.append(components)
+                bytes.append(componentBytes)
             }
-            elements.append(element.repetitions.map { repetition in
-                repetition.split(on: segment.delimiters.component).map { $0.decoded(encoding) }
-            })
+            elements.append(values)
+            raw.append(bytes)
         }
         self.elements = elements
+        if keepsBytes, isLossy {
+            rawValues = raw
+            rawEncoding = encoding
+        }
+    }
+
+    public static func == (lhs: OutgoingSegment, rhs: OutgoingSegment) -> Bool {
+        lhs.tag == rhs.tag && lhs.elements == rhs.elements
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(tag)
+        hasher.combine(elements)
+    }
+
+    /// The bytes of every value for a writer with `encoding`: the bytes as read when they were
+    /// kept for that encoding, the encoded strings otherwise.
+    func valueBytes(for encoding: CharacterEncoding) -> [[[[UInt8]]]] {
+        if let rawValues, rawEncoding == encoding { return rawValues }
+        return elements.map { $0.map { $0.map { encoding.encode($0) } } }
     }
 }
 
@@ -132,7 +189,7 @@ public struct SegmentWriter: Sendable {
     }
 
     private mutating func append(_ segment: OutgoingSegment) throws(WriterError) {
-        var elements = segment.elements
+        var elements = segment.valueBytes(for: characterEncoding)
         if trimsTrailingEmptyElements {
             elements = elements.map { repetitions in
                 repetitions.map { components in
@@ -158,7 +215,7 @@ public struct SegmentWriter: Sendable {
                 for (c, value) in components.enumerated() {
                     if c > 0 { output.append(delimiters.component) }
                     if rawHeader {
-                        output.append(contentsOf: characterEncoding.encode(value))
+                        output.append(contentsOf: value)
                     } else {
                         try append(value, tag: segment.tag, element: index + 1)
                     }
@@ -169,13 +226,13 @@ public struct SegmentWriter: Sendable {
         output.append(contentsOf: lineStyle.bytes)
     }
 
-    private mutating func append(_ value: String, tag: String, element: Int) throws(WriterError) {
-        let bytes = characterEncoding == .utf8 || characterEncoding == .ascii ? Array(value.utf8) : characterEncoding.encode(value)
+    private mutating func append(_ bytes: [UInt8], tag: String, element: Int) throws(WriterError) {
         for byte in bytes {
             if delimiters.isDelimiter(byte) {
                 if let release = delimiters.release {
                     output.append(release)
                 } else {
+                    let value = bytes.withUnsafeBytes { characterEncoding.decode($0) }
                     throw WriterError(tag: tag, element: element,
                                       message: "the value \"\(value)\" holds the delimiter \(Delimiters.printableName(byte)), which X12 cannot escape")
                 }

@@ -73,13 +73,13 @@ import TestSupport
             let style = lineStyle(after: firstTerminator, in: bytes)
             var written: [UInt8] = []
             for segment in segments {
-                // ISO 8859-1 maps every byte to a character and back, whatever the file's character set.
-                var writer = SegmentWriter(syntax: segment.owned.syntax, delimiters: segment.owned.delimiters, lineStyle: style,
-                                           characterEncoding: .latin1)
+                // Default encodings (UTF-8) on both sides, whatever the file's character set: bytes
+                // that are not UTF-8 come back through the bytes the segment keeps.
+                var writer = SegmentWriter(syntax: segment.owned.syntax, delimiters: segment.owned.delimiters, lineStyle: style)
                 if segment.tag == "UNA" {
                     writer.writeServiceStringAdvice()
                 } else {
-                    try segment.owned.withSegment { try writer.write(OutgoingSegment($0, encoding: .latin1)) }
+                    try segment.owned.withSegment { try writer.write(OutgoingSegment($0, keepsBytes: true)) }
                 }
                 written += writer.takeOutput()
             }

@@ -1,5 +1,6 @@
 import EDICore
 import Testing
+import TestSupport
 
 /// The writer: escaping, delimiter errors, line styles, `UNA`, trimming.
 @Suite struct SegmentWriterTests {
@@ -21,6 +22,43 @@ import Testing
         }
         try writer.write(OutgoingSegment("N1", ["BY", "ACME"]))
         #expect(String(decoding: writer.output, as: UTF8.self) == "N1*BY*ACME~\n")
+    }
+
+    /// ISO 8859-1 bytes (UNOC) read with the default UTF-8 decoding are not UTF-8: a segment
+    /// made with `keepsBytes` keeps them, so the writer gives them back; a writer of another
+    /// encoding, or a segment without them, writes the Strings.
+    @Test func isoLatin1ValuesComeBackByteForByte() throws {
+        let bytes = try Fixtures.bytes("derived/edifact_ORDERS_D96A_UNOC_latin1.edi")
+        let read = tokenize(bytes)
+        #expect(read.issues.isEmpty, "\(read.issues)")
+        var writer = SegmentWriter(syntax: .edifact, delimiters: .edifactDefault, lineStyle: .lf)
+        writer.writeServiceStringAdvice()
+        var nad: OutgoingSegment?
+        for segment in read.segments where segment.tag != "UNA" {
+            let outgoing = segment.owned.withSegment { OutgoingSegment($0, keepsBytes: true) }
+            if segment.tag == "NAD" { nad = outgoing }
+            try writer.write(outgoing)
+        }
+        #expect(writer.output == bytes + [0x0A])
+        let street = try #require(nad)
+        #expect(street.elements[4] == [["Straße"]])
+        #expect(street.rawValues?[4] == [[[0x53, 0x74, 0x72, 0x61, 0xDF, 0x65]]])
+        // A writer of another encoding encodes the Strings: ISO 8859-1 gives ß as DF again.
+        var latin1 = SegmentWriter(syntax: .edifact, delimiters: .edifactDefault, characterEncoding: .latin1)
+        try latin1.write(street)
+        #expect(latin1.output.contains(0xDF))
+        // Without keepsBytes, or once edited, the Strings are written: in UTF-8, ß is C3 9F.
+        let plain = try #require(read.segments.first { $0.tag == "NAD" }).owned.withSegment { OutgoingSegment($0) }
+        #expect(plain.rawValues == nil && plain == street)
+        var plainWriter = SegmentWriter(syntax: .edifact, delimiters: .edifactDefault)
+        try plainWriter.write(plain)
+        #expect(String(decoding: plainWriter.output, as: UTF8.self) == "NAD+BY+++Bestellername+Straße+Stadt++23436+xx'")
+        var edited = street
+        edited.elements[0] = [["BY"]]
+        #expect(edited.rawValues == nil)
+        var utf8 = SegmentWriter(syntax: .edifact, delimiters: .edifactDefault)
+        try utf8.write(edited)
+        #expect(String(decoding: utf8.output, as: UTF8.self) == "NAD+BY+++Bestellername+Straße+Stadt++23436+xx'")
     }
 
     @Test func repetitionsAndComposites() throws {
