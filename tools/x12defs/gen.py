@@ -192,7 +192,7 @@ DICTIONARY_NOTES = {
             "(850, 855, 856, 810, 820, 997, 999). Differences from 004010: ST03 (1705) and AK1-03/AK2-03 exist; "
             "C030 has a third component (1686, repetition position); N4 has N407 (1715) and new rules; NM1 has "
             "NM112; DMG05 is the composite C056 and DMG10/DMG11 exist; RDM has RDM04/RDM05; MTX has MTX05/MTX06; "
-            "NX203 is element 1107 (004010: 1096); IK3, IK4, IK5, CTX and composites C998/C999 are new (999); "
+            "NX203 is element 1107 (004010: 1096) and NX204/NX205 exist (rule P0405); SAC has no L130204; IK3, IK4, IK5, CTX and composites C998/C999 are new (999); "
             "IN2, EFI, AT9, RPA and VEH are used by the 005010 850/855/856/820 tables; INV01 is mandatory with "
             "rule E020304, EMS has 15 elements (EMS15 repeats 5 times) and rules P0708, P0910, P1314; "
             "CTB has CTB07 (C001), INC has INC06 (522) with INC04 optional, MEA has MEA11/MEA12 (1270, 1271), "
