@@ -18,20 +18,23 @@ extension PipelineRunner {
         if !watcher.usesNotifications, !polling {
             logger.notice("inotify is not available; polling", metadata: ["interval": "\(pollInterval)"])
         }
-        logger.info("watching", metadata: ["root": "\(workspace.root.path)",
-                                           "mode": "\(watcher.usesNotifications ? "inotify" : "polling")"])
         var tracker = ReadinessTracker()
         var summary = PipelineSummary()
         var firstScan = true
         while !stop.isRequested {
             watcher.refreshFolders()
             let (ready, waiting) = tracker.ready(try pendingFiles(), completed: watcher.takeCompleted(), everything: firstScan)
-            firstScan = false
             for (file, direction) in ready {
                 if stop.isRequested { break }
                 summary.add(try process(file, direction: direction))
             }
             try finishPending()
+            if firstScan {
+                // What was waiting at start-up is done; from here on files are taken once complete.
+                firstScan = false
+                logger.info("watching", metadata: ["root": "\(workspace.root.path)",
+                                                   "mode": "\(watcher.usesNotifications ? "inotify" : "polling")"])
+            }
             if stop.isRequested { break }
             // Right after work, look again at once (events queued meanwhile); otherwise sleep until an
             // event, or until files still being written are due for their second look.

@@ -75,12 +75,15 @@ public struct PipelineRunner {
     @discardableResult
     public func recover() throws -> Int {
         let unfinished = try ledger.unfinishedFiles()
+        var renamed = 0
         for file in unfinished {
-            finished.add(file.id, folders: try Staging.perform(file.moves, in: workspace))
+            let done = try Staging.perform(file.moves, in: workspace)
+            finished.add(file.id, folders: done.folders)
+            renamed += done.renamed
         }
         try finishPending()
         if !unfinished.isEmpty {
-            logger.notice("finished files committed before a stop", metadata: ["files": "\(unfinished.count)"])
+            logger.notice("finished files committed before a stop", metadata: ["files": "\(unfinished.count)", "renamed": "\(renamed)"])
         }
         try? FileManager.default.removeItem(at: workspace.staging)
         return unfinished.count
@@ -148,8 +151,10 @@ public struct PipelineRunner {
         }
         result.outcome.moves = staging.moves
         staging.synchronize()
+        Failpoint.staged.reach()
         let id = try ledger.commit(result.outcome)
-        finished.add(id, folders: try Staging.perform(result.outcome.moves, in: workspace))
+        Failpoint.committed.reach()
+        finished.add(id, folders: try Staging.perform(result.outcome.moves, in: workspace).folders)
         if finished.count >= Self.finishBatch { try finishPending() }
         result.summary.add(try reportAcknowledgements(ofFile: id, in: result.outcome, logger: logger))
         let outcome = result.outcome

@@ -71,10 +71,11 @@ final class Staging {
     /// Carries out renames owed after a commit; safe to repeat after a crash: a staged output that
     /// is gone was moved already, and an original is moved only while it is still the same file.
     /// Returns the folders changed, to be flushed (``synchronizeFolder(_:)``) before the file is
-    /// marked finished.
+    /// marked finished, and how many renames were still owed.
     @discardableResult
-    static func perform(_ moves: [PendingMove], in workspace: Workspace) throws -> Set<String> {
+    static func perform(_ moves: [PendingMove], in workspace: Workspace) throws -> (folders: Set<String>, renamed: Int) {
         var folders = Set<String>()
+        var renamed = 0
         for move in moves {
             let from = workspace.absolutePath(move.from), to = workspace.absolutePath(move.to)
             if let identity = move.original {
@@ -90,8 +91,10 @@ final class Staging {
             }
             folders.insert(folder)
             folders.insert((from as NSString).deletingLastPathComponent)
+            renamed += 1
+            if renamed == 1 { Failpoint.renaming.reach() }
         }
-        return folders
+        return (folders, renamed)
     }
 }
 

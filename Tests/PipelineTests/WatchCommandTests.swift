@@ -41,7 +41,7 @@ struct WatchCommandTests {
     @Test func pollingTakesAFileOnlyOnceItStopsChanging() throws {
         let sample = try SampleRoot()
         let log = sample.root.deletingLastPathComponent().appendingPathComponent("\(sample.root.lastPathComponent).log")
-        let watcher = try WatchProcess(root: sample.root, arguments: ["--poll", "0.3", "--log-format", "json"], log: log)
+        let watcher = try WatchProcess(root: sample.root, arguments: ["--poll", "1", "--log-format", "json"], log: log)
         #expect(eventually(within: 20) { (try? String(contentsOf: log, encoding: .utf8))?.contains("\"mode\":\"polling\"") == true })
         // Written in place, a little at a time, faster than the scans: never taken half-written.
         let bytes = try Data(contentsOf: Self.samples.appendingPathComponent("inbox/initech-ORDERS-D96A-two-messages.edi"))

@@ -55,7 +55,7 @@ final class WatchProcess {
     let log: URL
 
     /// Starts `edikit watch ROOT` with extra arguments; standard error goes to `log`.
-    init(root: URL, arguments: [String] = [], log: URL) throws {
+    init(root: URL, arguments: [String] = [], environment: [String: String] = [:], log: URL) throws {
         let binary = try #require(Self.binary, "edikit binary not found beside the tests; build it (swift build) or set EDIKIT_BINARY")
         self.log = log
         if !FileManager.default.fileExists(atPath: log.path) { _ = FileManager.default.createFile(atPath: log.path, contents: nil) }
@@ -63,6 +63,7 @@ final class WatchProcess {
         handle.seekToEndOfFile()
         process.executableURL = binary
         process.arguments = ["watch", root.path, "--schemas", Fixtures.repositoryRoot.appendingPathComponent("Schemas").path] + arguments
+        process.environment = ProcessInfo.processInfo.environment.merging(environment) { _, new in new }
         process.standardOutput = handle
         process.standardError = handle
         try process.run()
