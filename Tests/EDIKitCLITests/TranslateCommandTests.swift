@@ -118,6 +118,52 @@ import TestSupport
         #expect(!FileManager.default.fileExists(atPath: work.appendingPathComponent("x").path))
     }
 
+    /// With several jobs, validation runs ahead of mapping and writing on other threads: the
+    /// documents, their names and the report's entries must be exactly those of one job.
+    @Test func parallelJobsWriteWhatOneJobWrites() throws {
+        let work = try Self.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: work) }
+        let sample = try String(contentsOf: Fixtures.repositoryRoot.appendingPathComponent("Samples/inbox/globex-850-005010.edi"),
+                                encoding: .utf8)
+        let lines = sample.split(separator: "\n").map(String.init)
+        let body = lines.filter { !["ISA", "GS*", "GE*", "IEA"].contains(String($0.prefix(3))) }
+        let count = 37
+        var text = lines[0] + "\n" + lines[1] + "\n"
+        for number in 1...count {
+            let control = String(format: "%04d", number)
+            // Every fifth PO number repeats, so names need their counters in input order.
+            let po = "PO\(number % 5 == 0 ? 5 : number)"
+            text += body.map { $0.replacingOccurrences(of: "0001~", with: "\(control)~")
+                .replacingOccurrences(of: "4500012400", with: po) }.joined(separator: "\n") + "\n"
+        }
+        text += "GE*\(count)*104~\nIEA*1*000000104~\n"
+        let input = work.appendingPathComponent("many.edi")
+        try text.write(to: input, atomically: true, encoding: .utf8)
+        var trees: [[String: Data]] = []
+        var reports: [[[String: Any]]] = []
+        for jobs in ["1", "3"] {
+            let out = work.appendingPathComponent("out-\(jobs)")
+            let run = try InspectCommandTests.run(["translate", input.path, "--out", out.path, "--jobs", jobs, "--compact"])
+            #expect(run.status == 0, "\(run.stdout)\(run.stderr)")
+            var tree: [String: Data] = [:]
+            for file in Self.allFiles(out) where file.hasSuffix(".json") && file != "report.json" {
+                tree[file] = try Data(contentsOf: out.appendingPathComponent(file))
+            }
+            trees.append(tree)
+            reports.append(try #require(try Self.report(out)["files"] as? [[String: Any]]))
+        }
+        #expect(trees[0].count == count)
+        #expect(trees[0] == trees[1])
+        let entries = reports.map { ($0.first?["transactions"] as? [[String: Any]] ?? []).map { $0["output"] as? String ?? "" } }
+        #expect(entries[0].count == count)
+        #expect(entries[0] == entries[1])
+        for entry in reports[1].first?["transactions"] as? [[String: Any]] ?? [] {
+            #expect(Set(entry.keys) == ["businessKey", "controlNumber", "documentType", "findings", "output", "status", "type"])
+            #expect((entry["findings"] as? [Any])?.isEmpty == true)
+            #expect(entry["status"] as? String == "translated")
+        }
+    }
+
     @Test func missingInputIsAUsageError() throws {
         let out = try Self.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: out) }

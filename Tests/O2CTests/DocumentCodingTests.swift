@@ -65,6 +65,32 @@ import TestSupport
         #expect(!String(decoding: data, as: UTF8.self).contains("0.1000000"))
     }
 
+    /// The direct writer formats decimals from their mantissa and exponent: the same text as
+    /// `JSONEncoder` for seeded random amounts of every shape (signs, leading and trailing zeros,
+    /// positive exponents, results of arithmetic, mantissas past 64 bits).
+    @Test func directWriterWritesDecimalsLikeJSONEncoder() throws {
+        var random = SeededGenerator(seed: 0x5EED_DEC1)
+        var amounts = ["0", "0.00", "-0.50", "1.50", "100", "1E3", "0.001", "18446744073709551615",
+                       "18446744073709551616", "-99999999999999999999.99", "7.0"].map { Decimal(string: $0)! }
+        for round in 0..<2_000 {
+            let whole = Int.random(in: -99_999_999...99_999_999, using: &random)
+            let fraction = String(repeating: "0", count: Int.random(in: 0...4, using: &random))
+                + String(Int.random(in: 0...9_999, using: &random))
+            switch round % 4 {
+            case 0: amounts.append(Decimal(string: "\(whole).\(fraction)")!)
+            case 1: amounts.append(Decimal(whole) / Decimal(Int.random(in: 1...64, using: &random)))
+            case 2: amounts.append(Decimal(string: "\(whole % 1_000)E\(Int.random(in: -20...20, using: &random))")!)
+            default: amounts.append(Decimal(Int64.random(in: Int64.min / 4...Int64.max / 4, using: &random)) * Decimal(whole % 7))
+            }
+        }
+        let lines = amounts.map { InvoiceLine(lineNumber: "1", quantity: Quantity(value: $0), amount: $0) }
+        let invoice = InternalDocument.invoice(Invoice(number: "1", lines: lines))
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        #expect(String(decoding: DocumentJSONWriter.encode(invoice, pretty: false), as: UTF8.self)
+                == String(decoding: try encoder.encode(invoice), as: UTF8.self))
+    }
+
     @Test func partyRolesEncodeAsNamesOrOtherWithTheCode() throws {
         let roles: [PartyRole] = [.buyer, .seller, .shipTo, .billTo, .remitTo, .shipFrom, .supplier, .payer, .payee, .other("ZZ"),
                                   .other("")]

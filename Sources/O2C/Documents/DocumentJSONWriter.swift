@@ -7,7 +7,7 @@ public import Foundation
 /// with `JSONEncoder`'s output byte for byte.
 public struct DocumentJSONWriter {
     /// The JSON written so far.
-    public private(set) var bytes: [UInt8] = []
+    public internal(set) var bytes: [UInt8] = []
     /// Indented like `JSONEncoder.OutputFormatting.prettyPrinted`.
     public let pretty: Bool
     private var level = 0
@@ -83,6 +83,18 @@ public struct DocumentJSONWriter {
 
     @usableFromInline mutating func string(_ value: String) {
         bytes.append(UInt8(ascii: "\""))
+        var value = value
+        let plain = value.withUTF8 { utf8 in
+            // Nearly every EDI value needs no escape: one copy of its bytes.
+            guard !utf8.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }) else { return false }
+            bytes.append(contentsOf: utf8)
+            return true
+        }
+        if !plain { escaped(value) }
+        bytes.append(UInt8(ascii: "\""))
+    }
+
+    private mutating func escaped(_ value: String) {
         for byte in value.utf8 {
             switch byte {
             case UInt8(ascii: "\""): bytes.append(contentsOf: [0x5C, 0x22])
@@ -99,10 +111,8 @@ public struct DocumentJSONWriter {
             default: bytes.append(byte)
             }
         }
-        bytes.append(UInt8(ascii: "\""))
     }
 
-    @usableFromInline mutating func decimal(_ value: Decimal) { bytes.append(contentsOf: value.description.utf8) }
     @usableFromInline mutating func int(_ value: Int) { bytes.append(contentsOf: String(value).utf8) }
     @usableFromInline mutating func bool(_ value: Bool) { bytes.append(contentsOf: (value ? "true" : "false").utf8) }
 
