@@ -46,7 +46,7 @@ DEFS = {
         ("discountPercent", DEC, False), ("discountDays", INT, False), ("discountDueDate", DATE, False),
         ("discountAmount", DEC, False), ("netDays", INT, False), ("netDueDate", DATE, False), ("description", STR, False)),
     "Carrier": obj("Carrier and routing (X12 TD5, EDIFACT TDT).", ("scac", STR, False), ("name", STR, False),
-        ("transportMethod", STR, False), ("routing", STR, False), ("serviceLevel", STR, False),
+        ("transportMethod", STR, False), ("routing", STR, False), ("routingSequence", STR, False), ("serviceLevel", STR, False),
         ("trackingNumber", STR, False), ("deliveryTerms", STR, False), ("instructions", arr(STR), True)),
     "Measurement": obj("A weight or volume.", ("qualifier", STR, False), ("value", DEC, True), ("unit", ref("UnitOfMeasure"), False)),
     "PartyIdentifier": obj("A party identifier with its scheme and qualifier as sent.",

@@ -251,6 +251,9 @@ public struct Carrier: Codable, Sendable, Equatable, Hashable {
     public var transportMethod: String?
     /// Routing or service description (X12 `TD505`).
     public var routing: String?
+    /// This carrier's place in the routing as sent (X12 `TD501` 133: `O` origin carrier, `1` first
+    /// carrier after the origin carrier, `B` origin/delivery carrier…).
+    public var routingSequence: String?
     /// Service level code as sent (X12 `TD512`).
     public var serviceLevel: String?
     /// Tracking or PRO number.
@@ -262,12 +265,13 @@ public struct Carrier: Codable, Sendable, Equatable, Hashable {
 
     /// Creates a carrier record.
     public init(scac: String? = nil, name: String? = nil, transportMethod: String? = nil, routing: String? = nil,
-                serviceLevel: String? = nil, trackingNumber: String? = nil, deliveryTerms: String? = nil,
+                routingSequence: String? = nil, serviceLevel: String? = nil, trackingNumber: String? = nil, deliveryTerms: String? = nil,
                 instructions: [String] = []) {
         self.scac = scac
         self.name = name
         self.transportMethod = transportMethod
         self.routing = routing
+        self.routingSequence = routingSequence
         self.serviceLevel = serviceLevel
         self.trackingNumber = trackingNumber
         self.deliveryTerms = deliveryTerms

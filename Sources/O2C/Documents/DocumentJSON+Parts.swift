@@ -51,6 +51,7 @@ extension Carrier: DocumentJSONWritable {
         writer.key("instructions"); writer.strings(self.instructions)
         if let name = self.name { writer.key("name"); writer.string(name) }
         if let routing = self.routing { writer.key("routing"); writer.string(routing) }
+        if let routingSequence = self.routingSequence { writer.key("routingSequence"); writer.string(routingSequence) }
         if let scac = self.scac { writer.key("scac"); writer.string(scac) }
         if let serviceLevel = self.serviceLevel { writer.key("serviceLevel"); writer.string(serviceLevel) }
         if let trackingNumber = self.trackingNumber { writer.key("trackingNumber"); writer.string(trackingNumber) }

@@ -203,6 +203,7 @@ struct X12InboundContext {
     func carrier(_ routing: [X12CarrierRouting]) -> Carrier? {
         guard let td5 = routing.first else { return nil }
         return Carrier(scac: td5.identificationCodeQualifier == "2" ? td5.identificationCode : nil,
-                       transportMethod: td5.transportationMethodCode, routing: td5.routing)
+                       transportMethod: td5.transportationMethodCode, routing: td5.routing,
+                       routingSequence: td5.routingSequenceCode)
     }
 }

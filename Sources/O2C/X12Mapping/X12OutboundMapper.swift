@@ -248,7 +248,7 @@ struct X12OutboundContext {
     func carrier(_ carrier: Carrier?) -> [X12CarrierRouting] {
         guard let carrier, carrier.scac != nil || carrier.transportMethod != nil || carrier.routing != nil else { return [] }
         var td5 = X12CarrierRouting()
-        td5.routingSequenceCode = nil
+        td5.routingSequenceCode = carrier.routingSequence
         td5.identificationCodeQualifier = carrier.scac == nil ? nil : "2"
         td5.identificationCode = carrier.scac
         td5.transportationMethodCode = carrier.transportMethod
