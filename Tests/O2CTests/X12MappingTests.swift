@@ -237,6 +237,8 @@ import TestSupport
         let firstLine = try #require(values.firstIndex { $0.tag == "IT1" })
         values.insert(OutgoingSegment("TXI", ["ST", "30"]), at: firstLine + 1)
         values.insert(OutgoingSegment("SAC", ["A", "C310", "", "", "1200"]), at: firstLine + 3)
+        // SAC06 3 (discount/gross) with SAC07 0.02, the 2 % it qualifies.
+        values.insert(OutgoingSegment("SAC", ["A", "C310", "", "", "", "3", "0.02"]), at: firstLine + 4)
         values[values.count - 1] = OutgoingSegment("SE", [String(values.count), "0001"])
         guard case .invoice(let invoice) = try X12InboundMapper.map(segments: try Self.reread(values)) else {
             Issue.record("not an invoice"); return
@@ -244,7 +246,8 @@ import TestSupport
         #expect(invoice.taxes == [Tax(type: "ST", percent: 5, amount: Decimal(string: "62.5"))])
         #expect(invoice.allowancesCharges == [AllowanceCharge(kind: .charge, code: "D240", description: "FREIGHT", amount: 15)])
         #expect(invoice.lines[0].taxes == [Tax(type: "ST", amount: 30)])
-        #expect(invoice.lines[0].allowancesCharges == [AllowanceCharge(kind: .allowance, code: "C310", amount: 12)])
+        #expect(invoice.lines[0].allowancesCharges == [AllowanceCharge(kind: .allowance, code: "C310", amount: 12),
+                                                       AllowanceCharge(kind: .allowance, code: "C310", percent: 2, percentQualifier: "3")])
         let written = try X12OutboundMapper.map(.invoice(invoice)).segments(controlNumber: "0001")
         #expect(written == values)
     }

@@ -38,7 +38,7 @@ DEFS = {
     "UnitPrice": obj("A unit price and its basis.", ("value", DEC, True), ("basis", STR, False), ("per", ref("Quantity"), False)),
     "AllowanceCharge": obj("An allowance or a charge (X12 SAC, EDIFACT ALC).",
         ("kind", enum("allowance", "charge"), True), ("code", STR, False), ("description", STR, False),
-        ("amount", DEC, False), ("percent", DEC, False), ("basisAmount", DEC, False), ("rate", DEC, False),
+        ("amount", DEC, False), ("percent", DEC, False), ("percentQualifier", STR, False), ("basisAmount", DEC, False), ("rate", DEC, False),
         ("quantity", ref("Quantity"), False)),
     "Tax": obj("A tax (X12 TXI, EDIFACT TAX).", ("type", STR, False), ("percent", DEC, False), ("amount", DEC, False),
         ("taxableAmount", DEC, False), ("category", STR, False), ("jurisdiction", STR, False)),

@@ -156,6 +156,9 @@ public struct AllowanceCharge: Codable, Sendable, Equatable, Hashable {
     public var amount: Decimal?
     /// The percentage, when given as one.
     public var percent: Decimal?
+    /// What the percentage is taken of, as sent (X12 `SAC06` 378: `1` item list cost, `3`
+    /// discount/gross…); X12 writes a percentage only with it.
+    public var percentQualifier: String?
     /// The amount the percentage applies to.
     public var basisAmount: Decimal?
     /// The rate per unit, when given as one.
@@ -165,12 +168,14 @@ public struct AllowanceCharge: Codable, Sendable, Equatable, Hashable {
 
     /// Creates an allowance or charge.
     public init(kind: Kind, code: String? = nil, description: String? = nil, amount: Decimal? = nil,
-                percent: Decimal? = nil, basisAmount: Decimal? = nil, rate: Decimal? = nil, quantity: Quantity? = nil) {
+                percent: Decimal? = nil, percentQualifier: String? = nil, basisAmount: Decimal? = nil, rate: Decimal? = nil,
+                quantity: Quantity? = nil) {
         self.kind = kind
         self.code = code
         self.description = description
         self.amount = amount
         self.percent = percent
+        self.percentQualifier = percentQualifier
         self.basisAmount = basisAmount
         self.rate = rate
         self.quantity = quantity

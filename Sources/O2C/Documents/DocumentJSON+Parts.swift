@@ -25,6 +25,7 @@ extension AllowanceCharge: DocumentJSONWritable {
         if let description = self.description { writer.key("description"); writer.string(description) }
         writer.key("kind"); writer.string(self.kind.rawValue)
         if let percent = self.percent { writer.key("percent"); writer.decimal(percent) }
+        if let percentQualifier = self.percentQualifier { writer.key("percentQualifier"); writer.string(percentQualifier) }
         if let quantity = self.quantity { writer.key("quantity"); quantity.writeJSON(to: &writer) }
         if let rate = self.rate { writer.key("rate"); writer.decimal(rate) }
         writer.endObject()

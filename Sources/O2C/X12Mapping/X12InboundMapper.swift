@@ -187,6 +187,7 @@ struct X12InboundContext {
             return AllowanceCharge(kind: kind, code: sac.code, description: sac.description,
                                    amount: decimal(sac.amount, field: "SAC05"),
                                    percent: decimal(sac.percent, field: "SAC07").map { $0 * 100 },
+                                   percentQualifier: sac.percentQualifier,
                                    rate: decimal(sac.rate, field: "SAC08"),
                                    quantity: quantity(sac.quantity, unit: sac.unitOfMeasureCode, field: "SAC10", at: sac.origin.position))
         }

@@ -218,11 +218,16 @@ struct X12OutboundContext {
 
     /// SAC from an allowance or charge: amount N2, rate, quantity; the percent is not written
     /// (SAC07 needs its SAC06 basis qualifier, which the internal document does not carry).
+    /// SAC from an allowance or charge; the percentage (a whole percent) only with its SAC06 qualifier.
     func allowanceCharge(_ value: AllowanceCharge) -> X12AllowanceCharge {
         var sac = X12AllowanceCharge()
         sac.indicator = value.kind == .allowance ? "A" : "C"
         sac.code = value.code ?? "ZZZZ"
         sac.amount = amount(value.amount, impliedDecimals: 2)
+        if let qualifier = value.percentQualifier, let percent = value.percent {  // SAC06 and SAC07 go together
+            sac.percentQualifier = qualifier
+            sac.percent = amount(percent / 100)
+        }
         sac.rate = amount(value.rate)
         if let quantity = value.quantity {
             sac.unitOfMeasureCode = unit(quantity.unit) ?? "EA"
