@@ -1,25 +1,41 @@
 import EDICore
 
-/// A code list as the validator checks it: codes of up to seven bytes packed into integers, so
-/// a lookup hashes one word and allocates nothing.
-final class CodeSet: Sendable {
-    let packed: Set<UInt64>
-    /// Small lists are searched linearly: faster than hashing for a dozen codes.
-    let smallPacked: [UInt64]
+/// A code list as the validator checks it: codes of up to seven bytes packed into integers and
+/// kept in an open-addressing table (multiplicative hash, linear probing), so a lookup is a
+/// multiply, a shift and one or two compares, with no hashing of strings and no allocation.
+final class CodeSet: @unchecked Sendable {
+    /// Packed codes at their hash slots; 0 is an empty slot (a packed code is never 0).
+    private let slots: UnsafeMutablePointer<UInt64>
+    private let shift: UInt64
+    private let mask: Int
     let long: Set<[UInt8]>
     let isClosed: Bool
 
     init(_ list: CodeList) {
         var packed = Set<UInt64>()
         var long = Set<[UInt8]>()
-        for code in list.orderedCodes {
+        for code in list.orderedCodes where !code.isEmpty {
             let bytes = Array(code.utf8)
             if let value = CodeSet.pack(bytes) { packed.insert(value) } else { long.insert(bytes) }
         }
-        self.packed = packed
-        smallPacked = packed.count <= 16 ? packed.sorted() : []
+        var bits: UInt64 = 2
+        while (1 << bits) < packed.count * 2 { bits += 1 }
+        let size = 1 << Int(bits)
+        slots = .allocate(capacity: size)
+        slots.initialize(repeating: 0, count: size)
+        shift = 64 - bits
+        mask = size - 1
+        for value in packed {
+            var slot = Int(truncatingIfNeeded: (value &* 0x9E37_79B9_7F4A_7C15) >> shift)
+            while slots[slot] != 0 { slot = (slot + 1) & mask }
+            slots[slot] = value
+        }
         self.long = long
         isClosed = list.isClosed
+    }
+
+    deinit {
+        slots.deallocate()
     }
 
     convenience init(values: Set<String>) {
@@ -40,14 +56,15 @@ final class CodeSet: Sendable {
 
     @inline(__always)
     func contains(_ bytes: UnsafeRawBufferPointer) -> Bool {
-        if let value = CodeSet.pack(bytes) {
-            if packed.count <= 16 {
-                for code in smallPacked where code == value { return true }
-                return false
-            }
-            return packed.contains(value)
+        guard !bytes.isEmpty else { return false }
+        guard let value = CodeSet.pack(bytes) else { return long.contains(Array(bytes)) }
+        var slot = Int(truncatingIfNeeded: (value &* 0x9E37_79B9_7F4A_7C15) >> shift)
+        while true {
+            let code = slots[slot]
+            if code == value { return true }
+            if code == 0 { return false }
+            slot = (slot + 1) & mask
         }
-        return long.contains(Array(bytes))
     }
 }
 
@@ -57,22 +74,123 @@ struct CompiledElement {
         case alphanumeric, identifier, numeric, decimal, date, time, binary, alphabetic, edifactNumeric
     }
 
-    var position: Int
+    // Stored narrow (32 bytes a value, so the checking loop reads few cache lines); read as Int.
     var usage: Usage
     var kind: Kind
-    var minLength: Int
-    var maxLength: Int
-    var maxRepeat: Int
+    private var _position: Int16
+    var position: Int {
+        get { Int(_position) }
+        set { _position = Int16(clamping: newValue) }
+    }
+    private var _minLength: Int32
+    var minLength: Int {
+        get { Int(_minLength) }
+        set { _minLength = Int32(clamping: newValue) }
+    }
+    private var _maxLength: Int32
+    var maxLength: Int {
+        get { Int(_maxLength) }
+        set { _maxLength = Int32(clamping: newValue) }
+    }
+    private var _maxRepeat: Int32
+    var maxRepeat: Int {
+        get { Int(_maxRepeat) }
+        set { _maxRepeat = Int32(clamping: newValue) }
+    }
     /// Index into `CompiledTransaction.codeSets`, or -1.
-    var codeSet: Int
+    private var _codeSet: Int32
+    var codeSet: Int {
+        get { Int(_codeSet) }
+        set { _codeSet = Int32(clamping: newValue) }
+    }
     /// For a composite: its components in `CompiledSegment.components`.
-    var componentStart: Int
-    var componentCount: Int
+    private var _componentStart: Int16
+    var componentStart: Int {
+        get { Int(_componentStart) }
+        set { _componentStart = Int16(clamping: newValue) }
+    }
+    private var _componentCount: Int16
+    var componentCount: Int {
+        get { Int(_componentCount) }
+        set { _componentCount = Int16(clamping: newValue) }
+    }
     /// Index of the element's spec (names for messages): in `spec.elements`, or its component index.
-    var specIndex: Int
-    var specComponent: Int
+    private var _specIndex: Int16
+    var specIndex: Int {
+        get { Int(_specIndex) }
+        set { _specIndex = Int16(clamping: newValue) }
+    }
+    private var _specComponent: Int16
+    var specComponent: Int {
+        get { Int(_specComponent) }
+        set { _specComponent = Int16(clamping: newValue) }
+    }
+    /// For a composite: its component rules in `CompiledSegment.componentRules`.
+    private var _ruleStart: Int16
+    var ruleStart: Int {
+        get { Int(_ruleStart) }
+        set { _ruleStart = Int16(clamping: newValue) }
+    }
+    private var _ruleCount: Int16
+    var ruleCount: Int {
+        get { Int(_ruleCount) }
+        set { _ruleCount = Int16(clamping: newValue) }
+    }
+
+    init(position: Int, usage: Usage, kind: Kind, minLength: Int, maxLength: Int, maxRepeat: Int, codeSet: Int,
+         componentStart: Int, componentCount: Int, specIndex: Int, specComponent: Int) {
+        self.usage = usage
+        self.kind = kind
+        _position = Int16(clamping: position)
+        _minLength = Int32(clamping: minLength)
+        _maxLength = Int32(clamping: maxLength)
+        _maxRepeat = Int32(clamping: maxRepeat)
+        _codeSet = Int32(clamping: codeSet)
+        _componentStart = Int16(clamping: componentStart)
+        _componentCount = Int16(clamping: componentCount)
+        _specIndex = Int16(clamping: specIndex)
+        _specComponent = Int16(clamping: specComponent)
+        _ruleStart = 0
+        _ruleCount = 0
+    }
 
     var isComposite: Bool { componentCount > 0 }
+}
+
+/// A syntax rule over element (or component) positions below 64, as bit masks: checked against
+/// a presence mask with a few integer operations.
+struct CompiledRule {
+    var kind: SyntaxRule.Kind
+    var mask: UInt64
+    var first: UInt64
+    var count: Int
+    /// The rule in the spec, for the message when it is broken.
+    var rule: Int
+
+    /// Nil when a position is 64 or more (checked the slow way).
+    init?(_ rule: SyntaxRule, index: Int) {
+        guard let head = rule.positions.first, rule.positions.allSatisfy({ $0 >= 0 && $0 < 64 }) else { return nil }
+        kind = rule.kind
+        mask = rule.positions.reduce(0) { $0 | 1 << UInt64($1) }
+        first = 1 << UInt64(head)
+        count = rule.positions.count
+        self.rule = index
+    }
+
+    @inline(__always)
+    func holds(_ presence: UInt64) -> Bool {
+        let present = (presence & mask).nonzeroBitCount
+        let firstPresent = presence & first != 0
+        switch kind {
+        case .paired, .allOrNone: return present == 0 || present == count
+        case .required, .oneOrMore: return present >= 1
+        case .exclusion, .oneOrNone: return present <= 1
+        case .oneAndOnlyOne: return present == 1
+        case .conditional, .ifFirstThenAll: return !firstPresent || present == count
+        case .listConditional, .ifFirstThenAtLeastOneMore: return !firstPresent || present >= 2
+        case .ifFirstThenNone: return !firstPresent || present == 1
+        }
+    }
 }
 
 /// A segment's element table as the checking loop reads it.
@@ -81,6 +199,13 @@ final class CompiledSegment: Sendable {
     let elements: [CompiledElement]
     let components: [CompiledElement]
     let lastPosition: Int
+    /// The segment's syntax rules as masks; `rulesAsMasks` false when one needs a position ≥ 64.
+    let rules: [CompiledRule]
+    let rulesAsMasks: Bool
+    /// The composites' component rules (ranges in `CompiledElement`).
+    let componentRules: [CompiledRule]
+    /// Whether the segment is ISA, whose ISA11 and ISA16 hold separators and are read literally.
+    let isInterchangeHeader: Bool
 
     init(_ spec: SegmentSpec, codeSets: inout [CodeSet], codeIndex: inout [CodeList: Int]) {
         self.spec = spec
@@ -100,18 +225,29 @@ final class CompiledSegment: Sendable {
                 codeSet: codeSetIndex(element.codes), componentStart: 0, componentCount: 0, specIndex: specIndex,
                 specComponent: component)
         }
+        var componentRules: [CompiledRule] = []
         for (index, element) in spec.elements.enumerated() {
             var compiled = compile(element, specIndex: index, component: -1)
             if let parts = element.components {
                 compiled.componentStart = components.count
                 compiled.componentCount = parts.count
                 for (c, part) in parts.enumerated() { components.append(compile(part, specIndex: index, component: c)) }
+                compiled.ruleStart = componentRules.count
+                // Component positions are below 64 in every directory; a rule beyond is left unchecked here
+                // as before (presence bits stop at 63).
+                componentRules.append(contentsOf: element.componentRules.enumerated().compactMap { CompiledRule($1, index: $0) })
+                compiled.ruleCount = componentRules.count - compiled.ruleStart
             }
             elements.append(compiled)
         }
         self.elements = elements
         self.components = components
+        self.componentRules = componentRules
         lastPosition = spec.elements.last?.position ?? 0
+        let rules = spec.rules.enumerated().compactMap { CompiledRule($1, index: $0) }
+        self.rules = rules
+        rulesAsMasks = rules.count == spec.rules.count
+        isInterchangeHeader = spec.tag == "ISA"
     }
 
     /// The spec of an element or component, for messages.
@@ -166,6 +302,13 @@ final class CompiledTransaction: Sendable {
     let knownTags: Set<SegmentTag>
     /// Every segment tag of the version (nil when unknown): a tag outside it is unrecognized.
     let recognizedTags: Set<SegmentTag>?
+    /// Per loop node (and, last, the top level): a 64-bit filter of the tags its children start with,
+    /// so a level that cannot hold a tag is skipped without walking its children.
+    let levelTags: [UInt64]
+    /// Each node's tag, apart from the nodes so a level's children are scanned in a few cache lines.
+    let nodeTags: [SegmentTag]
+    /// Per loop node (and, last, the top level): the last child that is mandatory (-1: none).
+    let lastMandatory: [Int]
 
     init(_ schema: TransactionSchema, segmentIDs: Set<String>? = nil) {
         self.schema = schema
@@ -219,9 +362,40 @@ final class CompiledTransaction: Sendable {
         rootCount = schema.structure.count
         self.segments = segments
         self.codeSets = codeSets
+        var levelTags: [UInt64] = []
+        var lastMandatory: [Int] = []
+        func describe(start: Int, count: Int, isLoop: Bool) {
+            var filter: UInt64 = 0
+            var last = -1
+            for child in 0..<count {
+                // A loop's trigger (child 0) starts a new iteration from the parent level, never matches inside.
+                if !(isLoop && child == 0) { filter |= Self.tagBit(nodes[start + child].tag) }
+                if nodes[start + child].usage == .mandatory { last = child }
+            }
+            levelTags.append(filter)
+            lastMandatory.append(last)
+        }
+        for node in nodes {
+            if node.isLoop {
+                describe(start: node.childStart, count: node.childCount, isLoop: true)
+            } else {
+                levelTags.append(0)
+                lastMandatory.append(-1)
+            }
+        }
+        describe(start: 0, count: schema.structure.count, isLoop: false)
+        nodeTags = nodes.map(\.tag)
+        self.levelTags = levelTags
+        self.lastMandatory = lastMandatory
         let known = Set(schema.knownTags.map { SegmentTag($0) })
         knownTags = known
         recognizedTags = segmentIDs.map { Set($0.map { SegmentTag($0) }).union(known) }
+    }
+
+    /// The bit of a tag in a level's filter.
+    @inline(__always)
+    static func tagBit(_ tag: SegmentTag) -> UInt64 {
+        1 << ((UInt64(tag.rawValue) &* 0x9E37_79B9) >> 26 & 63)
     }
 
     /// The loop ids (outermost first, `PO1/PID`) of every place the structure uses a tag, for messages.

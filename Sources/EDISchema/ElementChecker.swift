@@ -1,4 +1,7 @@
 import EDICore
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// Checks the elements of one segment against its compiled table: presence, count, type,
 /// length, codes, repetitions, composites and syntax rules. Works on bytes; text is made only
@@ -12,25 +15,31 @@ struct ElementChecker {
         if segment.elementCount > table.lastPosition { checkElementCount(segment, table, into: &diagnostics) }
         let delimiters = segment.delimiters
         // ISA11 and ISA16 hold the repetition and component separators themselves: read ISA literally.
-        let literal = segment.syntax == .x12 && segment.tag == "ISA"
+        let literal = table.isInterchangeHeader && segment.syntax == .x12
+        // One look at the whole segment: without a component or repetition separator in it, every value
+        // is one simple occurrence and the per-element searches are skipped.
+        let hasParts = !literal && (Self.holds(delimiters.component, in: segment.bytes)
+                                    || delimiters.repetition.map { Self.holds($0, in: segment.bytes) } ?? false)
+        var presence: UInt64 = 0
         table.elements.withUnsafeBufferPointer { elements in
             for element in elements {
-                let view = segment.element(element.position)
+                let view = ValuePart(segment.element(element.position))
                 if view.isEmpty {
                     if element.usage == .mandatory {
                         report(.mandatoryElementMissing, "is mandatory but missing", segment, table, element, nil, nil, nil, into: &diagnostics)
                     }
                     continue
                 }
+                if element.position < 64 { presence |= 1 << UInt64(element.position) }
                 if element.usage == .notUsed {
                     report(.elementNotUsed, "is marked not used but has a value", segment, table, element, nil, nil, view, into: &diagnostics)
                     continue
                 }
-                if literal {
+                if literal || (!hasParts && !element.isComposite) {
                     checkValue(view, element, component: nil, repetition: nil, segment, table, into: &diagnostics)
                     continue
                 }
-                guard let repetition = delimiters.repetition, view.bytes.contains(repetition) else {
+                guard let repetition = delimiters.repetition, hasParts, view.bytes.contains(repetition) else {
                     checkOccurrence(view, element, repetition: nil, segment, table, into: &diagnostics)
                     continue
                 }
@@ -45,10 +54,23 @@ struct ElementChecker {
                 }
             }
         }
-        let rules = table.spec.rules
-        if !rules.isEmpty { checkRules(rules, segment, into: &diagnostics) }
+        if table.rulesAsMasks {
+            for rule in table.rules where !rule.holds(presence) {
+                report(table.spec.rules[rule.rule], segment, into: &diagnostics)
+            }
+        } else if !table.spec.rules.isEmpty {
+            checkRules(table.spec.rules, segment, into: &diagnostics)
+        }
     }
 
+    /// Whether a byte occurs in a buffer (memchr: vectorised).
+    @inline(__always)
+    static func holds(_ byte: UInt8, in bytes: UnsafeRawBufferPointer) -> Bool {
+        guard let base = bytes.baseAddress, !bytes.isEmpty else { return false }
+        return memchr(base, Int32(byte), bytes.count) != nil
+    }
+
+    @inline(never)
     private func checkElementCount(_ segment: Segment, _ table: CompiledSegment, into diagnostics: inout [Diagnostic]) {
         var last = segment.elementCount
         while last > table.lastPosition, segment.element(last).isEmpty { last -= 1 }
@@ -59,7 +81,7 @@ struct ElementChecker {
     }
 
     /// One occurrence (repetition) of an element: a composite's components, or a simple value.
-    private func checkOccurrence(_ value: ElementView, _ element: CompiledElement, repetition: Int?, _ segment: Segment,
+    private func checkOccurrence(_ value: ValuePart, _ element: CompiledElement, repetition: Int?, _ segment: Segment,
                                  _ table: CompiledSegment, into diagnostics: inout [Diagnostic]) {
         let separator = segment.delimiters.component
         if element.isComposite {
@@ -69,7 +91,7 @@ struct ElementChecker {
         if value.bytes.contains(separator) {
             report(.tooManyComponents, "is a simple element but holds components", segment, table, element, 2, repetition, value,
                    at: offset(ofPart: 2, in: value, separator: separator), into: &diagnostics)
-            var first: ElementView?
+            var first: ValuePart?
             forEachPart(of: value, separator: separator) { part in if first == nil { first = part } }
             checkValue(first ?? value, element, component: nil, repetition: repetition, segment, table, into: &diagnostics)
             return
@@ -77,7 +99,7 @@ struct ElementChecker {
         checkValue(value, element, component: nil, repetition: repetition, segment, table, into: &diagnostics)
     }
 
-    private func checkComposite(_ value: ElementView, _ element: CompiledElement, repetition: Int?, _ segment: Segment,
+    private func checkComposite(_ value: ValuePart, _ element: CompiledElement, repetition: Int?, _ segment: Segment,
                                 _ table: CompiledSegment, into diagnostics: inout [Diagnostic]) {
         var presence: UInt64 = 0
         var count = 0
@@ -113,8 +135,11 @@ struct ElementChecker {
                 }
             }
         }
+        guard element.ruleCount > 0 else { return }
         let rules = table.spec.elements[element.specIndex].componentRules
-        for rule in rules where !rule.isSatisfied({ $0 < 64 && presence & (1 << UInt64($0)) != 0 }) {
+        for compiledRule in table.componentRules[element.ruleStart..<(element.ruleStart + element.ruleCount)]
+        where !compiledRule.holds(presence) {
+            let rule = rules[compiledRule.rule]
             let kind: DiagnosticKind = [.exclusion, .oneOrNone, .ifFirstThenNone].contains(rule.kind) ? .exclusionViolated : .conditionalElementMissing
             let name = label(table.spec.tag, element.position)
             diagnostics.append(Diagnostic(.error, kind, "\(name): \(rule.explanation(tag: name, syntax: syntax))",
@@ -123,32 +148,58 @@ struct ElementChecker {
         }
     }
 
+    @inline(never)
     private func checkRules(_ rules: [SyntaxRule], _ segment: Segment, into diagnostics: inout [Diagnostic]) {
-        for rule in rules where !rule.isSatisfied({ !segment.element($0).isEmpty }) {
-            let tag = segment.tag.description
-            let kind: DiagnosticKind = [.exclusion, .oneOrNone, .ifFirstThenNone].contains(rule.kind) ? .exclusionViolated : .conditionalElementMissing
-            let offending = rule.positions.first { kind == .exclusionViolated ? !segment.element($0).isEmpty : segment.element($0).isEmpty }
-                ?? rule.positions[0]
-            let code = rule.kind.rawValue + rule.positions.map { $0 < 10 ? "0\($0)" : "\($0)" }.joined()
-            diagnostics.append(Diagnostic(.error, kind, "syntax rule \(code) broken: \(rule.explanation(tag: tag, syntax: syntax))",
-                at: segment.position(ofElement: offending)))
-        }
+        for rule in rules where !rule.isSatisfied({ !segment.element($0).isEmpty }) { report(rule, segment, into: &diagnostics) }
+    }
+
+    /// A broken segment syntax rule, at its offending element.
+    @inline(never)
+    private func report(_ rule: SyntaxRule, _ segment: Segment, into diagnostics: inout [Diagnostic]) {
+        let tag = segment.tag.description
+        let kind: DiagnosticKind = [.exclusion, .oneOrNone, .ifFirstThenNone].contains(rule.kind) ? .exclusionViolated : .conditionalElementMissing
+        let offending = rule.positions.first { kind == .exclusionViolated ? !segment.element($0).isEmpty : segment.element($0).isEmpty }
+            ?? rule.positions[0]
+        let code = rule.kind.rawValue + rule.positions.map { $0 < 10 ? "0\($0)" : "\($0)" }.joined()
+        diagnostics.append(Diagnostic(.error, kind, "syntax rule \(code) broken: \(rule.explanation(tag: tag, syntax: syntax))",
+            at: segment.position(ofElement: offending)))
     }
 
     /// Type, length and code of one simple value.
-    private func checkValue(_ value: ElementView, _ element: CompiledElement, component: Int?, repetition: Int?,
+    @inline(__always)
+    private func checkValue(_ value: ValuePart, _ element: CompiledElement, component: Int?, repetition: Int?,
                             _ segment: Segment, _ table: CompiledSegment, into diagnostics: inout [Diagnostic]) {
         if value.hasRelease, let release = value.delimiters.release, value.bytes.contains(release) {
-            let unescaped = value.unescaped
-            unescaped.withUnsafeBytes { bytes in
-                checkBytes(bytes, value, element, component: component, repetition: repetition, segment, table, into: &diagnostics)
-            }
+            checkEscapedValue(value, release: release, element, component: component, repetition: repetition, segment, table,
+                              into: &diagnostics)
         } else {
             checkBytes(value.bytes, value, element, component: component, repetition: repetition, segment, table, into: &diagnostics)
         }
     }
 
-    private func checkBytes(_ bytes: UnsafeRawBufferPointer, _ value: ElementView, _ element: CompiledElement, component: Int?,
+    /// A value holding release characters.
+    @inline(never)
+    private func checkEscapedValue(_ value: ValuePart, release: UInt8, _ element: CompiledElement, component: Int?, repetition: Int?,
+                                   _ segment: Segment, _ table: CompiledSegment, into diagnostics: inout [Diagnostic]) {
+        if element.codeSet < 0, element.kind == .alphanumeric || element.kind == .identifier {
+            // Free text with escapes: only its length matters, counted without unescaping.
+            let length = characterCount(value.bytes, skipping: release)
+            if length < element.minLength {
+                report(.elementTooShort, "is \(length) long; at least \(element.minLength)", segment, table, element, component,
+                       repetition, value, into: &diagnostics)
+            } else if length > element.maxLength {
+                report(.elementTooLong, "is \(length) long; at most \(element.maxLength)", segment, table, element, component,
+                       repetition, value, into: &diagnostics)
+            }
+            return
+        }
+        let unescaped = value.unescaped
+        unescaped.withUnsafeBytes { bytes in
+            checkBytes(bytes, value, element, component: component, repetition: repetition, segment, table, into: &diagnostics)
+        }
+    }
+
+    private func checkBytes(_ bytes: UnsafeRawBufferPointer, _ value: ValuePart, _ element: CompiledElement, component: Int?,
                             repetition: Int?, _ segment: Segment, _ table: CompiledSegment, into diagnostics: inout [Diagnostic]) {
         func fail(_ kind: DiagnosticKind, _ message: String, severity: SyntaxIssue.Severity = .error) {
             report(kind, message, segment, table, element, component, repetition, value, severity: severity, into: &diagnostics)
@@ -173,7 +224,8 @@ struct ElementChecker {
             if bytes.contains(where: { $0 >= 0x30 && $0 <= 0x39 }) { return fail(.invalidCharacter, "holds digits but is alphabetic") }
             length = characterCount(bytes)
         case .alphanumeric, .identifier:
-            length = characterCount(bytes)
+            // Characters are at most bytes and at least one: count them only when the bytes could be out of range.
+            if bytes.count > element.maxLength || element.minLength > 1 { length = characterCount(bytes) }
         case .binary:
             return
         }
@@ -203,9 +255,27 @@ struct ElementChecker {
         return count
     }
 
+    /// Characters of an escaped value: a release character and the byte it makes literal count once.
+    private func characterCount(_ bytes: UnsafeRawBufferPointer, skipping release: UInt8) -> Int {
+        let utf8 = encoding == .utf8 || encoding == .ascii
+        var count = 0
+        var index = 0
+        while index < bytes.count {
+            let byte = bytes[index]
+            if byte == release, index + 1 < bytes.count {
+                index += 2
+                count += 1
+                continue
+            }
+            if !utf8 || byte & 0xC0 != 0x80 { count += 1 }
+            index += 1
+        }
+        return count
+    }
+
     /// Calls `body` for each part of a value split on a separator, honouring the release character.
     @inline(__always)
-    private func forEachPart(of value: ElementView, separator: UInt8, _ body: (ElementView) -> Void) {
+    private func forEachPart(of value: ValuePart, separator: UInt8, _ body: (ValuePart) -> Void) {
         let bytes = value.bytes
         let release = value.hasRelease ? value.delimiters.release : nil
         var start = 0
@@ -227,7 +297,8 @@ struct ElementChecker {
 
     /// Where part `number` of a value starts in the segment (an absent part: the end of the value),
     /// so the caret of a missing component points where it should be.
-    private func offset(ofPart number: Int, in value: ElementView, separator: UInt8) -> Int {
+    @inline(never)
+    private func offset(ofPart number: Int, in value: ValuePart, separator: UInt8) -> Int {
         var count = 0
         var found: Int?
         forEachPart(of: value, separator: separator) { part in
@@ -241,8 +312,9 @@ struct ElementChecker {
 
     /// Adds a finding about an element, component or repetition. Its column and byte offset are those
     /// of the offending value itself (a component's own start, not its element's), or of `offset`.
+    @inline(never)
     private func report(_ kind: DiagnosticKind, _ problem: String, _ segment: Segment, _ table: CompiledSegment,
-                        _ element: CompiledElement, _ component: Int?, _ repetition: Int?, _ value: ElementView?,
+                        _ element: CompiledElement, _ component: Int?, _ repetition: Int?, _ value: ValuePart?,
                         severity: SyntaxIssue.Severity = .error, at offset: Int? = nil, into diagnostics: inout [Diagnostic]) {
         let spec = table.elementSpec(element)
         let outer = table.spec.elements[element.specIndex]
@@ -267,6 +339,51 @@ struct ElementChecker {
     func label(_ tag: String, _ position: Int) -> String {
         syntax == .x12 ? "\(tag)\(position < 10 ? "0" : "")\(position)" : "\(tag) element \(position)"
     }
+}
+
+/// A value being checked: bytes `start..<end` of an element. Parts (repetitions, components) are
+/// ranges of their element, so splitting a value makes no call into EDICore and copies nothing; an
+/// `ElementView` of the part is made only for a finding.
+struct ValuePart {
+    let owner: ElementView
+    let start: Int
+    let end: Int
+
+    @inline(__always)
+    init(_ owner: ElementView) {
+        self.owner = owner
+        start = 0
+        end = owner.bytes.count
+    }
+
+    @inline(__always)
+    init(owner: ElementView, start: Int, end: Int) {
+        self.owner = owner
+        self.start = start
+        self.end = end
+    }
+
+    @inline(__always)
+    var bytes: UnsafeRawBufferPointer { UnsafeRawBufferPointer(rebasing: owner.bytes[start..<end]) }
+    @inline(__always)
+    var isEmpty: Bool { start == end }
+    @inline(__always)
+    var hasRelease: Bool { owner.hasRelease }
+    @inline(__always)
+    var delimiters: Delimiters { owner.delimiters }
+    @inline(__always)
+    var offsetInSegment: Int { owner.offsetInSegment + start }
+
+    /// Bytes `from..<to` of this part.
+    @inline(__always)
+    func slice(_ from: Int, _ to: Int) -> ValuePart {
+        ValuePart(owner: owner, start: start + from, end: start + min(to, end - start))
+    }
+
+    /// The part as an EDICore view (for findings and unescaping).
+    var view: ElementView { owner.slice(start, end) }
+    var unescaped: [UInt8] { view.unescaped }
+    func decoded(_ encoding: CharacterEncoding) -> String { view.decoded(encoding) }
 }
 
 /// Value formats of the X12 and EDIFACT data types, on bytes.

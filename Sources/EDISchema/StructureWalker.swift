@@ -30,7 +30,13 @@ struct StructureWalker {
 
     private mutating func push(loop: Int, childStart: Int, childCount: Int) {
         frames.append(Frame(loop: loop, childStart: childStart, childCount: childCount, countsBase: counts.count))
-        for _ in 0..<childCount { counts.append(0) }
+        counts.append(contentsOf: repeatElement(0, count: childCount))
+    }
+
+    /// Where a frame's level facts are in `levelTags` and `lastMandatory` (the top level is last).
+    @inline(__always)
+    private func level(_ frame: Frame) -> Int {
+        frame.loop >= 0 ? frame.loop : compiled.nodes.count
     }
 
     private mutating func pop() {
@@ -111,11 +117,12 @@ struct StructureWalker {
     /// The next child of a frame the segment can be, and whether it starts a loop.
     private func match(_ tag: SegmentTag, _ segment: Segment, depth: Int) -> (Int, Bool)? {
         let frame = frames[depth]
+        guard compiled.levelTags[level(frame)] & CompiledTransaction.tagBit(tag) != 0 else { return nil }
         var fallback: (Int, Bool)?
         var child = frame.index
         while child < frame.childCount {
-            let node = compiled.nodes[frame.childStart + child]
-            if node.tag == tag {
+            if compiled.nodeTags[frame.childStart + child] == tag {
+                let node = compiled.nodes[frame.childStart + child]
                 if !node.isLoop {
                     // A loop's trigger (child 0) repeats only as a new iteration, found from the parent.
                     if !(frame.loop >= 0 && child == 0) { return (child, false) }
@@ -218,6 +225,7 @@ struct StructureWalker {
         let frame = frames[frames.count - 1]
         guard frame.childCount > 0 else { return nil }
         let from = counts[frame.countsBase + frame.index] > 0 ? frame.index + 1 : frame.index
+        guard from <= compiled.lastMandatory[level(frame)] else { return nil }
         var child = from
         while child < frame.childCount {
             if counts[frame.countsBase + child] == 0, compiled.nodes[frame.childStart + child].usage == .mandatory { return child }

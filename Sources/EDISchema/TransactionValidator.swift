@@ -29,6 +29,7 @@ public struct TransactionValidator {
     private let compiled: CompiledTransaction
     private var hierarchy = HierarchyChecker()
     private let hierarchyTag: SegmentTag
+    private let checksHierarchy: Bool
     /// Findings so far.
     public private(set) var diagnostics: [Diagnostic] = []
 
@@ -44,6 +45,7 @@ public struct TransactionValidator {
         checker = ElementChecker(syntax: plan.schema.syntax, compiled: plan.compiled, encoding: encoding)
         hierarchy.spec = plan.schema.hierarchy
         hierarchyTag = SegmentTag(plan.schema.hierarchy?.segment ?? "")
+        checksHierarchy = plan.schema.hierarchy != nil
     }
 
     /// Takes the next segment of the transaction (header and trailer included).
@@ -53,7 +55,7 @@ public struct TransactionValidator {
         if table >= 0 {
             checker.check(segment, against: compiled.segments[table], into: &diagnostics)
         }
-        if hierarchy.spec != nil, segment.tag == hierarchyTag {
+        if checksHierarchy, segment.tag == hierarchyTag {
             hierarchy.check(segment, loopPath: nil, into: &diagnostics)
         }
         if diagnostics.count > before {

@@ -1,5 +1,5 @@
 // Validates files against the full schemas in a release build and prints MB/s, transactions/s
-// and peak RSS: `edikit-validate-bench [--schemas DIR] FILE…`.
+// CPU seconds, MB per CPU-second and peak RSS: `edikit-validate-bench [--schemas DIR] FILE…`.
 import EDISchema
 import Foundation
 #if canImport(Glibc)
@@ -26,6 +26,17 @@ guard !arguments.isEmpty else {
     FileHandle.standardError.write(Data("usage: edikit-validate-bench [--schemas DIR] FILE…\n".utf8))
     exit(2)
 }
+/// User + system CPU seconds of this process so far.
+func cpuSeconds() -> Double {
+    var usage = rusage()
+    #if os(Linux)
+    getrusage(RUSAGE_SELF.rawValue, &usage)
+    #else
+    getrusage(RUSAGE_SELF, &usage)
+    #endif
+    return Double(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec) + Double(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e6
+}
+
 var validator = FileValidator(repository: SchemaRepository(root: schemas))
 validator.keepsResults = false
 for path in arguments {
@@ -33,14 +44,16 @@ for path in arguments {
     var invalid = 0
     var findings = 0
     let start = Date()
+    let cpuStart = cpuSeconds()
     let result = try validator.validate(path: path) { transaction in
         transactions += 1
         if !transaction.isValid { invalid += 1 }
         findings += transaction.diagnostics.count
     }
     let seconds = Date().timeIntervalSince(start)
+    let cpu = cpuSeconds() - cpuStart
     let megabytes = Double(result.byteCount) / 1_000_000
-    print(String(format: "validate %@: %.1f MB in %.3f s = %.1f MB/s, %d transactions (%.0f/s), %d invalid, %d findings, peak RSS %.1f MB",
-                 (path as NSString).lastPathComponent, megabytes, seconds, megabytes / seconds, transactions,
+    print(String(format: "validate %@: %.1f MB in %.3f s = %.1f MB/s wall, %.3f CPU s = %.1f MB per CPU-second, %d transactions (%.0f/s), %d invalid, %d findings, peak RSS %.1f MB",
+                 (path as NSString).lastPathComponent, megabytes, seconds, megabytes / seconds, cpu, megabytes / cpu, transactions,
                  Double(transactions) / seconds, invalid, findings + result.envelopeDiagnostics.count, peakRSSMegabytes()))
 }
