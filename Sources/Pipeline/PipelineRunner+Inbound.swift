@@ -48,6 +48,7 @@ extension PipelineRunner {
             var allocator = StagedAllocator(ledger: ledger)
             var generator = AcknowledgementGenerator(type: type)
             generator.acceptsWithErrors = false
+            generator.acknowledgesAcknowledgements = false
             for ack in try generator.acknowledgements(for: checked, date: now, allocator: &allocator) {
                 let name = safeName("\(partner.id)-\(ack.kinds.joined(separator: "+"))-\(ack.controlNumber)") + ".edi"
                 _ = try staging.stage(Data(ack.bytes), in: workspace.outbox.appendingPathComponent(partner.id), name: name)

@@ -86,6 +86,25 @@ struct AcknowledgementReconciliationTests {
         #expect(state.transactions.map { $0.acknowledgement?.status } == [.accepted, .rejected])
     }
 
+    @Test func aPartnerWhoWants999sGetsNoneForTheirAcknowledgements() throws {
+        var test = try PipelineTestWorkspace()
+        let text = try String(contentsOf: test.workspace.configuration, encoding: .utf8)
+        try text.replacingOccurrences(of: "acknowledgement: \"997\"", with: "acknowledgement: \"999\"")
+            .write(to: test.workspace.configuration, atomically: true, encoding: .utf8)
+        test.configuration = try Configuration.load(path: test.workspace.configuration.path)
+        #expect(test.configuration.partners["globex"]?.acknowledgement == .implementation999)
+        let sent = try test.sendInvoice(to: "globex", at: .testNow)
+        let summary = try test.receive(try PipelineTestWorkspace.acknowledgement(of: sent, type: .functional997), named: "globex-997.edi",
+                                       at: .testNow.adding(hours: 1))
+        #expect(summary.acknowledgementsReceived == 1)
+        #expect(summary.acknowledgements == 0)
+        #expect(test.files(in: test.workspace.outbox.appendingPathComponent("globex")).allSatisfy { $0.hasPrefix("globex-invoice-") })
+        // Their purchase orders still get a 999.
+        let orders = try Data(contentsOf: PipelineTestWorkspace.root.appendingPathComponent("Samples/inbox/globex-850-004010-two-pos.edi"))
+        #expect(try test.receive(Array(orders), named: "po.edi", at: .testNow.adding(hours: 2)).acknowledgements == 1)
+        #expect(test.files(in: test.workspace.outbox.appendingPathComponent("globex")).contains { $0.hasPrefix("globex-999-") })
+    }
+
     @Test func aTA1AcceptsOurInterchange() throws {
         let test = try PipelineTestWorkspace()
         let sent = try test.sendInvoice(to: "globex", at: .testNow)

@@ -41,6 +41,9 @@ public struct AcknowledgementGenerator {
     public var type: AcknowledgementType
     /// Whether erroneous X12 transactions are accepted with errors (E) instead of rejected (R).
     public var acceptsWithErrors = false
+    /// Whether an explicit `997`/`999` type also acknowledges groups of acknowledgements (GS01 `FA`);
+    /// `auto` never does. The pipeline turns it off: a partner's 997/999 is matched, not answered.
+    public var acknowledgesAcknowledgements = true
 
     /// Creates a generator.
     public init(type: AcknowledgementType = .auto) {
@@ -77,7 +80,7 @@ public struct AcknowledgementGenerator {
         if type != .ta1 {
             // Acknowledgements are not acknowledged (no 997 for a 997 or 999 group) unless asked for by type.
             for group in interchange.groups where (!group.isImplicit || !group.transactions.isEmpty)
-                && (type != .auto || group.functionalId != "FA") {
+                && (group.functionalId != "FA" || type != .auto && acknowledgesAcknowledgements) {
                 let kind: X12AcknowledgementBuilder.Kind
                 switch type {
                 case .functional997: kind = .functional997
