@@ -4,7 +4,7 @@ import GRDB
 /// Outbound groups, acknowledgement state per interchange, group and transaction, the acknowledgements
 /// received, and where each file came from and which attempt it repeats (docs/pipeline.md, "Acknowledgement reconciliation").
 extension SQLiteLedger {
-    /// Migration v2 (after v1, which is never edited).
+    /// Migrations v2 and v3 (after v1, which is never edited).
     static func registerAcknowledgementMigration(_ migrator: inout DatabaseMigrator) {
         migrator.registerMigration("v2-acknowledgements") { db in
             try db.execute(sql: """
@@ -28,6 +28,13 @@ extension SQLiteLedger {
                     group_reference TEXT, code TEXT NOT NULL, status TEXT, errors TEXT NOT NULL, transactions TEXT NOT NULL,
                     interchange_id INTEGER REFERENCES interchange(id), group_id INTEGER REFERENCES functional_group(id),
                     unmatched_transactions TEXT NOT NULL, received_at REAL NOT NULL);
+                """)
+        }
+        // Each commit looks for a reprocessed file it repeats: kept cheap on a ledger of many files.
+        migrator.registerMigration("v3-reprocess-indexes") { db in
+            try db.execute(sql: """
+                CREATE INDEX file_reprocessed ON file(sha256) WHERE status = 'reprocessed';
+                CREATE INDEX file_retry_of ON file(retry_of) WHERE retry_of IS NOT NULL;
                 """)
         }
     }
