@@ -150,7 +150,7 @@ public struct PipelineRunner {
                                    staging: staging)
         }
         result.outcome.moves = staging.moves
-        staging.synchronize()
+        try staging.synchronize()
         Failpoint.staged.reach()
         let id = try ledger.commit(result.outcome)
         Failpoint.committed.reach()

@@ -15,6 +15,9 @@ final class Staging {
     private(set) var original: PendingMove?
     private var reserved: Set<String> = []
     private var count = 0
+    private var stagedPaths: [String] = []
+    /// Above this many staged files, one `syncfs` costs less than an `fsync` each.
+    static let filesFlushedOneByOne = 4
 
     /// A new, empty staging folder.
     init(workspace: Workspace) throws {
@@ -38,7 +41,8 @@ final class Staging {
         reserved.insert(destination.path)
         count += 1
         let staged = folder.appendingPathComponent("\(count)-\(destination.lastPathComponent)")
-        try writeSynchronized(data, to: staged)
+        try writeStaged(data, to: staged)
+        stagedPaths.append(staged.path)
         outputs.append(PendingMove(from: workspace.relativePath(staged), to: workspace.relativePath(destination), original: nil))
     }
 
@@ -56,10 +60,21 @@ final class Staging {
         outputs = []
         original = nil
         reserved = []
+        stagedPaths = []
     }
 
-    /// Flushes the staging folder's entries, so the commit never names a file that is not on disk.
-    func synchronize() {
+    /// Flushes the staged files and the staging folder's entries, so the commit never names a file
+    /// that is not on disk: an `fsync` each for a few files, one `syncfs` of the file system for
+    /// many (a large interchange's documents).
+    func synchronize() throws {
+        if stagedPaths.count > Self.filesFlushedOneByOne, FileSystemFlush.flush(folder.path) { return }
+        for path in stagedPaths {
+            let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+            guard descriptor >= 0 else { throw CocoaError(.fileReadNoSuchFile, userInfo: [NSFilePathErrorKey: path]) }
+            let flushed = fsync(descriptor) == 0
+            close(descriptor)
+            guard flushed else { throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: path]) }
+        }
         synchronizeFolder(folder.path)
     }
 
@@ -98,8 +113,9 @@ final class Staging {
     }
 }
 
-/// Writes a new file and flushes it to disk (no temporary name: used inside the staging folder).
-func writeSynchronized(_ data: Data, to url: URL) throws {
+/// Writes a new file (no temporary name: used inside the staging folder); ``Staging/synchronize()``
+/// flushes it before the commit.
+func writeStaged(_ data: Data, to url: URL) throws {
     let descriptor = open(url.path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
     guard descriptor >= 0 else {
         throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: url.path, NSLocalizedDescriptionKey: String(cString: strerror(errno))])
@@ -116,7 +132,6 @@ func writeSynchronized(_ data: Data, to url: URL) throws {
             offset += written
         }
     }
-    guard fsync(descriptor) == 0 else { throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: url.path]) }
 }
 
 /// Flushes a folder's entries (renames and new names in it) to disk.
@@ -159,5 +174,27 @@ final class FinishedFiles: @unchecked Sendable {
         lock.unlock()
         for folder in touched.sorted() { synchronizeFolder(folder) }
         try ledger.markFinished(pending)
+    }
+}
+
+/// `syncfs(2)` where the C library has it (Linux): flushes every file of one file system at once.
+enum FileSystemFlush {
+    private typealias SyncFS = @convention(c) (Int32) -> Int32
+    private static let syncfs: SyncFS? = {
+        #if os(Linux)
+        guard let symbol = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "syncfs") else { return nil }
+        return unsafeBitCast(symbol, to: SyncFS.self)
+        #else
+        return nil
+        #endif
+    }()
+
+    /// Flushes the file system holding `path`; false when that is not possible here.
+    static func flush(_ path: String) -> Bool {
+        guard let syncfs else { return false }
+        let descriptor = open(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        guard descriptor >= 0 else { return false }
+        defer { close(descriptor) }
+        return syncfs(descriptor) == 0
     }
 }
