@@ -80,6 +80,8 @@ struct DemoText {
             "inbound    \(summary.documents) internal documents (internal/<type>/): "
                 + inventory.documents.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", "),
             "           \(summary.acknowledgements) acknowledgements to the partners (outbox/<partner>/)",
+            "           \(summary.acknowledgementsReceived) acknowledgements from the partners matched to what we sent, "
+                + "\(summary.unmatchedAcknowledgements) unmatched (edikit status \(root))",
             "files      \(inventory.archived.count) archived (archive/YYYY/MM/DD/), \(inventory.rejected.count) rejected (rejected/, each with <name>.report.json)",
         ]
         if summary.duplicates > 0 { lines.append("           \(summary.duplicates) duplicate interchanges") }

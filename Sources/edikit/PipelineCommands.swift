@@ -88,7 +88,7 @@ struct WatchCommand: ParsableCommand {
         switch output.format {
         case .json: try printJSON(summary)
         case .text:
-            print("archived \(summary.archived), rejected \(summary.rejected), duplicates \(summary.duplicates), documents \(summary.documents), acknowledgements \(summary.acknowledgements), outbound \(summary.outbound)")
+            print("archived \(summary.archived), rejected \(summary.rejected), duplicates \(summary.duplicates), documents \(summary.documents), acknowledgements \(summary.acknowledgements), outbound \(summary.outbound), acknowledgements received \(summary.acknowledgementsReceived) (unmatched \(summary.unmatchedAcknowledgements))")
         }
         if once, summary.rejected > 0 || summary.duplicates > 0 { throw ExitCode(1) }
     }
