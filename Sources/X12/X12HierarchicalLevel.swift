@@ -11,6 +11,8 @@ public struct X12HierarchicalLevel: Sendable, Hashable {
     public var itemDetail: X12ShipmentItemDetail?
     /// PRF purchase order reference (order levels).
     public var purchaseOrderReference: X12PurchaseOrderReference?
+    /// PO4 item physical details (pack and item levels: packaging, weight and volume per pack).
+    public var physicalDetails: X12ItemPhysicalDetails?
     /// PID descriptions.
     public var descriptions: [X12ProductDescription]
     /// TD1 packaging, lading quantity and weight.
@@ -38,6 +40,7 @@ public struct X12HierarchicalLevel: Sendable, Hashable {
         itemIdentification = nil
         itemDetail = nil
         purchaseOrderReference = nil
+        physicalDetails = nil
         descriptions = []
         carrierQuantityAndWeight = []
         carrierRouting = []
@@ -99,6 +102,7 @@ public struct X12HierarchicalLevel: Sendable, Hashable {
             case "LIN" where itemIdentification == nil: itemIdentification = X12ItemIdentification(node: child)
             case "SN1" where itemDetail == nil: itemDetail = X12ShipmentItemDetail(node: child)
             case "PRF" where purchaseOrderReference == nil: purchaseOrderReference = X12PurchaseOrderReference(node: child)
+            case "PO4" where physicalDetails == nil: physicalDetails = X12ItemPhysicalDetails(node: child)
             case "PID": descriptions.append(X12ProductDescription(node: child))
             case "TD1": carrierQuantityAndWeight.append(X12CarrierQuantityAndWeight(node: child))
             case "TD5": carrierRouting.append(X12CarrierRouting(node: child))
@@ -117,6 +121,7 @@ public struct X12HierarchicalLevel: Sendable, Hashable {
         writer.add(itemIdentification?.segment)
         writer.add(itemDetail?.segment)
         writer.add(purchaseOrderReference?.segment)
+        writer.add(physicalDetails?.segment)
         writer.add(all: descriptions.map(\.segment))
         writer.add(all: carrierQuantityAndWeight.map(\.segment))
         writer.add(all: carrierRouting.map(\.segment))

@@ -252,6 +252,34 @@ import TestSupport
         #expect(written == values)
     }
 
+    /// Pack levels: TD1 (packaging code, gross weight) and PO4 (gross weight per pack) become the
+    /// pack's packaging code and measurements; outbound writes them as TD1s, which read back the same.
+    @Test func packLevelPackagingAndWeights() throws {
+        let transaction = try #require(try Self.transactions("Samples/edi-outbound-examples/acme-856-004010-to-globex.edi").first)
+        var values = transaction.segments.map { segment in segment.withSegment { OutgoingSegment($0) } }
+        let pack = try #require(values.firstIndex { $0.tag == "HL" && $0[element: 3] == "P" })
+        values.insert(contentsOf: [OutgoingSegment("PO4", ["", "", "", "", "G", "12.5", "LB"]),
+                                   OutgoingSegment("TD1", ["CTN25", "1", "", "", "", "G", "13", "LB"])], at: pack + 1)
+        values[values.count - 1] = OutgoingSegment("SE", [String(values.count), "0001"])
+        guard case .shipNotice(let notice) = try X12InboundMapper.map(segments: try Self.reread(values)) else {
+            Issue.record("not a ship notice"); return
+        }
+        let first = try #require(notice.orders.first?.packs.first)
+        #expect(first.packagingCode == "CTN25")
+        let pound = UnitOfMeasure(asSent: "LB", normalized: "LBR")
+        #expect(first.measurements == [Measurement(qualifier: "G", value: 13, unit: pound),
+                                       Measurement(qualifier: "G", value: Decimal(string: "12.5")!, unit: pound)])
+        #expect(notice.orders.first?.packs.dropFirst().allSatisfy { $0.packagingCode == nil && $0.measurements.isEmpty } == true)
+        let written = try X12OutboundMapper.map(.shipNotice(notice)).segments(controlNumber: "0001")
+        let td1s = written.drop { !($0.tag == "HL" && $0[element: 3] == "P") }.dropFirst().prefix { $0.tag == "TD1" }
+        #expect(Array(td1s) == [OutgoingSegment("TD1", ["CTN25", "1", "", "", "", "G", "13", "LB"]),
+                                OutgoingSegment("TD1", ["", "", "", "", "", "G", "12.5", "LB"])])
+        guard case .shipNotice(let again) = try X12InboundMapper.map(segments: try Self.reread(written)) else {
+            Issue.record("not a ship notice"); return
+        }
+        #expect(again.orders == notice.orders)
+    }
+
     // MARK: - Round trips
 
     /// internal → typed → internal: the same document (the envelope is not part of the typed model).

@@ -61,8 +61,25 @@ extension X12InboundMapper {
         for man in level.marksAndNumbers {
             if man.qualifier == "GM", sscc == nil { sscc = man.number } else { marks.append(Reference(qualifier: man.qualifier, value: man.number)) }
         }
-        return Pack(sscc: sscc, marks: marks, levelCode: level.levelCode,
-                    packs: level.children.filter { $0.levelCode != "I" }.map { pack($0, context: &context) },
+        // Packaging and weights: every TD1 of the level (TD101, TD106–TD108), then PO4 (PO404–PO407).
+        var packagingCode: String?
+        var measurements: [Measurement] = []
+        for td1 in level.carrierQuantityAndWeight {
+            packagingCode = packagingCode ?? td1.packagingCode
+            if let weight = context.decimal(td1.weight, field: "TD107") {
+                measurements.append(Measurement(qualifier: td1.weightQualifier, value: weight,
+                                                unit: td1.weightUnitCode.map { UnitCodes.unit(x12: $0) }))
+            }
+        }
+        if let po4 = level.physicalDetails {
+            packagingCode = packagingCode ?? po4.packagingCode
+            if let weight = context.decimal(po4.grossWeightPerPack, field: "PO406") {
+                measurements.append(Measurement(qualifier: po4.weightQualifier, value: weight,
+                                                unit: po4.weightUnitCode.map { UnitCodes.unit(x12: $0) }))
+            }
+        }
+        return Pack(sscc: sscc, marks: marks, packagingCode: packagingCode, levelCode: level.levelCode,
+                    measurements: measurements, packs: level.children.filter { $0.levelCode != "I" }.map { pack($0, context: &context) },
                     items: level.children.filter { $0.levelCode == "I" }.map { shippedItem($0, context: &context) })
     }
 

@@ -52,6 +52,7 @@ extension X12OutboundMapper {
             var level = X12HierarchicalLevel(id: newId(), parentId: parent, levelCode: pack.levelCode ?? "P")
             level.marksAndNumbers = (pack.sscc.map { [X12MarksAndNumbers(qualifier: "GM", number: $0)] } ?? [])
                 + pack.marks.map { X12MarksAndNumbers(qualifier: $0.qualifier, number: $0.value) }
+            level.carrierQuantityAndWeight = context.packDetails(packagingCode: pack.packagingCode, measurements: pack.measurements)
             let id = level.id
             level.children = pack.packs.map { inner in packLevel(inner, parent: id) } + pack.items.map { item($0, parent: id) }
             return level

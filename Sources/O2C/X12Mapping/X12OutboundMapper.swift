@@ -141,6 +141,27 @@ struct X12OutboundContext {
     }
 
     /// Packaging code (103) from UN/ECE Rec 21 (PAC 7065).
+    /// The TD1s of a pack level: one per weight that has a unit (TD107 and TD108 go together), the
+    /// first also with the packaging code and a lading quantity of 1 (TD101 needs TD102); one TD1
+    /// for a packaging code without a weight.
+    func packDetails(packagingCode code: String?, measurements: [Measurement]) -> [X12CarrierQuantityAndWeight] {
+        var details: [X12CarrierQuantityAndWeight] = []
+        for measurement in measurements {
+            guard let unit = unit(measurement.unit) else { continue }
+            var td1 = X12CarrierQuantityAndWeight()
+            td1.weightQualifier = measurement.qualifier
+            td1.weight = X12Amount(measurement.value)
+            td1.weightUnitCode = unit
+            details.append(td1)
+        }
+        if let packaging = packagingCode(code) {
+            if details.isEmpty { details.append(X12CarrierQuantityAndWeight()) }
+            details[0].packagingCode = packaging
+            details[0].ladingQuantity = X12Amount(text: "1")
+        }
+        return details
+    }
+
     func packagingCode(_ code: String?) -> String? {
         guard let code else { return nil }
         if codesAreX12 { return code }
