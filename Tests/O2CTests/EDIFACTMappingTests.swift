@@ -212,6 +212,49 @@ import TestSupport
         #expect(remittance.remittedInvoices[1].invoiceDate == "2026-11-13")
     }
 
+    /// The transactions of an interchange given as text, validated with their segments kept.
+    static func transactions(text: String) throws -> [ValidatedTransaction] {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("edifact-text-\(UUID().uuidString).edi")
+        try Data(text.utf8).write(to: url)
+        defer { try? FileManager.default.removeItem(at: url) }
+        var validator = FileValidator(repository: SchemaRepository(root: Fixtures.repositoryRoot.appendingPathComponent("Schemas")))
+        validator.collectsSegments = true
+        var transactions: [ValidatedTransaction] = []
+        _ = try validator.validate(path: url.path, onTransaction: nil) { transactions.append($0) }
+        return transactions
+    }
+
+    /// `AJT` groups of a `DOC` group become the invoice's adjustments (reason 4465, the group's
+    /// MOA, FTX text); an `AJT` of a `DLI` line stays in the typed model; both releases write them back.
+    @Test func remittanceAdjustments() throws {
+        let text = "UNA:+.? 'UNB+UNOC:3+S:14+R:14+261201:1200+R1'UNH+1+REMADV:D:96A:UN'BGM+481+RA-1+9'DTM+137:20261210:102'"
+            + "DOC+380+INV-1'MOA+9:100'MOA+12:88.5'RFF+ON:PO-1'AJT+9'MOA+5:-10'FTX+AAI+++PRICE DIFFERENCE'AJT+19+1'MOA+5:-1.5'"
+            + "DLI+1+1'MOA+203:60'AJT+3+1'MOA+5:-4'"
+            + "DOC+380+INV-2'MOA+12:20'AJT+43'"
+            + "UNS+S'MOA+12:108.5'UNT+22+1'UNZ+1+R1'"
+        let transaction = try #require(try Self.transactions(text: text).first)
+        #expect(transaction.result.isValid, "\(transaction.result.diagnostics)")
+        guard case .remittance(let remittance) = try EDIFACTInboundMapper.map(transaction) else {
+            Issue.record("not a remittance"); return
+        }
+        #expect(remittance.remittedInvoices.map(\.amountPaid) == [Decimal(string: "88.5")!, 20])
+        #expect(remittance.remittedInvoices[0].adjustments == [
+            RemittanceAdjustment(reasonCode: "9", amount: -10, description: "PRICE DIFFERENCE"),
+            RemittanceAdjustment(reasonCode: "19", amount: Decimal(string: "-1.5")!),
+        ])
+        #expect(remittance.remittedInvoices[1].adjustments.isEmpty, "an AJT without MOA has no amount to carry")
+        var expected = InternalDocument.remittance(remittance)
+        expected.envelope = nil
+        for release in ["96A", "01B"] {
+            #expect(try Self.throughEDI(expected, release: release) == expected, "through D\(release)")
+        }
+        // From X12, the reason (element 426) is not a 4465 code: written as 43, reason unknown.
+        var fromX12 = remittance
+        fromX12.envelope = DocumentExamples.globexEnvelope
+        let segments = EDIFACTOutboundMapper(release: "96A").segments(.remittance(fromX12), messageReference: "1")
+        #expect(segments.filter { $0.tag == "AJT" }.map { $0[element: 1] } == ["43", "43"])
+    }
+
     // MARK: - Round trips
 
     @Test(arguments: goldenFiles)
@@ -231,13 +274,7 @@ import TestSupport
         let text = "UNA:+.? 'UNB+UNOC:3+S:14+R:14+261201:1200+R1'UNH+1+ORDRSP:D:96A:UN'BGM+231+OR-1+29'DTM+137:20261124:102'"
             + "LIN+1+5+0876543100015:EN'QTY+21:1'UNS+S'UNT+7+1'UNH+2+REMADV:D:96A:UN'BGM+481+RA-1+9'DTM+137:20261210:102'"
             + "DOC+380+INV-1'MOA+9:10'UNS+S'UNT+7+2'UNZ+2+R1'"
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent("edifact-required-\(UUID().uuidString).edi")
-        try Data(text.utf8).write(to: url)
-        defer { try? FileManager.default.removeItem(at: url) }
-        var validator = FileValidator(repository: SchemaRepository(root: Fixtures.repositoryRoot.appendingPathComponent("Schemas")))
-        validator.collectsSegments = true
-        var transactions: [ValidatedTransaction] = []
-        _ = try validator.validate(path: url.path, onTransaction: nil) { transactions.append($0) }
+        let transactions = try Self.transactions(text: text)
         try #require(transactions.count == 2)
         #expect(throws: MappingError.self) { try EDIFACTInboundMapper.map(transactions[0]) }
         do {

@@ -165,6 +165,7 @@ extension EDIFACTInboundMapper {
                 amountPaid: context.amount(paid) ?? 0,
                 invoiceAmount: context.amount(document.amount("9") ?? document.amount("77")),
                 discountAmount: context.amount(document.amount("52")),
+                adjustments: context.adjustments(document.unmappedSegments),
                 references: document.references.filter { $0.qualifier != "ON" }.map { context.reference($0) }))
         }
         try context.finish()

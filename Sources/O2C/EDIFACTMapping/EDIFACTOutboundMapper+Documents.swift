@@ -143,6 +143,7 @@ extension EDIFACTOutboundMapper {
             document.dates = [EDIFACTValues.date("137", invoice.invoiceDate)].compactMap { $0 }
             if let order = invoice.purchaseOrderNumber { document.references = [EDIFACTReference(qualifier: "ON", number: order)] }
             document.references += invoice.references.map { EDIFACTValues.reference($0) }
+            document.unmappedSegments = EDIFACTValues.adjustmentSegments(invoice.adjustments, own: own)
             return document
         }
         body.hasSectionControl = true
