@@ -1,5 +1,7 @@
+import Foundation
 import O2C
 import Testing
+import TestSupport
 
 /// The shared code tables: both directions, codes kept as sent, unknown codes not guessed.
 @Suite struct CodeTableTests {
@@ -21,6 +23,40 @@ import Testing
         #expect(PartyRoleCodes.edifactCode(for: .shipTo) == "DP")
         #expect(PartyRoleCodes.edifactCode(for: .shipTo, asSent: "ST") == "ST")
         #expect(PartyRoleCodes.x12Code(for: .other("MF")) == "MF")
+    }
+
+    /// Order and invoice kinds both ways, and every row's meaning as the code lists give it: UNCL
+    /// 1001 (D96A), X12 92 in the 004010 dictionary, X12 640 in the 005010 OopFactory specification.
+    @Test func documentTypes() throws {
+        #expect(DocumentTypeCodes.x12OrderType(edifact: "221") == "BK")
+        #expect(DocumentTypeCodes.x12OrderType(edifact: "226") == "RL")
+        #expect(DocumentTypeCodes.x12OrderType(edifact: "380") == nil, "an invoice is no order type")
+        #expect(DocumentTypeCodes.edifactCode(x12OrderType: "NE") == "220")
+        #expect(DocumentTypeCodes.edifactCode(x12OrderType: "RO") == "224")
+        #expect(DocumentTypeCodes.edifactCode(x12OrderType: "ZZ") == nil)
+        #expect(DocumentTypeCodes.x12InvoiceType(edifact: "381") == "CR")
+        #expect(DocumentTypeCodes.x12InvoiceType(edifact: "385") == "FD")
+        #expect(DocumentTypeCodes.edifactCode(x12InvoiceType: "CN") == "381")
+        #expect(DocumentTypeCodes.edifactCode(x12InvoiceType: "DR") == "383")
+
+        let dictionary = try String(contentsOf: Fixtures.repositoryRoot.appendingPathComponent("Schemas/X12/004010/dictionary.xml"),
+                                    encoding: .utf8)
+        for row in DocumentTypeCodes.x12OrderTypes.rows {
+            #expect(dictionary.contains("<code value=\"\(row.code)\">\(row.meaning)</code>"), "92 \(row.code)")
+        }
+        let reference = try #require(Fixtures.sharedReference)
+        let uncl = try String(contentsOf: reference.appendingPathComponent("unece/D96A/UNCL/UNCL-1.96A"), encoding: .isoLatin1)
+            .replacingOccurrences(of: "\r", with: "")
+        for row in DocumentTypeCodes.edifact.rows {
+            #expect(uncl.contains("\n      \(row.code) \(row.meaning)\n"), "1001 \(row.code)")
+        }
+        let x12Reference = try String(contentsOf: reference.appendingPathComponent(
+            "oopfactory/Inteligenz-X12Parser/src/OopFactory.X12/Specifications/Ansi-5010Specification.xml"), encoding: .utf8)
+        let list640 = try #require(x12Reference.range(of: "<QualifierSet Id=\"640\"").map { x12Reference[$0.lowerBound...] })
+        let end = try #require(list640.range(of: "</QualifierSet>"))
+        for row in DocumentTypeCodes.x12InvoiceTypes.rows {
+            #expect(list640[..<end.lowerBound].contains("<Allowed ID=\"\(row.code)\">\(row.meaning)</Allowed>"), "640 \(row.code)")
+        }
     }
 
     @Test func partyIdSchemes() {

@@ -6,7 +6,8 @@ extension EDIFACTOutboundMapper {
     /// Purchase order → ORDERS.
     public func orders(_ order: PurchaseOrder) -> OrdersMessage {
         let own = EDIFACTValues.ownCodes(order.envelope)
-        var body = body("ORDERS", own(order.orderType) ?? "220", order.number, own(order.purpose) ?? EDIFACTValues.originalIfForeign(order.envelope))
+        let orderType = own(order.orderType) ?? order.orderType.flatMap { DocumentTypeCodes.edifactCode(x12OrderType: $0) }
+        var body = body("ORDERS", orderType ?? "220", order.number, own(order.purpose) ?? EDIFACTValues.originalIfForeign(order.envelope))
         body.dates = EDIFACTValues.dates([("137", order.orderDate), ("2", order.requestedDelivery), ("10", order.requestedShip)],
                                          other: order.otherDates)
         body.freeTexts = EDIFACTValues.notes(order.notes)
@@ -74,7 +75,8 @@ extension EDIFACTOutboundMapper {
     /// Invoice → INVOIC.
     public func invoice(_ invoice: Invoice) -> InvoiceMessage {
         let own = EDIFACTValues.ownCodes(invoice.envelope)
-        var body = body("INVOIC", own(invoice.invoiceType) ?? "380", invoice.number,
+        let invoiceType = own(invoice.invoiceType) ?? invoice.invoiceType.flatMap { DocumentTypeCodes.edifactCode(x12InvoiceType: $0) }
+        var body = body("INVOIC", invoiceType ?? "380", invoice.number,
                         own(invoice.purpose) ?? EDIFACTValues.originalIfForeign(invoice.envelope))
         body.dates = EDIFACTValues.dates([("137", invoice.date), ("11", invoice.shipDate)], other: invoice.otherDates)
         body.freeTexts = EDIFACTValues.notes(invoice.notes)

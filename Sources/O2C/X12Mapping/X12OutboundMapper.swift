@@ -113,11 +113,12 @@ struct X12OutboundContext {
         return ["9": "00", "1": "01", "3": "03", "4": "04", "5": "05", "6": "06", "7": "07"][code] ?? "00"
     }
 
-    /// Purchase order type (92) from BGM 1001: 220 order, 221 blanket order, 226 call-off.
+    /// Purchase order type (92) from BGM 1001 through ``DocumentTypeCodes`` (220 → SA, 221 → BK,
+    /// 226 → RL…); SA when there is none or the code has no X12 counterpart.
     func orderType(_ code: String?) -> String {
         guard let code else { return "SA" }
         if codesAreX12 { return code }
-        return ["220": "SA", "221": "BK", "226": "RL"][code] ?? "SA"
+        return DocumentTypeCodes.x12OrderType(edifact: code) ?? "SA"
     }
 
     /// Basis of unit price (639) from PRI 5125: AAA net → NT, else PE (price per each).
@@ -133,14 +134,14 @@ struct X12OutboundContext {
         return DateQualifierCodes.edifact.value(for: code).flatMap { DateQualifierCodes.x12.code(for: $0) } ?? "ZZZ"
     }
 
-    /// Transaction type (640) from BGM 1001: 380 invoice → DI, 381 credit note → CR, 383 debit note → DR.
+    /// Transaction type (640) from BGM 1001 through ``DocumentTypeCodes`` (380 → DI, 381 → CR,
+    /// 383 → DR, 385 → FD); nil for a code without an X12 counterpart.
     func invoiceType(_ code: String?) -> String? {
         guard let code else { return nil }
         if codesAreX12 { return code }
-        return ["380": "DI", "381": "CR", "383": "DR"][code]
+        return DocumentTypeCodes.x12InvoiceType(edifact: code)
     }
 
-    /// Packaging code (103) from UN/ECE Rec 21 (PAC 7065).
     /// The TD1s of a pack level: one per weight that has a unit (TD107 and TD108 go together), the
     /// first also with the packaging code and a lading quantity of 1 (TD101 needs TD102); one TD1
     /// for a packaging code without a weight.
@@ -162,6 +163,7 @@ struct X12OutboundContext {
         return details
     }
 
+    /// Packaging code (103) from UN/ECE Rec 21 (PAC 7065).
     func packagingCode(_ code: String?) -> String? {
         guard let code else { return nil }
         if codesAreX12 { return code }
