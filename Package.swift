@@ -25,7 +25,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-log", from: "1.16.0"),
     ],
     targets: [
-        .target(name: "EDICore", swiftSettings: settings),
+        .target(name: "CEDIScan"),
+        .target(name: "EDICore", dependencies: ["CEDIScan"], swiftSettings: settings),
         .target(name: "EDISchema", dependencies: ["EDICore"], swiftSettings: settings),
         .target(name: "UNECEImport", swiftSettings: settings),
         .target(name: "X12", dependencies: ["EDICore", "EDISchema"], swiftSettings: settings),

@@ -5,7 +5,8 @@
 #   Fuzz/run.sh build                                   build only → .build-fuzz/edicore-fuzz
 #   .build-fuzz/edicore-fuzz Tests/Fuzz/regressions/*   replay saved inputs
 #
-# The target (Fuzz/Sources/FuzzTarget.swift) is compiled with Sources/EDICore into one module
+# The target (Fuzz/Sources/FuzzTarget.swift) is compiled with Sources/EDICore (and the C of
+# Sources/CEDIScan) into one module
 # with -sanitize=fuzzer,address. For every input it checks that the tokenizer gives the same
 # events whole and split at a point derived from the input, runs the EnvelopeOutliner, and
 # writes every interchange read without error back with SegmentWriter and re-reads it: the
@@ -19,9 +20,15 @@ cd "$(dirname "$0")/.."
 out=.build-fuzz
 mkdir -p "$out/artifacts"
 
+# The block classifier (Sources/CEDIScan) is C: compiled with the toolchain's clang, imported
+# through its module map.
+clang=$(dirname "$(readlink -f "$(command -v swiftc)")")/clang
+"$clang" -O2 -g -fsanitize=fuzzer-no-link,address -I Sources/CEDIScan/include -c Sources/CEDIScan/CEDIScan.c \
+  -o "$out/CEDIScan.o"
 swiftc -O -g -sanitize=fuzzer,address -parse-as-library -module-name EDICoreFuzz \
   -swift-version 6 -enable-upcoming-feature ExistentialAny -enable-upcoming-feature InternalImportsByDefault \
-  Sources/EDICore/*.swift Fuzz/Sources/*.swift -o "$out/edicore-fuzz" 2>"$out/build.log" \
+  -I Sources/CEDIScan/include Sources/EDICore/*.swift Fuzz/Sources/*.swift "$out/CEDIScan.o" \
+  -o "$out/edicore-fuzz" 2>"$out/build.log" \
   || { cat "$out/build.log" >&2; exit 1; }
 grep -v "Cannot export local symbol" "$out/build.log" >&2 || true
 [ "${1:-}" = build ] && exit 0

@@ -50,7 +50,46 @@ extension SegmentTokenizer {
     }
 
     /// Finishes the segment `[readIndex, end)`; the next one starts at `next`.
+    ///
+    /// The common case — no line break inside, not the first segment of an interchange, a
+    /// plain 2–3 character tag — takes a short path; everything else goes through
+    /// ``completeSegmentSlowly(end:next:)``, which gives the same result for the common case.
+    @inline(__always)
     func completeSegment(end: Int, next: Int) -> TokenizerEvent? {
+        if segmentHasLineBreak || atInterchangeStart || terminatorIsLineBreak || end == readIndex {
+            return completeSegmentSlowly(end: end, next: next)
+        }
+        let start = readIndex
+        let tag = plainTag(at: start, length: markCount > 0 ? Int(marks[0]) : end - start)
+        if tag == .invalid { return completeSegmentSlowly(end: end, next: next) }
+        return emitSegment(start: start, end: end, next: next, tag: tag)
+    }
+
+    /// The tag of a segment whose tag is 2–3 letters or digits starting with a letter and holds
+    /// no component separator, packed as ``SegmentTag`` packs it; `invalid` otherwise.
+    @inline(__always)
+    private func plainTag(at start: Int, length: Int) -> SegmentTag {
+        guard length == 2 || length == 3 else { return .invalid }
+        let p = buffer + start
+        let component = delimiters.component
+        let b0 = p[0], b1 = p[1]
+        guard b0 &- 0x41 < 26, isTagByte(b1), b0 != component, b1 != component else { return .invalid }
+        if length == 2 { return SegmentTag(rawValue: 2 << 24 | UInt32(b0) << 16 | UInt32(b1) << 8) }
+        let b2 = p[2]
+        guard isTagByte(b2), b2 != component else { return .invalid }
+        return SegmentTag(rawValue: 3 << 24 | UInt32(b0) << 16 | UInt32(b1) << 8 | UInt32(b2))
+    }
+
+    /// A capital letter or a digit: bit `byte - 0x30` of a mask (digits are bits 0–9, `A`–`Z` bits 17–42).
+    @inline(__always)
+    private func isTagByte(_ byte: UInt8) -> Bool {
+        let offset = UInt64(byte &- 0x30)
+        return offset < 43 && (0x7FF_FFFE_03FF as UInt64) >> offset & 1 == 1
+    }
+
+    /// ``completeSegment(end:next:)`` for every case: a line break as terminator or inside the
+    /// segment, `UNA`, an empty segment, a tag that is not plain.
+    func completeSegmentSlowly(end: Int, next: Int) -> TokenizerEvent? {
         var end = end
         var next = next
         let terminator = delimiters.segment
@@ -100,12 +139,22 @@ extension SegmentTokenizer {
             state = .resynchronising
             return nil
         }
+        return emitSegment(start: start, end: end, next: next, tag: tag)
+    }
+
+    /// Counts the segment `[start, end)` with its tag, and hands it out.
+    @inline(__always)
+    private func emitSegment(start: Int, end: Int, next: Int, tag: SegmentTag) -> TokenizerEvent? {
+        let length = end - start
         segmentIndex += 1
         if resetTransactionIndexAfterThis {
             resetTransactionIndexAfterThis = false
             transactionSegmentIndex = 0
         }
-        if tag == "ST" || tag == "UNH" {
+        // Envelope tags (ST, SE, UNH, UNT, UNB, IEA, UNZ) start with S, U or I: one test for most segments.
+        let first = UInt8(truncatingIfNeeded: tag.rawValue >> 16)
+        let mayBeEnvelope = first == UInt8(ascii: "S") || first == UInt8(ascii: "U") || first == UInt8(ascii: "I")
+        if mayBeEnvelope, tag == "ST" || tag == "UNH" {
             transactionSegmentIndex = 1
         } else if transactionSegmentIndex > 0 {
             transactionSegmentIndex += 1
@@ -118,15 +167,17 @@ extension SegmentTokenizer {
             bytes: UnsafeRawBufferPointer(start: buffer + start, count: length), marks: marks, markCount: markCount,
             tag: tag, syntax: syntax, delimiters: delimiters, location: location,
             interchangeIndex: interchangeIndex, hasReleaseCharacters: segmentHasRelease)
-        if syntax == .edifact, tag == "UNB" { adoptSyntaxVersion(fromUNB: segment) }
+        if mayBeEnvelope, syntax == .edifact, tag == "UNB" { adoptSyntaxVersion(fromUNB: segment) }
         readIndex = next
         atInterchangeStart = false
         // The next segment starts on the line after an LF or CR terminator.
         beginSegment()
-        if tag == "SE" || tag == "UNT" { resetTransactionIndexAfterThis = true }
-        // Only the syntax's own trailer ends the interchange (an EDIFACT message may hold an `IEA` segment).
-        if tag == (syntax == .x12 ? "IEA" : "UNZ") {
-            state = .seekingInterchange
+        if mayBeEnvelope {
+            if tag == "SE" || tag == "UNT" { resetTransactionIndexAfterThis = true }
+            // Only the syntax's own trailer ends the interchange (an EDIFACT message may hold an `IEA` segment).
+            if tag == (syntax == .x12 ? "IEA" : "UNZ") {
+                state = .seekingInterchange
+            }
         }
         lastSegmentEnded = true
         lineBreakSinceTerminator = false

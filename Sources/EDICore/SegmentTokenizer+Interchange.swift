@@ -1,3 +1,5 @@
+import CEDIScan
+
 extension SegmentTokenizer {
     /// X12 `ISA` layout: the element separator at byte 3, 16 elements, the component separator
     /// (`ISA16`) at byte 104 and the segment terminator at byte 105 when fields keep their widths.
@@ -262,6 +264,9 @@ extension SegmentTokenizer {
         self.syntax = syntax
         self.delimiters = delimiters
         table.configure(for: delimiters)
+        terminatorIsLineBreak = delimiters.segment == 0x0A || delimiters.segment == 0x0D
+        scanSet = edi_scan_set(bytes: (delimiters.element, delimiters.segment, delimiters.release ?? delimiters.element, 0x0D, 0x0A))
+        invalidateClassification()
         interchangeIndex += 1
         transactionSegmentIndex = 0
         terminatorsFollowedByLineBreak = 0

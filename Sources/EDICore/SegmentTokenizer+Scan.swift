@@ -1,3 +1,5 @@
+import CEDIScan
+
 extension SegmentTokenizer {
     /// Resets the per-segment scan state at `readIndex`.
     @inline(__always)
@@ -39,7 +41,14 @@ extension SegmentTokenizer {
 
     /// Reads one segment of the current interchange.
     func readSegment() -> TokenizerEvent? {
-        if scanIndex == readIndex && markCount == 0 {
+        if scanIndex == readIndex && markCount == 0, readIndex &+ 4 <= writeIndex,
+           startsPlainSegment(buffer[readIndex]) {
+            // At a segment boundary, right at a segment tag: nothing to skip, no header here.
+            if lastSegmentEnded {
+                lastSegmentEnded = false
+                if lineBreakSinceTerminator { terminatorsFollowedByLineBreak += 1 } else { terminatorsNotFollowedByLineBreak += 1 }
+            }
+        } else if scanIndex == readIndex && markCount == 0 {
             // At a segment boundary: skip what lies between segments.
             let before = readIndex
             let sawLineBreak = skipBetweenSegments()
@@ -77,6 +86,14 @@ extension SegmentTokenizer {
             if end - readIndex > options.maxSegmentLength { return segmentTooLong() }
             return completeSegment(end: end, next: end + 1)
         }
+    }
+
+    /// Whether a segment may start with this byte without anything to skip before it and
+    /// without being an interchange header: a capital letter other than `I` (`ISA`) and `U`
+    /// (`UNA`, `UNB`).
+    @inline(__always)
+    private func startsPlainSegment(_ byte: UInt8) -> Bool {
+        byte &- 0x41 < 26 && byte != UInt8(ascii: "I") && byte != UInt8(ascii: "U")
     }
 
     /// Reports a segment over the length limit (EDI204) and resynchronises right after the limit,
@@ -123,69 +140,111 @@ extension SegmentTokenizer {
         case tooLong
     }
 
-    /// The hot loop: looks at every byte once through the class table. The element count lives
-    /// in a local while scanning (a class property would be loaded and stored for every element).
+    /// The hot loop: walks the set bits of the block classification (``classifyAvailable()``),
+    /// so data bytes cost nothing here; only delimiters, release characters and line breaks
+    /// are looked at, through the class table. The element count lives in a local while
+    /// scanning (a class property would be loaded and stored for every element).
     @inline(__always)
     private func scan() -> ScanResult {
+        let end = writeIndex
+        if end > classifiedEnd || scanIndex < classifiedStart { classifyAvailable() }
         let classes = table.storage
         let bytes = buffer
-        let end = writeIndex
+        let bits = delimiterBits
         let start = readIndex
         var i = scanIndex
         var count = markCount
         defer { markCount = count }
+        let mayBeBinary = syntax == .x12 && bytes[start] == UInt8(ascii: "B")
         while i < end {
-            let byteClass = classes[Int(bytes[i])]
-            if byteClass == ByteClass.data {
-                // Data runs, four bytes per round.
-                i &+= 1
-                while i &+ 4 <= end {
-                    if classes[Int(bytes[i])] != ByteClass.data { break }
-                    if classes[Int(bytes[i &+ 1])] != ByteClass.data { i &+= 1; break }
-                    if classes[Int(bytes[i &+ 2])] != ByteClass.data { i &+= 2; break }
-                    if classes[Int(bytes[i &+ 3])] != ByteClass.data { i &+= 3; break }
-                    i &+= 4
-                }
-                continue
-            }
-            switch byteClass {
-            case ByteClass.element:
-                if count == markCapacity {
-                    markCount = count
-                    growMarks()
-                }
-                marks[count] = Int32(truncatingIfNeeded: i &- start)
-                count &+= 1
-                i &+= 1
-                if count == 2, bytes[start] == UInt8(ascii: "B") {
-                    markCount = count
-                    if let skip = binaryDataLength(segmentStart: start, dataStart: i) {
-                        // X12 BIN: BIN02 holds BIN01 bytes of binary data, delimiters included.
-                        i &+= skip
+            let word = i &>> 6
+            let base = word &<< 6
+            var pending = bits[word] & (UInt64.max &<< UInt64(truncatingIfNeeded: i & 63))
+            // The set bits of this word, lowest first; `i` is the next byte not yet dealt with.
+            while pending != 0 {
+                let position = base | pending.trailingZeroBitCount
+                pending &= pending &- 1
+                switch classes[Int(bytes[position])] {
+                case ByteClass.element:
+                    if count == markCapacity {
+                        markCount = count
+                        growMarks()
                     }
+                    marks[count] = Int32(truncatingIfNeeded: position &- start)
+                    count &+= 1
+                    i = position &+ 1
+                    if mayBeBinary, count == 2 {
+                        markCount = count
+                        if let skip = binaryDataLength(segmentStart: start, dataStart: i) {
+                            // X12 BIN: BIN02 holds BIN01 bytes of binary data, delimiters included.
+                            i &+= skip
+                            pending = Self.bits(pending, from: i, base: base)
+                        }
+                    }
+                case ByteClass.terminator:
+                    scanIndex = position
+                    return .terminator(position)
+                case ByteClass.release:
+                    if position + 1 >= end {
+                        scanIndex = position
+                        return .needMore
+                    }
+                    segmentHasRelease = true
+                    if bytes[position + 1] == 0x0A || bytes[position + 1] == 0x0D {
+                        line.lineBreak(bytes[position + 1], at: bufferBase + position + 1)
+                    }
+                    // The released byte is data, whatever it is.
+                    i = position &+ 2
+                    pending = Self.bits(pending, from: i, base: base)
+                case ByteClass.lineBreak:
+                    segmentHasLineBreak = true
+                    line.lineBreak(bytes[position], at: bufferBase + position)
+                    i = position &+ 1
+                default:
+                    i = position &+ 1
                 }
-            case ByteClass.terminator:
-                scanIndex = i
-                return .terminator(i)
-            case ByteClass.release:
-                if i + 1 >= end {
-                    scanIndex = i
-                    return .needMore
-                }
-                segmentHasRelease = true
-                if bytes[i + 1] == 0x0A || bytes[i + 1] == 0x0D {
-                    line.lineBreak(bytes[i + 1], at: bufferBase + i + 1)
-                }
-                i &+= 2
-            default:
-                segmentHasLineBreak = true
-                line.lineBreak(bytes[i], at: bufferBase + i)
-                i &+= 1
             }
+            // On to the next word, or to the end of the bytes (BIN data may already lie beyond both).
+            let next = base &+ 64
+            if i < next { i = next < end ? next : max(i, end) }
         }
         scanIndex = i
         if i - start > options.maxSegmentLength { return .tooLong }
         return .needMore
+    }
+
+    /// The bits of `pending` (a word starting at buffer index `base`) from index `from` on.
+    @inline(__always)
+    private static func bits(_ pending: UInt64, from: Int, base: Int) -> UInt64 {
+        let shift = from &- base
+        return shift < 64 ? pending & (UInt64.max &<< UInt64(truncatingIfNeeded: shift)) : 0
+    }
+
+    /// Classifies the bytes not classified yet, 64 at a time (Sources/CEDIScan): bit j of
+    /// `delimiterBits[w]` is set when `buffer[64 * w + j]` is one of the bytes the scan stops
+    /// at. Bits are valid for `[classifiedStart, classifiedEnd)`; when the scan position lies
+    /// outside (after ``invalidateClassification()``), classifying starts again there. Bits from
+    /// `writeIndex` on are cleared, and classified again with the next bytes.
+    func classifyAvailable() {
+        let position = scanIndex
+        var from = classifiedEnd &>> 6
+        if position < classifiedStart || position > classifiedEnd {
+            from = position &>> 6
+            classifiedStart = from &<< 6
+        }
+        let to = (writeIndex &+ 63) &>> 6
+        guard to > from else { return }
+        edi_scan_classify(buffer + from &<< 6, to &- from, delimiterBits + from, scanSet)
+        if writeIndex & 63 != 0 {
+            delimiterBits[to &- 1] &= (1 &<< UInt64(writeIndex & 63)) &- 1
+        }
+        classifiedEnd = writeIndex
+    }
+
+    /// Forgets the classification: after the buffer moved, or with new delimiters.
+    func invalidateClassification() {
+        classifiedStart = Int.max
+        classifiedEnd = 0
     }
 
     /// Where the binary data of an X12 `BIN` segment lies (BIN02, BIN01 bytes long): bytes that

@@ -1,3 +1,5 @@
+import CEDIScan
+
 /// What the tokenizer has to say next.
 public enum TokenizerEvent {
     /// A segment; valid until the next call to ``SegmentTokenizer/nextEvent()``.
@@ -61,6 +63,13 @@ public final class SegmentTokenizer {
     var segmentHasLineBreak = false
     var segmentStartLine = LineCounter()
 
+    // Block classification of the buffer (Sources/CEDIScan): one bit per byte, set for the
+    // bytes the scan stops at; valid for buffer indexes [classifiedStart, classifiedEnd).
+    var delimiterBits: UnsafeMutablePointer<UInt64>
+    var classifiedStart = Int.max
+    var classifiedEnd = 0
+    var scanSet = edi_scan_set()
+
     let table = ByteClassTable()
     var state = State.seekingInterchange
     var line = LineCounter()
@@ -68,6 +77,8 @@ public final class SegmentTokenizer {
     // The interchange in force.
     var syntax = EDISyntax.x12
     var delimiters = Delimiters.x12Common
+    /// The terminator is CR or LF (it counts as a line break).
+    var terminatorIsLineBreak = false
     var interchangeIndex = 0
     var segmentIndex = 0
     var transactionSegmentIndex = 0
@@ -99,14 +110,27 @@ public final class SegmentTokenizer {
     public init(options: Options = Options()) {
         self.options = options
         capacity = max(options.readChunkSize * 2, 4096)
-        buffer = .allocate(capacity: capacity)
+        buffer = Self.allocateBuffer(capacity: capacity)
+        delimiterBits = .allocate(capacity: Self.bitWords(capacity: capacity))
         marks = .allocate(capacity: markCapacity)
     }
 
     deinit {
         buffer.deallocate()
+        delimiterBits.deallocate()
         marks.deallocate()
         table.deallocate()
+    }
+
+    /// A buffer with 64 bytes to spare after `capacity`: classification reads whole 64-byte blocks.
+    private static func allocateBuffer(capacity: Int) -> UnsafeMutablePointer<UInt8> {
+        let buffer = UnsafeMutablePointer<UInt8>.allocate(capacity: capacity + 64)
+        (buffer + capacity).initialize(repeating: 0, count: 64)
+        return buffer
+    }
+
+    private static func bitWords(capacity: Int) -> Int {
+        capacity / 64 + 2
     }
 
     /// The delimiters of the interchange being read.
@@ -179,6 +203,7 @@ public final class SegmentTokenizer {
     private func reserveFreeSpace(_ count: Int) {
         if capacity - writeIndex >= count { return }
         let live = writeIndex - readIndex
+        invalidateClassification()
         if readIndex > 0 {
             if live > 0 { (buffer).update(from: buffer + readIndex, count: live) }
             bufferBase += readIndex
@@ -189,11 +214,13 @@ public final class SegmentTokenizer {
         if capacity - writeIndex < count {
             var newCapacity = capacity * 2
             while newCapacity - writeIndex < count { newCapacity *= 2 }
-            let grown = UnsafeMutablePointer<UInt8>.allocate(capacity: newCapacity)
+            let grown = Self.allocateBuffer(capacity: newCapacity)
             grown.update(from: buffer, count: writeIndex)
             buffer.deallocate()
             buffer = grown
             capacity = newCapacity
+            delimiterBits.deallocate()
+            delimiterBits = .allocate(capacity: Self.bitWords(capacity: newCapacity))
         }
     }
 
