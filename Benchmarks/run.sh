@@ -5,6 +5,7 @@
 #
 #   Benchmarks/run.sh [FILE…]        default: /tmp/bench/x12_100M.x12 /tmp/bench/edifact_100M.edi
 #   RUNS=5 MODES=tokenize Benchmarks/run.sh …
+#   SCRATCH=/path/to/build-folder Benchmarks/run.sh …     (default .build-bench)
 #
 # Inputs (never in the repository):
 #   python3 /work/shared/bench/gen_x12.py 100M /tmp/bench/x12_100M.x12
@@ -12,14 +13,15 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 runs=${RUNS:-3}
-swift build -c release --scratch-path .build-bench --package-path Benchmarks >/dev/null
-bench=.build-bench/release/edikit-bench
+scratch=${SCRATCH:-.build-bench}
+swift build -c release --scratch-path "$scratch" --package-path Benchmarks --product edikit-bench >/dev/null
+bench=$scratch/release/edikit-bench
 files=("$@")
 [ ${#files[@]} -eq 0 ] && files=(/tmp/bench/x12_100M.x12 /tmp/bench/edifact_100M.edi)
 
 floor=""
 if [ -f /work/shared/bench/count_term.c ]; then
-  floor=.build-bench/count_term
+  floor=$scratch/count_term
   [ -x "$floor" ] || cc -O2 -o "$floor" /work/shared/bench/count_term.c
 fi
 
