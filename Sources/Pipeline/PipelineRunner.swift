@@ -58,6 +58,8 @@ public struct PipelineRunner {
     public var logger: Logger = .silent
     /// Files renamed into place, marked finished in the ledger by the batch (``finishPending()``).
     let finished = FinishedFiles()
+    /// Output names given so far, so a name used by thousands of files is not searched from `-2` each time.
+    let names = NameCounters()
     /// How many finished files are marked in one ledger write at most.
     static let finishBatch = 64
 
@@ -137,7 +139,7 @@ public struct PipelineRunner {
         let identity = try FileIdentity(of: file)
         var logger = self.logger
         logger[metadataKey: "file"] = "\(identity.name)"
-        let staging = try Staging(workspace: workspace)
+        let staging = try Staging(workspace: workspace, names: names)
         defer { staging.discard() }
         var result: Processed
         do {

@@ -19,9 +19,13 @@ final class Staging {
     /// Above this many staged files, one `syncfs` costs less than an `fsync` each.
     static let filesFlushedOneByOne = 4
 
+    /// Output names given so far by this process.
+    let names: NameCounters?
+
     /// A new, empty staging folder.
-    init(workspace: Workspace) throws {
+    init(workspace: Workspace, names: NameCounters? = nil) throws {
         self.workspace = workspace
+        self.names = names
         folder = workspace.staging.appendingPathComponent(UUID().uuidString)
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
     }
@@ -31,7 +35,7 @@ final class Staging {
 
     /// Stages bytes that go to a free name in `target` (`name`, `name-2`…); returns the final path.
     func stage(_ data: Data, in target: URL, name: String) throws -> URL {
-        let destination = freePath(in: target, name: name, excluding: reserved)
+        let destination = freePath(in: target, name: name, excluding: reserved, counters: names)
         try stage(data, at: destination)
         return destination
     }
@@ -48,7 +52,7 @@ final class Staging {
 
     /// Chooses where the original goes: a free name in `target` (with room for `<name>.report.json`).
     func moveOriginal(_ file: URL, identity: FileIdentity, to target: URL) -> URL {
-        let destination = freePath(in: target, name: safeName(file.lastPathComponent), excluding: reserved)
+        let destination = freePath(in: target, name: safeName(file.lastPathComponent), excluding: reserved, counters: names)
         reserved.insert(destination.path)
         original = PendingMove(from: workspace.relativePath(file), to: workspace.relativePath(destination), original: identity)
         return destination

@@ -87,14 +87,40 @@ public func safeName(_ text: String, limit: Int = 80) -> String {
 }
 
 /// A path in a folder that does not exist yet and is not `excluding`: `name`, `name-2`, `name-3`…
-func freePath(in folder: URL, name: String, excluding: Set<String> = []) -> URL {
-    var candidate = folder.appendingPathComponent(name)
-    var counter = 2
+/// With `counters`, the search starts where the last one for the same folder and name ended, so
+/// thousands of outputs of one name cost one look-up each, not one per earlier output.
+func freePath(in folder: URL, name: String, excluding: Set<String> = [], counters: NameCounters? = nil) -> URL {
     let base = (name as NSString).deletingPathExtension
     let ext = (name as NSString).pathExtension
-    while excluding.contains(candidate.path) || FileManager.default.fileExists(atPath: candidate.path) {
-        candidate = folder.appendingPathComponent(ext.isEmpty ? "\(base)-\(counter)" : "\(base)-\(counter).\(ext)")
-        counter += 1
+    func candidate(_ counter: Int) -> URL {
+        counter == 1 ? folder.appendingPathComponent(name)
+            : folder.appendingPathComponent(ext.isEmpty ? "\(base)-\(counter)" : "\(base)-\(counter).\(ext)")
     }
-    return candidate
+    let key = folder.path + "/" + name
+    var counter = counters?.last(key) ?? 1
+    var url = candidate(counter)
+    while excluding.contains(url.path) || FileManager.default.fileExists(atPath: url.path) {
+        counter += 1
+        url = candidate(counter)
+    }
+    counters?.record(key, counter)
+    return url
+}
+
+/// The last `-N` suffix given to each output name in a folder (``freePath(in:name:excluding:counters:)``).
+final class NameCounters: @unchecked Sendable {
+    private let lock = NSLock()
+    private var counters: [String: Int] = [:]
+
+    func last(_ key: String) -> Int? {
+        lock.lock()
+        defer { lock.unlock() }
+        return counters[key]
+    }
+
+    func record(_ key: String, _ counter: Int) {
+        lock.lock()
+        counters[key] = counter
+        lock.unlock()
+    }
 }
