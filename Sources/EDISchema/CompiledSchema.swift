@@ -154,6 +154,9 @@ struct CompiledElement {
         _ruleCount = 0
     }
 
+    /// For a composite: the positions (below 64) of its mandatory components, as bits.
+    var mandatoryComponents: UInt64 = 0
+
     var isComposite: Bool { componentCount > 0 }
 }
 
@@ -196,14 +199,14 @@ struct CompiledRule {
 /// A segment's element table as the checking loop reads it.
 final class CompiledSegment: Sendable {
     let spec: SegmentSpec
-    let elements: [CompiledElement]
-    let components: [CompiledElement]
+    let elements: FixedTable<CompiledElement>
+    let components: FixedTable<CompiledElement>
     let lastPosition: Int
     /// The segment's syntax rules as masks; `rulesAsMasks` false when one needs a position ≥ 64.
-    let rules: [CompiledRule]
+    let rules: FixedTable<CompiledRule>
     let rulesAsMasks: Bool
     /// The composites' component rules (ranges in `CompiledElement`).
-    let componentRules: [CompiledRule]
+    let componentRules: FixedTable<CompiledRule>
     /// Whether the segment is ISA, whose ISA11 and ISA16 hold separators and are read literally.
     let isInterchangeHeader: Bool
 
@@ -232,6 +235,7 @@ final class CompiledSegment: Sendable {
                 compiled.componentStart = components.count
                 compiled.componentCount = parts.count
                 for (c, part) in parts.enumerated() { components.append(compile(part, specIndex: index, component: c)) }
+                for part in parts where part.usage == .mandatory { compiled.mandatoryComponents |= part.position < 64 ? 1 << UInt64(part.position) : 1 }
                 compiled.ruleStart = componentRules.count
                 // Component positions are below 64 in every directory; a rule beyond is left unchecked here
                 // as before (presence bits stop at 63).
@@ -240,14 +244,21 @@ final class CompiledSegment: Sendable {
             }
             elements.append(compiled)
         }
-        self.elements = elements
-        self.components = components
-        self.componentRules = componentRules
+        self.elements = FixedTable(elements)
+        self.components = FixedTable(components)
+        self.componentRules = FixedTable(componentRules)
         lastPosition = spec.elements.last?.position ?? 0
         let rules = spec.rules.enumerated().compactMap { CompiledRule($1, index: $0) }
-        self.rules = rules
+        self.rules = FixedTable(rules)
         rulesAsMasks = rules.count == spec.rules.count
         isInterchangeHeader = spec.tag == "ISA"
+    }
+
+    deinit {
+        elements.free()
+        components.free()
+        rules.free()
+        componentRules.free()
     }
 
     /// The spec of an element or component, for messages.
@@ -289,11 +300,37 @@ struct CompiledNode {
     var segment: Int
 }
 
+/// A table of plain values in memory of its own, read by index without reference counting; its owner
+/// frees it (``free()``) when it goes.
+struct FixedTable<Element>: RandomAccessCollection, @unchecked Sendable {
+    private let buffer: UnsafeMutableBufferPointer<Element>
+
+    init(_ values: [Element]) {
+        buffer = .allocate(capacity: values.count)
+        _ = buffer.initialize(from: values)
+    }
+
+    var startIndex: Int { 0 }
+    var endIndex: Int { buffer.count }
+
+    @inline(__always)
+    subscript(index: Int) -> Element { buffer[index] }
+
+    /// The values as a buffer, for the tightest loops.
+    @inline(__always)
+    var values: UnsafeBufferPointer<Element> { UnsafeBufferPointer(buffer) }
+
+    func free() {
+        buffer.baseAddress?.deinitialize(count: buffer.count)
+        buffer.deallocate()
+    }
+}
+
 /// A transaction schema compiled for fast validation: flat arrays of plain values, built once
 /// per schema and shared.
 final class CompiledTransaction: Sendable {
     let schema: TransactionSchema
-    let nodes: [CompiledNode]
+    let nodes: FixedTable<CompiledNode>
     /// Per node: the loop id or the segment's position number, for messages (apart, so nodes stay plain values).
     let labels: [String]
     let rootCount: Int
@@ -304,11 +341,18 @@ final class CompiledTransaction: Sendable {
     let recognizedTags: Set<SegmentTag>?
     /// Per loop node (and, last, the top level): a 64-bit filter of the tags its children start with,
     /// so a level that cannot hold a tag is skipped without walking its children.
-    let levelTags: [UInt64]
+    let levelTags: FixedTable<UInt64>
     /// Each node's tag, apart from the nodes so a level's children are scanned in a few cache lines.
-    let nodeTags: [SegmentTag]
+    let nodeTags: FixedTable<SegmentTag>
     /// Per loop node (and, last, the top level): the last child that is mandatory (-1: none).
-    let lastMandatory: [Int]
+    let lastMandatory: FixedTable<Int>
+
+    deinit {
+        nodes.free()
+        levelTags.free()
+        nodeTags.free()
+        lastMandatory.free()
+    }
 
     init(_ schema: TransactionSchema, segmentIDs: Set<String>? = nil) {
         self.schema = schema
@@ -357,7 +401,7 @@ final class CompiledTransaction: Sendable {
         nodes = Array(repeating: CompiledNode.placeholder, count: schema.structure.count)
         labels = Array(repeating: "", count: schema.structure.count)
         layout(schema.structure, at: 0)
-        self.nodes = nodes
+        self.nodes = FixedTable(nodes)
         self.labels = labels
         rootCount = schema.structure.count
         self.segments = segments
@@ -384,9 +428,9 @@ final class CompiledTransaction: Sendable {
             }
         }
         describe(start: 0, count: schema.structure.count, isLoop: false)
-        nodeTags = nodes.map(\.tag)
-        self.levelTags = levelTags
-        self.lastMandatory = lastMandatory
+        nodeTags = FixedTable(nodes.map(\.tag))
+        self.levelTags = FixedTable(levelTags)
+        self.lastMandatory = FixedTable(lastMandatory)
         let known = Set(schema.knownTags.map { SegmentTag($0) })
         knownTags = known
         recognizedTags = segmentIDs.map { Set($0.map { SegmentTag($0) }).union(known) }

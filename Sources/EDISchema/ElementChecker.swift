@@ -21,8 +21,8 @@ struct ElementChecker {
         let hasParts = !literal && (Self.holds(delimiters.component, in: segment.bytes)
                                     || delimiters.repetition.map { Self.holds($0, in: segment.bytes) } ?? false)
         var presence: UInt64 = 0
-        table.elements.withUnsafeBufferPointer { elements in
-            for element in elements {
+        do {
+            for element in table.elements.values {
                 let view = ValuePart(segment.element(element.position))
                 if view.isEmpty {
                     if element.usage == .mandatory {
@@ -36,7 +36,11 @@ struct ElementChecker {
                     continue
                 }
                 if literal || (!hasParts && !element.isComposite) {
-                    checkValue(view, element, component: nil, repetition: nil, segment, table, into: &diagnostics)
+                    if segment.hasReleaseCharacters {
+                        checkValue(view, element, component: nil, repetition: nil, segment, table, into: &diagnostics)
+                    } else {
+                        checkBytes(view.bytes, view, element, component: nil, repetition: nil, segment, table, into: &diagnostics)
+                    }
                     continue
                 }
                 guard let repetition = delimiters.repetition, hasParts, view.bytes.contains(repetition) else {
@@ -104,8 +108,8 @@ struct ElementChecker {
         var presence: UInt64 = 0
         var count = 0
         var extraWithData = false
-        table.components.withUnsafeBufferPointer { components in
-            let parts = components[element.componentStart..<(element.componentStart + element.componentCount)]
+        do {
+            let parts = table.components.values[element.componentStart..<(element.componentStart + element.componentCount)]
             forEachPart(of: value, separator: segment.delimiters.component) { part in
                 count += 1
                 guard count <= parts.count else {
@@ -127,11 +131,14 @@ struct ElementChecker {
                        parts.count + 1, repetition, nil,
                        at: offset(ofPart: parts.count + 1, in: value, separator: segment.delimiters.component), into: &diagnostics)
             }
-            for component in parts where component.usage == .mandatory {
-                let position = component.position
-                if position >= 64 || presence & (1 << UInt64(position)) == 0 {
-                    report(.mandatoryElementMissing, "is mandatory but missing", segment, table, component, position, repetition, nil,
-                           at: offset(ofPart: position, in: value, separator: segment.delimiters.component), into: &diagnostics)
+            // Bit 0 is never a component's: it marks a mandatory component at position 64 or more.
+            if presence & element.mandatoryComponents != element.mandatoryComponents {
+                for component in parts where component.usage == .mandatory {
+                    let position = component.position
+                    if position >= 64 || presence & (1 << UInt64(position)) == 0 {
+                        report(.mandatoryElementMissing, "is mandatory but missing", segment, table, component, position, repetition, nil,
+                               at: offset(ofPart: position, in: value, separator: segment.delimiters.component), into: &diagnostics)
+                    }
                 }
             }
         }
@@ -199,6 +206,7 @@ struct ElementChecker {
         }
     }
 
+    @inline(__always)
     private func checkBytes(_ bytes: UnsafeRawBufferPointer, _ value: ValuePart, _ element: CompiledElement, component: Int?,
                             repetition: Int?, _ segment: Segment, _ table: CompiledSegment, into diagnostics: inout [Diagnostic]) {
         func fail(_ kind: DiagnosticKind, _ message: String, severity: SyntaxIssue.Severity = .error) {

@@ -148,6 +148,13 @@ public struct FileValidator {
                 lastLocation = (segment.location, segment.tag)
                 let envelopeIssues = outliner.consume(segment)
                 let tag = segment.tag
+                if transactionOpen, envelopeIssues.isEmpty, !Self.isControlTag(tag) {
+                    // The common case, a body segment of an open transaction: only the transaction sees it.
+                    if collectsSegments { openSegments.append(segment.copy()) }
+                    openResult.segmentCount += 1
+                    if openHasSchema { openValidator!.consume(segment) }
+                    return
+                }
                 context.observe(segment)
                 // An envelope segment ends any transaction still open (its trailer is missing, which
                 // the outliner reports); it is never a segment of the transaction.
@@ -233,6 +240,15 @@ public struct FileValidator {
             copy.severity = .warning
             copy.message = "by \(type) \(standIn): " + copy.message
             return copy
+        }
+    }
+
+    /// Envelope segments and transaction headers and trailers: the tags the per-file bookkeeping acts on.
+    @inline(__always)
+    static func isControlTag(_ tag: SegmentTag) -> Bool {
+        switch tag {
+        case "ST", "SE", "UNH", "UNT": true
+        default: isEnvelopeTag(tag)
         }
     }
 

@@ -29,8 +29,14 @@ struct StructureWalker {
     }
 
     private mutating func push(loop: Int, childStart: Int, childCount: Int) {
-        frames.append(Frame(loop: loop, childStart: childStart, childCount: childCount, countsBase: counts.count))
-        counts.append(contentsOf: repeatElement(0, count: childCount))
+        let base = frames.last.map { $0.countsBase + $0.childCount } ?? 0
+        frames.append(Frame(loop: loop, childStart: childStart, childCount: childCount, countsBase: base))
+        // `counts` only grows (to the deepest nesting seen); a new frame's range is zeroed in place.
+        if counts.count < base + childCount { counts.append(contentsOf: repeatElement(0, count: base + childCount - counts.count)) }
+        guard childCount > 0 else { return }
+        counts.withUnsafeMutableBufferPointer { buffer in
+            buffer.baseAddress?.advanced(by: base).update(repeating: 0, count: childCount)
+        }
     }
 
     /// Where a frame's level facts are in `levelTags` and `lastMandatory` (the top level is last).
@@ -40,8 +46,7 @@ struct StructureWalker {
     }
 
     private mutating func pop() {
-        let frame = frames.removeLast()
-        counts.removeSubrange(frame.countsBase...)
+        frames.removeLast()
     }
 
     /// Loop ids, outermost first (`PO1/PID`); computed only for messages.
