@@ -9,7 +9,7 @@
 public final class EDIStreamReader<Source: ByteSource> {
     /// The tokenizer doing the work.
     public let tokenizer: SegmentTokenizer
-    private var source: Source
+    @usableFromInline var source: Source
 
     /// Reads from any byte source.
     public init(source: Source, options: SegmentTokenizer.Options = .init()) {
@@ -18,6 +18,8 @@ public final class EDIStreamReader<Source: ByteSource> {
     }
 
     /// The next segment or issue, or ``TokenizerEvent/endOfInput``; never ``TokenizerEvent/needMoreInput``.
+    /// Inlinable, so the event is handed straight from the tokenizer to the caller.
+    @inlinable
     public func next() throws -> TokenizerEvent {
         while true {
             let event = tokenizer.nextEvent()
@@ -30,6 +32,7 @@ public final class EDIStreamReader<Source: ByteSource> {
     }
 
     /// Calls `body` for every event up to the end of input.
+    @inlinable
     public func forEach(_ body: (TokenizerEvent) throws -> Void) throws {
         while true {
             let event = try next()
