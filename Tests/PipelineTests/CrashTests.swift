@@ -59,7 +59,8 @@ struct CrashTests {
         for input in try inputs(copies: 1) {
             try sample.drop(input.bytes, as: input.name, in: sample.root.appendingPathComponent(input.folder))
         }
-        let log = sample.root.deletingLastPathComponent().appendingPathComponent("\(sample.root.lastPathComponent).log")
+        let log = sample.log
+        defer { sample.remove() }
         let once = try WatchProcess(root: sample.root, arguments: ["--once"], log: log)
         once.process.waitUntilExit()
         return Self.outputCounts(sample)
@@ -88,7 +89,8 @@ struct CrashTests {
         let started = Date()
         let perCopy = try Self.expectedPerCopy()
         let sample = try SampleRoot()
-        let log = sample.root.deletingLastPathComponent().appendingPathComponent("\(sample.root.lastPathComponent).log")
+        let log = sample.log
+        defer { sample.remove() }
         let inputs = try Self.inputs(copies: copies).shuffled(using: &random)
         // Two thirds wait at the start; the rest arrive while a watcher runs.
         let early = inputs.prefix(inputs.count * 2 / 3), late = inputs.dropFirst(early.count)

@@ -11,7 +11,8 @@ struct WatchCommandTests {
 
     @Test func takesFilesDroppedWhileRunningAndStopsOnSIGTERM() throws {
         let sample = try SampleRoot()
-        let log = sample.root.deletingLastPathComponent().appendingPathComponent("\(sample.root.lastPathComponent).log")
+        let log = sample.log
+        defer { sample.remove() }
         let watcher = try WatchProcess(root: sample.root, log: log)
         #expect(eventually(within: 20) { (try? String(contentsOf: log, encoding: .utf8))?.contains("watching") == true })
 
@@ -40,7 +41,8 @@ struct WatchCommandTests {
 
     @Test func pollingTakesAFileOnlyOnceItStopsChanging() throws {
         let sample = try SampleRoot()
-        let log = sample.root.deletingLastPathComponent().appendingPathComponent("\(sample.root.lastPathComponent).log")
+        let log = sample.log
+        defer { sample.remove() }
         let watcher = try WatchProcess(root: sample.root, arguments: ["--poll", "1", "--log-format", "json"], log: log)
         #expect(eventually(within: 20) { (try? String(contentsOf: log, encoding: .utf8))?.contains("\"mode\":\"polling\"") == true })
         // Written in place, a little at a time, faster than the scans: never taken half-written.
@@ -69,7 +71,8 @@ struct WatchCommandTests {
 
     @Test func aSecondWatcherOnTheSameRootIsRefused() throws {
         let sample = try SampleRoot()
-        let log = sample.root.deletingLastPathComponent().appendingPathComponent("\(sample.root.lastPathComponent).log")
+        let log = sample.log
+        defer { sample.remove() }
         let first = try WatchProcess(root: sample.root, log: log)
         #expect(eventually(within: 20) { (try? String(contentsOf: log, encoding: .utf8))?.contains("watching") == true })
         let second = try WatchProcess(root: sample.root, arguments: ["--once"], log: log)

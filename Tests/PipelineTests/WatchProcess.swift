@@ -20,6 +20,15 @@ struct SampleRoot {
                              to: root.appendingPathComponent("Samples/guides"))
     }
 
+    /// The log file beside the root.
+    var log: URL { root.deletingLastPathComponent().appendingPathComponent("\(root.lastPathComponent).log") }
+
+    /// Removes the root and its log.
+    func remove() {
+        try? FileManager.default.removeItem(at: root)
+        try? FileManager.default.removeItem(at: log)
+    }
+
     /// Writes a file the way a partner's transfer should: under a temporary name, then renamed in.
     func drop(_ data: Data, as name: String, in folder: URL) throws {
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
