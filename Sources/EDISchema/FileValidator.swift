@@ -282,10 +282,14 @@ public struct FileValidator {
             schema = try repository.transaction(syntax: header.syntax, version: nearest, id: id)
             standIn = schema == nil ? nil : nearest
         }
+        let plan: ValidationPlan?
         if let guide, let standard = schema, guide.transaction == id, guide.syntax == header.syntax, guide.version == standard.version {
-            schema = try guide.applied(to: standard)
+            let guided = try guide.applied(to: standard)
+            plan = ValidationPlan(guided, segmentIDs: repository.segmentIDs(syntax: guided.syntax, version: guided.version))
+        } else {
+            // A standard schema is compiled once per repository, not once per file.
+            plan = schema.map(repository.plan(for:))
         }
-        let plan = schema.map { ValidationPlan($0, segmentIDs: repository.segmentIDs(syntax: $0.syntax, version: $0.version)) }
         cache[key] = (plan, standIn)
         return (plan, standIn)
     }

@@ -11,6 +11,7 @@ public final class SchemaRepository: @unchecked Sendable {
     private var transactions: [String: TransactionSchema] = [:]
     private var dictionaries: [String: DefinitionSet] = [:]
     private var segmentIDLists: [String: Set<String>?] = [:]
+    private var plans: [String: ValidationPlan] = [:]
 
     /// Opens a schema folder.
     public init(root: URL) {
@@ -121,6 +122,23 @@ public final class SchemaRepository: @unchecked Sendable {
         segmentIDLists[key] = tags
         lock.unlock()
         return tags
+    }
+
+    /// A standard schema of this repository compiled for validation, once: every file and every
+    /// validator using the repository shares it (compiling an X12 set takes tens of milliseconds).
+    public func plan(for schema: TransactionSchema) -> ValidationPlan {
+        let key = "\(schema.syntax.rawValue)/\(schema.version)/\(schema.id)/\(schema.sourcePath ?? "")"
+        lock.lock()
+        if let cached = plans[key] {
+            lock.unlock()
+            return cached
+        }
+        lock.unlock()
+        let plan = ValidationPlan(schema, segmentIDs: segmentIDs(syntax: schema.syntax, version: schema.version))
+        lock.lock()
+        plans[key] = plan
+        lock.unlock()
+        return plan
     }
 
     func dictionary(at url: URL) throws -> DefinitionSet {
