@@ -54,7 +54,7 @@ extension SegmentTokenizer {
     /// The common case — no line break inside, not the first segment of an interchange, a
     /// plain 2–3 character tag — takes a short path; everything else goes through
     /// ``completeSegmentSlowly(end:next:)``, which gives the same result for the common case.
-    @inline(__always)
+    @_transparent
     func completeSegment(end: Int, next: Int) -> TokenizerEvent? {
         if segmentHasLineBreak || atInterchangeStart || terminatorIsLineBreak || end == readIndex {
             return completeSegmentSlowly(end: end, next: next)

@@ -40,6 +40,7 @@ extension SegmentTokenizer {
     }
 
     /// Reads one segment of the current interchange.
+    @_transparent
     func readSegment() -> TokenizerEvent? {
         if scanIndex == readIndex && markCount == 0, readIndex &+ 4 <= writeIndex,
            startsPlainSegment(buffer[readIndex]) {
@@ -144,7 +145,7 @@ extension SegmentTokenizer {
     /// so data bytes cost nothing here; only delimiters, release characters and line breaks
     /// are looked at, through the class table. The element count lives in a local while
     /// scanning (a class property would be loaded and stored for every element).
-    @inline(__always)
+    @_transparent
     private func scan() -> ScanResult {
         let end = writeIndex
         if end > classifiedEnd || scanIndex < classifiedStart { classifyAvailable() }
