@@ -68,6 +68,32 @@ final class CodeSet: @unchecked Sendable {
     }
 }
 
+/// Finds a code list already compiled, without hashing whole lists: candidates share source, size,
+/// closedness and first code, and are then compared (equal lists read from one dictionary share their
+/// storage, so the comparison is quick).
+struct CodeListIndex {
+    private struct Key: Hashable {
+        var source: String?
+        var count: Int
+        var isClosed: Bool
+        var first: String?
+    }
+
+    private var lists: [Key: [(CodeList, Int)]] = [:]
+
+    private static func key(_ list: CodeList) -> Key {
+        Key(source: list.source, count: list.orderedCodes.count, isClosed: list.isClosed, first: list.orderedCodes.first)
+    }
+
+    func index(of list: CodeList) -> Int? {
+        lists[Self.key(list)]?.first { $0.0 == list }?.1
+    }
+
+    mutating func add(_ list: CodeList, at index: Int) {
+        lists[Self.key(list), default: []].append((list, index))
+    }
+}
+
 /// One simple element or component, reduced to plain values for the checking loop.
 struct CompiledElement {
     enum Kind: UInt8 {
@@ -210,15 +236,15 @@ final class CompiledSegment: Sendable {
     /// Whether the segment is ISA, whose ISA11 and ISA16 hold separators and are read literally.
     let isInterchangeHeader: Bool
 
-    init(_ spec: SegmentSpec, codeSets: inout [CodeSet], codeIndex: inout [CodeList: Int]) {
+    init(_ spec: SegmentSpec, codeSets: inout [CodeSet], codeIndex: inout CodeListIndex) {
         self.spec = spec
         var elements: [CompiledElement] = []
         var components: [CompiledElement] = []
         func codeSetIndex(_ list: CodeList?) -> Int {
             guard let list else { return -1 }
-            if let index = codeIndex[list] { return index }
+            if let index = codeIndex.index(of: list) { return index }
             codeSets.append(CodeSet(list))
-            codeIndex[list] = codeSets.count - 1
+            codeIndex.add(list, at: codeSets.count - 1)
             return codeSets.count - 1
         }
         func compile(_ element: ElementSpec, specIndex: Int, component: Int) -> CompiledElement {
@@ -357,7 +383,7 @@ final class CompiledTransaction: Sendable {
     init(_ schema: TransactionSchema, segmentIDs: Set<String>? = nil) {
         self.schema = schema
         var codeSets: [CodeSet] = []
-        var codeIndex: [CodeList: Int] = [:]
+        var codeIndex = CodeListIndex()
         var segments: [CompiledSegment] = []
         var nodes: [CompiledNode] = []
         var labels: [String] = []
