@@ -8,7 +8,11 @@ extension SegmentTokenizer {
         markCount = 0
         segmentHasRelease = false
         segmentHasLineBreak = false
-        segmentStartLine = line
+        // Field by field: copied as one 16-byte block, the line state stalled the next
+        // segment's reads of it (store-to-load forwarding).
+        segmentStartLine.line = line.line
+        segmentStartLine.lineStart = line.lineStart
+        segmentStartLine.lastCR = line.lastCR
     }
 
     private func growMarks() {
