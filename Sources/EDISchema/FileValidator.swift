@@ -61,6 +61,11 @@ public struct FileValidator {
     /// Whether to copy each transaction's segments for ``validate(path:onTransaction:)``'s
     /// `onValidatedTransaction` (typed models are built from them); memory stays one transaction.
     public var collectsSegments = false
+    /// Whether results stay compact for files of many transactions: a valid transaction keeps no
+    /// findings (its warnings are dropped; acknowledgements answer errors only) and
+    /// ``FileValidation/transactions`` lists only the invalid ones. The interchange tree still has
+    /// every transaction, as acknowledgements need.
+    public var keepsCompactResults = false
     /// Whether a transaction whose version has no schema is checked against the nearest shipped
     /// version that has one (``SchemaRepository/nearestVersion(syntax:version:id:)``), with a
     /// `SET_NO_SCHEMA` warning naming the stand-in instead of the error (`--nearest-schema`).
@@ -135,7 +140,11 @@ public struct FileValidator {
             }
             openSegments.removeAll(keepingCapacity: true)
             if keepsResults {
-                result.transactions.append(openResult)
+                if keepsCompactResults, openResult.isValid {
+                    openResult.diagnostics = []
+                } else {
+                    result.transactions.append(openResult)
+                }
                 tree.add(openResult, syntax: openEnvelope?.syntax ?? .x12)
             }
             openValidator = nil

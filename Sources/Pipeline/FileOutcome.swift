@@ -75,7 +75,7 @@ public struct PendingMove: Sendable, Codable, Hashable {
 }
 
 /// A transaction set (ST/UNH) of an interchange, as the ledger keeps it.
-public struct TransactionRecord: Sendable, Hashable {
+public struct TransactionRecord: Sendable, Hashable, Codable {
     /// ST01 / UNH 0065 (`850`, `ORDERS`) or the internal document type for outbound.
     public var type: String
     /// ST02 / UNH 0062.
@@ -129,10 +129,16 @@ public struct FileOutcome: Sendable {
     public var reason: String?
     /// Interchanges read or written.
     public var interchanges: [InterchangeRecord] = []
+    /// Transactions of ``interchanges`` (inbound), matched by interchange control number: one line
+    /// each in the staging folder until the commit.
+    public var spooledTransactions: Spool<SpooledTransaction>?
     /// Control numbers used.
     public var controlNumbers: [ControlNumberAdvance] = []
-    /// Renames owed: staged outputs into place, then the original to `archive/` or `rejected/`.
+    /// Renames owed after ``spooledMoves``: the original to `archive/` or `rejected/`.
     public var moves: [PendingMove] = []
+    /// Renames owed first, read from the staging spool: staged outputs into place (one line each,
+    /// so a file of many transactions is not held in memory).
+    public var spooledMoves: Spool<PendingMove>?
     /// Acknowledgements the file brought (TA1, 997, 999, CONTRL), matched to what we sent in the commit.
     public var acknowledgements: [AcknowledgementRecord] = []
 

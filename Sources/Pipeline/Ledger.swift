@@ -106,6 +106,7 @@ public final class SQLiteLedger: Ledger {
         }
         SQLiteLedger.registerCommitMigration(&migrator)
         SQLiteLedger.registerAcknowledgementMigration(&migrator)
+        SQLiteLedger.registerMovesMigration(&migrator)
         try migrator.migrate(database)
         // Each commit reaches the disk before the renames it allows (docs/pipeline.md, "Crash safety");
         // GRDB opens the writer of a pool with NORMAL.

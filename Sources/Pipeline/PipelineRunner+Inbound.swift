@@ -29,6 +29,7 @@ extension PipelineRunner {
             validator.guide = try ImplementationGuide(contentsOf: URL(fileURLWithPath: guide, relativeTo: workspace.root))
         }
         validator.collectsSegments = true
+        validator.keepsCompactResults = true
         let delivery = InboundDelivery(partner: partner, ledger: ledger, staging: staging, workspace: workspace, logger: logger)
         let checked = try validator.validate(path: file.path, onTransaction: nil) { delivery.take($0) }
         if let failure = delivery.failure { throw failure }
@@ -61,13 +62,10 @@ extension PipelineRunner {
         // An interchange whose envelope is broken (truncated, bad trailer) is not remembered for duplicate
         // detection: the partner's corrected resend must go through.
         for interchange in checked.interchanges where !interchange.hasEnvelopeErrors {
-            let transactions = interchange.groups.flatMap(\.transactions).map {
-                TransactionRecord(type: $0.type, controlNumber: $0.controlNumber, valid: $0.isValid,
-                                  output: delivery.outputs[InboundDelivery.key(interchange.controlNumber, $0.controlNumber)])
-            }
             outcome.interchanges.append(InterchangeRecord(partner: partner.id, direction: .inbound, controlNumber: interchange.controlNumber,
-                                                          acknowledgementExpected: nil, transactions: transactions))
+                                                          acknowledgementExpected: nil, transactions: []))
         }
+        outcome.spooledTransactions = delivery.transactions.spool
         outcome.location = staging.moveOriginal(file, identity: identity, to: workspace.archiveFolder(for: now)).path
         summary.archived = 1
         return Processed(outcome: outcome, summary: summary)
@@ -92,8 +90,8 @@ final class InboundDelivery {
     let staging: Staging
     let workspace: Workspace
     let logger: Logger
-    /// Internal documents staged, by ``key(_:_:)``.
-    private(set) var outputs: [String: String] = [:]
+    /// Every transaction taken, with the internal document staged for it: the ledger rows, spooled.
+    let transactions: SpoolWriter<SpooledTransaction>
     private(set) var documents = 0
     /// The interchange control number found to be a duplicate (policy `reject`).
     private(set) var duplicate: String?
@@ -107,9 +105,8 @@ final class InboundDelivery {
         self.staging = staging
         self.workspace = workspace
         self.logger = logger
+        transactions = SpoolWriter(path: staging.folder.appendingPathComponent("transactions").path)
     }
-
-    static func key(_ interchange: String, _ transaction: String) -> String { "\(interchange) \(transaction)" }
 
     func take(_ transaction: ValidatedTransaction) {
         guard failure == nil, duplicate == nil else { return }
@@ -121,30 +118,39 @@ final class InboundDelivery {
         do {
             try checkDuplicate(envelope.interchangeControlNumber)
             guard duplicate == nil else { return }
-            guard transaction.result.isValid else {
-                logger.info("transaction has errors; not translated", metadata: ["type": "\(envelope.transactionType)"])
-                return
-            }
-            guard InboundTranslator.documentType(syntax: envelope.syntax, transactionType: envelope.transactionType) != nil else {
-                logger.debug("no internal document for this type", metadata: ["type": "\(envelope.transactionType)"])
-                return
-            }
-            let document: InternalDocument
-            do {
-                document = try InboundTranslator.translate(transaction)
-            } catch {
-                logger.warning("not translated", metadata: ["type": "\(envelope.transactionType)", "error": "\(error)"])
-                return
-            }
-            let name = safeName("\(partner.id)_\(document.businessKey ?? "document")_\(transaction.result.controlNumber)") + ".json"
-            let target = try staging.stage(DocumentJSONWriter.encode(document, pretty: true),
-                                           in: workspace.internalDocuments.appendingPathComponent(document.type.rawValue), name: name)
-            outputs[Self.key(envelope.interchangeControlNumber, transaction.result.controlNumber)] = target.path
-            documents += 1
-            logger.debug("document staged", metadata: ["type": "\(document.type.rawValue)"])
+            let result = transaction.result
+            let output = try deliver(transaction, logger: logger)
+            try transactions.append(SpooledTransaction(interchange: envelope.interchangeControlNumber, transaction: TransactionRecord(
+                type: result.type, controlNumber: result.controlNumber, valid: result.isValid, output: output)))
         } catch {
             failure = error
         }
+    }
+
+    /// Translates a valid transaction and stages its internal document; returns the document's path.
+    private func deliver(_ transaction: ValidatedTransaction, logger: Logger) throws -> String? {
+        let envelope = transaction.envelope
+        guard transaction.result.isValid else {
+            logger.info("transaction has errors; not translated", metadata: ["type": "\(envelope.transactionType)"])
+            return nil
+        }
+        guard InboundTranslator.documentType(syntax: envelope.syntax, transactionType: envelope.transactionType) != nil else {
+            logger.debug("no internal document for this type", metadata: ["type": "\(envelope.transactionType)"])
+            return nil
+        }
+        let document: InternalDocument
+        do {
+            document = try InboundTranslator.translate(transaction)
+        } catch {
+            logger.warning("not translated", metadata: ["type": "\(envelope.transactionType)", "error": "\(error)"])
+            return nil
+        }
+        let name = safeName("\(partner.id)_\(document.businessKey ?? "document")_\(transaction.result.controlNumber)") + ".json"
+        let target = try staging.stage(DocumentJSONWriter.encode(document, pretty: true),
+                                       in: workspace.internalDocuments.appendingPathComponent(document.type.rawValue), name: name)
+        documents += 1
+        logger.debug("document staged", metadata: ["type": "\(document.type.rawValue)"])
+        return target.path
     }
 
     /// Whether the partner sent this interchange control number before, within their window.

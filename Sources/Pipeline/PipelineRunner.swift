@@ -152,11 +152,12 @@ public struct PipelineRunner {
                                    staging: staging)
         }
         result.outcome.moves = staging.moves
+        result.outcome.spooledMoves = staging.spooledMoves
         try staging.synchronize()
         Failpoint.staged.reach()
         let id = try ledger.commit(result.outcome)
         Failpoint.committed.reach()
-        finished.add(id, folders: try Staging.perform(result.outcome.moves, in: workspace).folders)
+        finished.add(id, folders: try staging.performOwed())
         if finished.count >= Self.finishBatch { try finishPending() }
         result.summary.add(try reportAcknowledgements(ofFile: id, in: result.outcome, logger: logger))
         let outcome = result.outcome

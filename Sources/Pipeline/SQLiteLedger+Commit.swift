@@ -16,6 +16,18 @@ extension SQLiteLedger {
         }
     }
 
+    /// The renames of a file's staged outputs, after the other migrations.
+    static func registerMovesMigration(_ migrator: inout DatabaseMigrator) {
+        // The renames of a file's staged outputs, one row each (copied from the staging spool in the
+        // commit); `file.pending_moves` keeps the original's rename, owed after them.
+        migrator.registerMigration("file-commit-moves") { db in
+            try db.execute(sql: """
+                CREATE TABLE pending_move (file_id INTEGER NOT NULL, source TEXT NOT NULL, target TEXT NOT NULL);
+                CREATE INDEX pending_move_file ON pending_move(file_id);
+                """)
+        }
+    }
+
     public func lastControlNumber(partner: String, level: ControlNumberLevel) throws -> Int {
         try database.read { db in
             try Int.fetchOne(db, sql: "SELECT last FROM control_number WHERE partner = ? AND level = ?",
@@ -34,8 +46,13 @@ extension SQLiteLedger {
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """, arguments: [identity.name, identity.sha256, identity.size, outcome.direction.rawValue, outcome.status.rawValue,
                                  outcome.location, outcome.reason, now, now, Int64(bitPattern: identity.inode), identity.modified,
-                                 outcome.moves.isEmpty ? nil : moves])
+                                 outcome.moves.isEmpty && outcome.spooledMoves == nil ? nil : moves])
             let fileID = db.lastInsertedRowID
+            var interchangeIDs: [String: Int64] = [:]
+            let insertMove = try db.cachedStatement(sql: "INSERT INTO pending_move (file_id, source, target) VALUES (?, ?, ?)")
+            try outcome.spooledMoves?.forEach { move in
+                try insertMove.execute(arguments: [fileID, move.from, move.to])
+            }
             for interchange in outcome.interchanges {
                 try db.execute(sql: """
                     INSERT INTO interchange (file_id, partner, direction, control_number, recorded_at, acknowledgement_expected_at)
@@ -50,6 +67,17 @@ extension SQLiteLedger {
                                          transaction.output])
                 }
                 try Self.insertGroups(interchange.groups, interchangeID: interchangeID, db)
+                if interchangeIDs[interchange.controlNumber] == nil { interchangeIDs[interchange.controlNumber] = interchangeID }
+            }
+            // Spooled transactions go to their interchange's row (none when it was left out: a broken envelope).
+            let insertTransaction = try db.cachedStatement(sql: """
+                INSERT INTO "transaction" (interchange_id, type, control_number, valid, output) VALUES (?, ?, ?, ?, ?)
+                """)
+            try outcome.spooledTransactions?.forEach { spooled in
+                guard let interchangeID = interchangeIDs[spooled.interchange] else { return }
+                let transaction = spooled.transaction
+                try insertTransaction.execute(arguments: [interchangeID, transaction.type, transaction.controlNumber,
+                                                          transaction.valid ? 1 : 0, transaction.output])
             }
             try Self.recordOperations(of: outcome, fileID: fileID, db)
             for advance in outcome.controlNumbers {
@@ -72,7 +100,12 @@ extension SQLiteLedger {
         }
         return try rows.map { row in
             let text: String = row["pending_moves"]
-            return UnfinishedFile(id: row["id"], moves: try JSONDecoder().decode([PendingMove].self, from: Data(text.utf8)))
+            let id: Int64 = row["id"]
+            let outputs = try database.read { db in
+                try Row.fetchAll(db, sql: "SELECT source, target FROM pending_move WHERE file_id = ? ORDER BY rowid", arguments: [id])
+                    .map { PendingMove(from: $0["source"], to: $0["target"], original: nil) }
+            }
+            return UnfinishedFile(id: id, moves: outputs + (try JSONDecoder().decode([PendingMove].self, from: Data(text.utf8))))
         }
     }
 
@@ -82,6 +115,7 @@ extension SQLiteLedger {
             let now = Date().timeIntervalSince1970
             for id in ids {
                 try db.execute(sql: "UPDATE file SET pending_moves = NULL, updated_at = ? WHERE id = ?", arguments: [now, id])
+                try db.execute(sql: "DELETE FROM pending_move WHERE file_id = ?", arguments: [id])
             }
         }
     }

@@ -9,13 +9,15 @@ final class Staging {
     let workspace: Workspace
     /// `ROOT/.staging/<token>/`.
     let folder: URL
-    /// Renames of the staged outputs, in the order they were staged.
-    private(set) var outputs: [PendingMove] = []
+    /// `ROOT/.staging/<token>/moves`: the renames of the staged outputs, appended as they are
+    /// staged, so memory does not grow with a file's outputs; the commit copies them into the ledger.
+    private let spool: SpoolWriter<PendingMove>
+    /// How many outputs are staged.
+    var count: Int { spool.count }
     /// The rename of the original, once its destination is chosen.
     private(set) var original: PendingMove?
-    private var reserved: Set<String> = []
-    private var count = 0
-    private var stagedPaths: [String] = []
+    /// Hashes of the destinations given (a collision only skips a free name).
+    private var reserved: Set<Int> = []
     /// Above this many staged files, one `syncfs` costs less than an `fsync` each.
     static let filesFlushedOneByOne = 4
 
@@ -27,52 +29,57 @@ final class Staging {
         self.workspace = workspace
         self.names = names
         folder = workspace.staging.appendingPathComponent(UUID().uuidString)
+        spool = SpoolWriter(path: folder.appendingPathComponent("moves").path)
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
     }
 
-    /// Every rename owed: outputs first, the original last.
-    var moves: [PendingMove] { outputs + (original.map { [$0] } ?? []) }
+    /// The renames owed besides the spooled ones: the original's, last.
+    var moves: [PendingMove] { original.map { [$0] } ?? [] }
 
     /// Stages bytes that go to a free name in `target` (`name`, `name-2`…); returns the final path.
     func stage(_ data: Data, in target: URL, name: String) throws -> URL {
-        let destination = freePath(in: target, name: name, excluding: reserved, counters: names)
+        let destination = freePath(in: target, name: name, excluding: isReserved, counters: names)
         try stage(data, at: destination)
         return destination
     }
 
     /// Stages bytes that go to exactly `destination`.
     func stage(_ data: Data, at destination: URL) throws {
-        reserved.insert(destination.path)
-        count += 1
-        let staged = folder.appendingPathComponent("\(count)-\(destination.lastPathComponent)")
+        reserved.insert(destination.path.hashValue)
+        let staged = folder.appendingPathComponent("\(count + 1)-\(destination.lastPathComponent)")
         try writeStaged(data, to: staged)
-        stagedPaths.append(staged.path)
-        outputs.append(PendingMove(from: workspace.relativePath(staged), to: workspace.relativePath(destination), original: nil))
+        try spool.append(PendingMove(from: workspace.relativePath(staged), to: workspace.relativePath(destination), original: nil))
     }
+
+    private func isReserved(_ path: String) -> Bool { reserved.contains(path.hashValue) }
+
+    /// The spooled renames, or nil when nothing is staged.
+    var spooledMoves: Spool<PendingMove>? { spool.spool }
 
     /// Chooses where the original goes: a free name in `target` (with room for `<name>.report.json`).
     func moveOriginal(_ file: URL, identity: FileIdentity, to target: URL) -> URL {
-        let destination = freePath(in: target, name: safeName(file.lastPathComponent), excluding: reserved, counters: names)
-        reserved.insert(destination.path)
+        let destination = freePath(in: target, name: safeName(file.lastPathComponent), excluding: isReserved, counters: names)
+        reserved.insert(destination.path.hashValue)
         original = PendingMove(from: workspace.relativePath(file), to: workspace.relativePath(destination), original: identity)
         return destination
     }
 
     /// Drops everything staged so far (the file's outcome changed, e.g. a duplicate found late).
     func reset() throws {
-        for move in outputs { try? FileManager.default.removeItem(atPath: workspace.absolutePath(move.from)) }
-        outputs = []
+        spool.reset()
+        try? FileManager.default.removeItem(at: folder)
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         original = nil
         reserved = []
-        stagedPaths = []
     }
 
     /// Flushes the staged files and the staging folder's entries, so the commit never names a file
     /// that is not on disk: an `fsync` each for a few files, one `syncfs` of the file system for
-    /// many (a large interchange's documents).
+    /// many (a large interchange's documents). The spool itself needs no flush: the commit copies it.
     func synchronize() throws {
-        if stagedPaths.count > Self.filesFlushedOneByOne, FileSystemFlush.flush(folder.path) { return }
-        for path in stagedPaths {
+        if count > Self.filesFlushedOneByOne, FileSystemFlush.flush(folder.path) { return }
+        try spooledMoves?.forEach { move in
+            let path = workspace.absolutePath(move.from)
             let descriptor = open(path, O_RDONLY | O_CLOEXEC)
             guard descriptor >= 0 else { throw CocoaError(.fileReadNoSuchFile, userInfo: [NSFilePathErrorKey: path]) }
             let flushed = fsync(descriptor) == 0
@@ -80,6 +87,15 @@ final class Staging {
             guard flushed else { throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: path]) }
         }
         synchronizeFolder(folder.path)
+    }
+
+    /// Carries out the renames owed after this file's commit: the spooled outputs, then the original.
+    func performOwed() throws -> Set<String> {
+        var folders = Set<String>()
+        var renamed = 0
+        try spooledMoves?.forEach { try Self.perform($0, in: workspace, folders: &folders, renamed: &renamed) }
+        for move in moves { try Self.perform(move, in: workspace, folders: &folders, renamed: &renamed) }
+        return folders
     }
 
     /// Removes the staging folder.
@@ -95,25 +111,28 @@ final class Staging {
     static func perform(_ moves: [PendingMove], in workspace: Workspace) throws -> (folders: Set<String>, renamed: Int) {
         var folders = Set<String>()
         var renamed = 0
-        for move in moves {
-            let from = workspace.absolutePath(move.from), to = workspace.absolutePath(move.to)
-            if let identity = move.original {
-                guard identity.matches(from) else { continue }
-            } else if FileStatusInfo(path: from) == nil {
-                continue
-            }
-            let folder = (to as NSString).deletingLastPathComponent
-            try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-            guard rename(from, to) == 0 else {
-                throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: to,
-                                                               NSLocalizedDescriptionKey: String(cString: strerror(errno))])
-            }
-            folders.insert(folder)
-            folders.insert((from as NSString).deletingLastPathComponent)
-            renamed += 1
-            if renamed == 1 { Failpoint.renaming.reach() }
-        }
+        for move in moves { try perform(move, in: workspace, folders: &folders, renamed: &renamed) }
         return (folders, renamed)
+    }
+
+    /// One owed rename (``perform(_:in:)``); adds the folders it changed.
+    static func perform(_ move: PendingMove, in workspace: Workspace, folders: inout Set<String>, renamed: inout Int) throws {
+        let from = workspace.absolutePath(move.from), to = workspace.absolutePath(move.to)
+        if let identity = move.original {
+            guard identity.matches(from) else { return }
+        } else if FileStatusInfo(path: from) == nil {
+            return
+        }
+        let folder = (to as NSString).deletingLastPathComponent
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        guard rename(from, to) == 0 else {
+            throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: to,
+                                                           NSLocalizedDescriptionKey: String(cString: strerror(errno))])
+        }
+        folders.insert(folder)
+        folders.insert((from as NSString).deletingLastPathComponent)
+        renamed += 1
+        if renamed == 1 { Failpoint.renaming.reach() }
     }
 }
 
@@ -125,13 +144,18 @@ func writeStaged(_ data: Data, to url: URL) throws {
         throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: url.path, NSLocalizedDescriptionKey: String(cString: strerror(errno))])
     }
     defer { close(descriptor) }
+    try writeAll(data, to: descriptor, path: url.path)
+}
+
+/// Writes all of `data` to an open file.
+func writeAll(_ data: Data, to descriptor: Int32, path: String) throws {
     try data.withUnsafeBytes { buffer in
         var offset = 0
         while offset < buffer.count {
             let written = write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
             if written < 0, errno == EINTR { continue }
             guard written > 0 else {
-                throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: url.path])
+                throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: path])
             }
             offset += written
         }

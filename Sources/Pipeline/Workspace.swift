@@ -89,7 +89,7 @@ public func safeName(_ text: String, limit: Int = 80) -> String {
 /// A path in a folder that does not exist yet and is not `excluding`: `name`, `name-2`, `name-3`…
 /// With `counters`, the search starts where the last one for the same folder and name ended, so
 /// thousands of outputs of one name cost one look-up each, not one per earlier output.
-func freePath(in folder: URL, name: String, excluding: Set<String> = [], counters: NameCounters? = nil) -> URL {
+func freePath(in folder: URL, name: String, excluding: (String) -> Bool = { _ in false }, counters: NameCounters? = nil) -> URL {
     let base = (name as NSString).deletingPathExtension
     let ext = (name as NSString).pathExtension
     func candidate(_ counter: Int) -> URL {
@@ -99,11 +99,12 @@ func freePath(in folder: URL, name: String, excluding: Set<String> = [], counter
     let key = folder.path + "/" + name
     var counter = counters?.last(key) ?? 1
     var url = candidate(counter)
-    while excluding.contains(url.path) || FileManager.default.fileExists(atPath: url.path) {
+    while excluding(url.path) || FileManager.default.fileExists(atPath: url.path) {
         counter += 1
         url = candidate(counter)
     }
-    counters?.record(key, counter)
+    // Only names taken before are remembered: a process that writes millions of distinct names keeps none.
+    if counter > 1 { counters?.record(key, counter) }
     return url
 }
 
