@@ -56,6 +56,15 @@ struct WatchCommand: ParsableCommand {
     }
 
     func run() throws {
+        // SIGTERM/SIGINT become a stop request before anything slow (configuration, schemas) starts,
+        // so a stop sent while starting up is honoured rather than lost or fatal.
+        let format = PipelineLogHandler.Format(rawValue: logFormat.rawValue) ?? .text
+        let level = Logger.Level(rawValue: logLevel.rawValue) ?? .info
+        let logger = Logger(label: "edikit.pipeline") { _ in PipelineLogHandler(format: format, level: level) }
+        let stop = StopSignal()
+        stop.handleTerminationSignals { number in
+            logger.notice("stopping after the file in hand", metadata: ["signal": "\(number == SIGTERM ? "SIGTERM" : "SIGINT")"])
+        }
         let workspace = Workspace(root: URL(fileURLWithPath: root))
         let configuration: Configuration
         do {
@@ -73,14 +82,7 @@ struct WatchCommand: ParsableCommand {
         var runner = PipelineRunner(workspace: workspace, configuration: configuration,
                                     repository: try SchemaLocation.repository(schemas),
                                     ledger: try SQLiteLedger(path: workspace.ledger.path))
-        let format = PipelineLogHandler.Format(rawValue: logFormat.rawValue) ?? .text
-        let level = Logger.Level(rawValue: logLevel.rawValue) ?? .info
-        runner.logger = Logger(label: "edikit.pipeline") { _ in PipelineLogHandler(format: format, level: level) }
-        let logger = runner.logger
-        let stop = StopSignal()
-        stop.handleTerminationSignals { number in
-            logger.notice("stopping after the file in hand", metadata: ["signal": "\(number == SIGTERM ? "SIGTERM" : "SIGINT")"])
-        }
+        runner.logger = logger
         let summary = try withExtendedLifetime(lock) {
             once ? try runner.runOnce(shouldStop: { stop.isRequested })
                 : try runner.watch(stop: stop, polling: poll != nil, pollInterval: poll ?? 2)

@@ -81,9 +81,14 @@ struct CrashTests {
         return counts
     }
 
+    /// How many times the watchers writing to a log said they were watching.
+    static func watchingLines(in log: URL) -> Int {
+        ((try? String(contentsOf: log, encoding: .utf8)) ?? "").split(separator: "\n").filter { $0.contains(" watching") }.count
+    }
+
     @Test func everyFileExactlyOnceAcrossKills() throws {
         let seed = UInt64(ProcessInfo.processInfo.environment["EDIKIT_CRASH_SEED"] ?? "") ?? 20261129
-        let copies = Int(ProcessInfo.processInfo.environment["EDIKIT_CRASH_COPIES"] ?? "") ?? 14
+        let copies = Int(ProcessInfo.processInfo.environment["EDIKIT_CRASH_COPIES"] ?? "") ?? 20
         let kills = 6
         var random = SeededGenerator(seed: seed)
         let started = Date()
@@ -110,13 +115,16 @@ struct CrashTests {
             if failpoint != nil {
                 _ = eventually(within: 30) { !watcher.process.isRunning }
             } else {
-                usleep(UInt32.random(in: 300_000...1_500_000, using: &random))
+                usleep(UInt32.random(in: 100_000...800_000, using: &random))
             }
             watcher.stop(SIGKILL)
             finishedAtKill.append(sample.finished.count)
         }
+        let watchingBefore = Self.watchingLines(in: log)
         let last = try WatchProcess(root: sample.root, log: log)
         let done = eventually(within: 120) { sample.finished.count >= inputs.count }
+        // SIGTERM only once the last watcher has started watching (a stop during start-up is a different test).
+        let watching = eventually(within: 60) { Self.watchingLines(in: log) > watchingBefore }
         let status = last.stop(SIGTERM)
         let elapsed = Date().timeIntervalSince(started)
         // Restarts that found renames still owed after a commit (the kill came between commit and rename).
@@ -126,7 +134,8 @@ struct CrashTests {
               + "\(recoveries) restarts renamed files committed before the kill, \(String(format: "%.1f", elapsed)) s")
         #expect(done, "seed \(seed): \(sample.finished.count) of \(inputs.count) finished")
         #expect(status == 0, "the last watcher ends cleanly on SIGTERM")
-        #expect(finishedAtKill.last ?? 0 < inputs.count, "the kills came while files were still waiting")
+        #expect(watching, "the last watcher logged that it is watching")
+        #expect(finishedAtKill.filter { $0 < inputs.count }.count >= 3, "at least three kills came while files were still waiting: \(finishedAtKill)")
         #expect(recoveries >= 2, "the kills after a commit left renames owed that a restart carried out")
 
         // Every input is in archive/ or rejected/ exactly once; nothing waits, nothing staged or temporary shows.
