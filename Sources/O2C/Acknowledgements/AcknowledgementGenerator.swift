@@ -76,6 +76,9 @@ public struct AcknowledgementGenerator {
             ta1.append(TA1Builder().segment(for: interchange))
             kinds.append("TA1")
         }
+        let version = interchange.version.isEmpty ? "00401" : interchange.version
+        let settings = X12EnvelopeSettings(sender: interchange.receiver, receiver: interchange.sender, interchangeVersion: version,
+                                           isTest: interchange.isTest)
         var groups: [X12OutboundGroup] = []
         if type != .ta1 {
             // Acknowledgements are not acknowledged (no 997 for a 997 or 999 group) unless asked for by type.
@@ -87,14 +90,13 @@ public struct AcknowledgementGenerator {
                 case .implementation999: kind = .implementation999
                 default: kind = .forGroupVersion(group.version)
                 }
-                groups.append(builder.acknowledgement(of: group, kind: kind))
+                // Each transaction's AK2…AK5 kept as bytes: a few tens of bytes per transaction of a large group.
+                groups.append(try builder.acknowledgement(of: group, kind: kind, writingWith: settings.writtenDelimiters,
+                                                          lineStyle: settings.lineStyle))
                 if !kinds.contains(kind.rawValue) { kinds.append(kind.rawValue) }
             }
         }
         guard !ta1.isEmpty || !groups.isEmpty else { return [] }
-        let version = interchange.version.isEmpty ? "00401" : interchange.version
-        let settings = X12EnvelopeSettings(sender: interchange.receiver, receiver: interchange.sender, interchangeVersion: version,
-                                           isTest: interchange.isTest)
         let writer = X12InterchangeWriter(settings: settings)
         var result: [GeneratedAcknowledgement] = []
         // The TA1 travels in an interchange of its own (IEA01 = 0), as most partners and validators expect.

@@ -33,12 +33,45 @@ public struct X12AcknowledgementBuilder: Sendable {
 
     /// The acknowledgement of one group as an outbound group (functional id FA) with one transaction.
     public func acknowledgement(of group: GroupValidation, kind: Kind) -> X12OutboundGroup {
-        let version = kind == .implementation999 ? implementationConvention999 : String((group.version ?? "004010").prefix(6))
-        return X12OutboundGroup(functionalId: "FA", version: version, transactions: [transaction(for: group, kind: kind)])
+        X12OutboundGroup(functionalId: "FA", version: version(of: group, kind: kind), transactions: [transaction(for: group, kind: kind)])
+    }
+
+    /// The acknowledgement of one group, each transaction's AK2…AK5 (IK…) written to bytes as soon
+    /// as it is built (``X12OutboundGroup/writtenSegments``): a few tens of bytes per acknowledged
+    /// transaction instead of its segments. `delimiters` and `lineStyle` must be the interchange
+    /// writer's (``X12EnvelopeSettings/writtenDelimiters``); the bytes are the same. Throws
+    /// ``X12WriteError`` for a value the delimiters cannot carry.
+    public func acknowledgement(of group: GroupValidation, kind: Kind, writingWith delimiters: Delimiters,
+                                lineStyle: LineStyle) throws -> X12OutboundGroup {
+        var writer = SegmentWriter(syntax: .x12, delimiters: delimiters, lineStyle: lineStyle, trimsTrailingEmptyElements: true)
+        let (head, tail): (head: [OutgoingSegment], tail: [OutgoingSegment])
+        do {
+            (head, tail) = try parts(of: group, kind: kind) { response in
+                for segment in response { try writer.write(segment) }
+            }
+        } catch {
+            throw X12WriteError(message: "\(error)")
+        }
+        var result = X12OutboundGroup(functionalId: "FA", version: version(of: group, kind: kind), transactions: [head + tail])
+        result.writtenSegments[0] = X12WrittenSegments(bytes: writer.output, count: writer.segmentCount, after: head.count,
+                                                       delimiters: delimiters, lineStyle: lineStyle)
+        return result
     }
 
     /// The acknowledgement transaction (ST…SE) for one group.
     public func transaction(for group: GroupValidation, kind: Kind) -> [OutgoingSegment] {
+        var responses: [OutgoingSegment] = []
+        let (head, tail) = parts(of: group, kind: kind) { responses.append(contentsOf: $0) }
+        return head + responses + tail
+    }
+
+    private func version(of group: GroupValidation, kind: Kind) -> String {
+        kind == .implementation999 ? implementationConvention999 : String((group.version ?? "004010").prefix(6))
+    }
+
+    /// ST and AK1 (`head`), AK9 and SE (`tail`); each transaction's response goes to `respond` in order.
+    private func parts(of group: GroupValidation, kind: Kind,
+                       respond: ([OutgoingSegment]) throws -> Void) rethrows -> (head: [OutgoingSegment], tail: [OutgoingSegment]) {
         var segments: [OutgoingSegment] = []
         var st = ["\(kind.rawValue)", "0001"]
         if kind == .implementation999 { st.append(implementationConvention999) }
@@ -46,11 +79,13 @@ public struct X12AcknowledgementBuilder: Sendable {
         var ak1 = [group.functionalId ?? "", group.controlNumber ?? ""]
         if kind == .implementation999, let version = group.version { ak1.append(version) }
         segments.append(OutgoingSegment("AK1", ak1))
+        let head = segments
+        segments = []
         var accepted = 0
         for transaction in group.transactions {
             let status = self.status(of: transaction)
             if status != "R" { accepted += 1 }
-            segments.append(contentsOf: transactionResponse(transaction, status: status, kind: kind))
+            try respond(transactionResponse(transaction, status: status, kind: kind))
         }
         let groupCodes = codes(group.diagnostics.filter { $0.severity == .error }, prefix: "AK905")
         let received = group.transactions.count
@@ -68,7 +103,7 @@ public struct X12AcknowledgementBuilder: Sendable {
         segments.append(OutgoingSegment("AK9", [groupStatus, String(included), String(received), String(accepted)]
             + Array(groupCodes.prefix(5))))
         segments.append(OutgoingSegment("SE", ["", "0001"]))
-        return segments
+        return (head, segments)
     }
 
     /// A (accepted), E (accepted with errors) or R (rejected).

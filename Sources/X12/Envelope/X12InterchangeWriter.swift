@@ -21,6 +21,12 @@ public struct X12EnvelopeSettings: Sendable, Hashable {
     public var delimiters: Delimiters
     /// Line style after each terminator.
     public var lineStyle: LineStyle
+    /// The delimiters as written: no repetition separator before version 00402.
+    public var writtenDelimiters: Delimiters {
+        var written = delimiters
+        if interchangeVersion < "00402" { written.repetition = nil }
+        return written
+    }
 
     /// Creates settings with the common delimiters.
     public init(sender: EnvelopeParty, receiver: EnvelopeParty, applicationSender: String? = nil,
@@ -46,6 +52,8 @@ public struct X12OutboundGroup: Sendable {
     public var version: String
     /// Transactions, each from ST to SE; ST02, SE01 and SE02 are set by the writer.
     public var transactions: [[OutgoingSegment]]
+    /// Segments already written to bytes, by index in `transactions`, placed among that transaction's segments.
+    public var writtenSegments: [Int: X12WrittenSegments] = [:]
 
     /// Creates a group.
     public init(functionalId: String, version: String, transactions: [[OutgoingSegment]]) {
@@ -93,8 +101,7 @@ public struct X12InterchangeWriter {
         guard interchangeNumber <= 999_999_999 else { throw X12WriteError(message: "ISA13 control numbers are exhausted for \(partner)") }
         let isa13 = Self.zeroPadded(interchangeNumber, width: 9)
         let stamp = Self.stamp(date)
-        var delimiters = settings.delimiters
-        if settings.interchangeVersion < "00402" { delimiters.repetition = nil }
+        let delimiters = settings.writtenDelimiters
         var writer = SegmentWriter(syntax: .x12, delimiters: delimiters, lineStyle: settings.lineStyle, trimsTrailingEmptyElements: true)
         let isa = OutgoingSegment("ISA", [
             "00", Self.padded("", 10), "00", Self.padded("", 10),
@@ -114,6 +121,7 @@ public struct X12InterchangeWriter {
         }
         writer = untrimmed
         writer.trimsTrailingEmptyElements = true
+        var bytes: [UInt8] = []
         var groupNumbers: [String] = []
         var transactionNumbers: [[String]] = []
         do {
@@ -126,10 +134,21 @@ public struct X12InterchangeWriter {
                     settings.applicationReceiver ?? settings.receiver.id, stamp.date, stamp.time, gs06, "X", group.version,
                 ]))
                 var numbers: [String] = []
-                for transaction in group.transactions {
+                for (index, transaction) in group.transactions.enumerated() {
                     let st02 = Self.zeroPadded(try allocator.next(.transaction, partner: partner), width: 4)
                     numbers.append(st02)
-                    for segment in Self.numbered(transaction, controlNumber: st02) { try writer.write(segment) }
+                    let written = group.writtenSegments[index]
+                    if let written, written.delimiters != delimiters || written.lineStyle != settings.lineStyle {
+                        throw X12WriteError(message: "transaction \(index + 1) of group \(gs06) was written with other delimiters")
+                    }
+                    let segments = Self.numbered(transaction, controlNumber: st02, written: written?.count ?? 0)
+                    for (position, segment) in segments.enumerated() {
+                        if let written, position == min(written.after, segments.count - 1) {
+                            bytes.append(contentsOf: writer.takeOutput())
+                            bytes.append(contentsOf: written.bytes)
+                        }
+                        try writer.write(segment)
+                    }
                 }
                 transactionNumbers.append(numbers)
                 try writer.write(OutgoingSegment("GE", [String(group.transactions.count), gs06]))
@@ -138,19 +157,21 @@ public struct X12InterchangeWriter {
         } catch let error as WriterError {
             throw X12WriteError(message: "\(error)")
         }
-        return Written(bytes: writer.output, interchangeControlNumber: isa13, groupControlNumbers: groupNumbers,
+        bytes.append(contentsOf: writer.takeOutput())
+        return Written(bytes: bytes, interchangeControlNumber: isa13, groupControlNumbers: groupNumbers,
                        transactionControlNumbers: transactionNumbers)
     }
 
-    /// A transaction with ST02/SE02 set to `controlNumber` and SE01 to its segment count.
-    static func numbered(_ transaction: [OutgoingSegment], controlNumber: String) -> [OutgoingSegment] {
+    /// A transaction with ST02/SE02 set to `controlNumber` and SE01 to its segment count, with
+    /// `written` segments more that are already bytes.
+    static func numbered(_ transaction: [OutgoingSegment], controlNumber: String, written: Int = 0) -> [OutgoingSegment] {
         var body = transaction.filter { $0.tag != "ST" && $0.tag != "SE" }
         let header = transaction.first { $0.tag == "ST" }
         var st = header ?? OutgoingSegment("ST", [])
         while st.elements.count < 2 { st.elements.append([[""]]) }
         st.elements[1] = [[controlNumber]]
         body.insert(st, at: 0)
-        body.append(OutgoingSegment("SE", [String(body.count + 1), controlNumber]))
+        body.append(OutgoingSegment("SE", [String(body.count + written + 1), controlNumber]))
         return body
     }
 
