@@ -3,7 +3,7 @@ public import EDICore
 /// An X12 810 invoice (004010, 005010): BIG, CUR, REF, PER, N1 parties and DTM in the heading,
 /// IT1 line items, TDS total monetary value and CTT in the summary; every other segment (ITD, FOB,
 /// SAC, CAD, ISS…) is kept and written back.
-public struct Invoice810: Sendable, Hashable {
+public struct Invoice810: Sendable, Hashable, X12PartsDocument {
     /// ST03 implementation convention reference (005010), as sent.
     public var implementationConventionReference: String?
     /// The BIG segment.
@@ -72,45 +72,21 @@ public struct Invoice810: Sendable, Hashable {
         let parts = X12DocumentParts(nodes: frame.nodes, table: Self.table, beginningTag: "BIG", lineTag: "IT1",
                                      namedTags: ["TDS", "AMT"])
         guard let beginning = parts.beginning else { throw missing("BIG", in: "810", after: frame.nodes.first) }
+        self.init(invoiceDate: "", invoiceNumber: "")
+        adoptSharedParts(parts, beginning: beginning)
         implementationConventionReference = frame.implementationConventionReference
-        beginningSegment = beginning
-        currency = parts.currency
-        references = parts.references
-        contacts = parts.contacts
-        dates = parts.dates
-        termsOfSale = parts.termsOfSale
-        carrierRouting = parts.carrierRouting
-        allowancesCharges = parts.allowancesCharges
-        taxes = parts.taxes
         amounts = (parts.named["AMT"] ?? []).map { X12MonetaryAmount(segment: $0, origin: X12Origin($0.position)) }
-        parties = parts.parties
-        lineItems = parts.lineItems
         totalMonetaryValue = parts.named["TDS"]?.first.map {
             X12TotalMonetaryValue(segment: $0, origin: parts.namedOrigins["TDS"] ?? X12Origin())
         }
-        totals = parts.totals
-        unmappedSegments = parts.unmappedSegments
         origin = parts.beginningOrigin
     }
 
     /// The transaction, ST to SE, with SE01 counting every segment.
     public func segments(controlNumber: String) -> [OutgoingSegment] {
-        var parts = X12DocumentParts()
-        parts.beginning = beginningSegment
-        parts.currency = currency
-        parts.references = references
-        parts.contacts = contacts
-        parts.dates = dates
-        parts.termsOfSale = termsOfSale
-        parts.carrierRouting = carrierRouting
-        parts.allowancesCharges = allowancesCharges
-        parts.taxes = taxes
+        var parts = sharedParts
         if !amounts.isEmpty { parts.named["AMT"] = amounts.map(\.segment) }
-        parts.parties = parties
-        parts.lineItems = lineItems
         if let totalMonetaryValue { parts.named["TDS"] = [totalMonetaryValue.segment] }
-        parts.totals = totals
-        parts.unmappedSegments = unmappedSegments
         return X12TransactionFrame.wrap(parts.segments(table: Self.table, lineTag: "IT1"), transactionSet: "810",
                                         controlNumber: controlNumber,
                                         implementationConventionReference: implementationConventionReference)

@@ -3,7 +3,7 @@ public import EDICore
 /// An X12 850 purchase order (004010, 005010): BEG, CUR, REF, PER, DTM and N1 parties in the
 /// heading, PO1 line items, CTT totals; every other segment is kept in `unmappedSegments` (or the
 /// line's or party's) and written back.
-public struct PurchaseOrder850: Sendable, Hashable {
+public struct PurchaseOrder850: Sendable, Hashable, X12PartsDocument {
     /// ST03 implementation convention reference (005010), as sent.
     public var implementationConventionReference: String?
     /// The BEG segment.
@@ -70,41 +70,17 @@ public struct PurchaseOrder850: Sendable, Hashable {
         let frame = try X12TransactionFrame.read(segments, transactionSet: "850", table: Self.table)
         let parts = X12DocumentParts(nodes: frame.nodes, table: Self.table, beginningTag: "BEG", lineTag: "PO1")
         guard let beginning = parts.beginning else { throw missing("BEG", in: "850", after: frame.nodes.first) }
+        self.init(purchaseOrderNumber: "", orderDate: "")
+        adoptSharedParts(parts, beginning: beginning)
         implementationConventionReference = frame.implementationConventionReference
-        beginningSegment = beginning
-        currency = parts.currency
-        references = parts.references
-        contacts = parts.contacts
-        dates = parts.dates
-        termsOfSale = parts.termsOfSale
-        carrierRouting = parts.carrierRouting
-        allowancesCharges = parts.allowancesCharges
-        taxes = parts.taxes
         summaryAmounts = parts.summaryAmounts
-        parties = parts.parties
-        lineItems = parts.lineItems
-        totals = parts.totals
-        unmappedSegments = parts.unmappedSegments
         origin = parts.beginningOrigin
     }
 
     /// The transaction, ST to SE, with SE01 counting every segment.
     public func segments(controlNumber: String) -> [OutgoingSegment] {
-        var parts = X12DocumentParts()
-        parts.beginning = beginningSegment
-        parts.currency = currency
-        parts.references = references
-        parts.contacts = contacts
-        parts.dates = dates
-        parts.termsOfSale = termsOfSale
-        parts.carrierRouting = carrierRouting
-        parts.allowancesCharges = allowancesCharges
-        parts.taxes = taxes
+        var parts = sharedParts
         parts.summaryAmounts = summaryAmounts
-        parts.parties = parties
-        parts.lineItems = lineItems
-        parts.totals = totals
-        parts.unmappedSegments = unmappedSegments
         return X12TransactionFrame.wrap(parts.segments(table: Self.table, lineTag: "PO1"), transactionSet: "850",
                                         controlNumber: controlNumber,
                                         implementationConventionReference: implementationConventionReference)

@@ -3,7 +3,7 @@ public import EDICore
 /// An X12 855 purchase order acknowledgment (004010, 005010): BAK, CUR, REF, PER, DTM and N1
 /// parties in the heading, PO1 line items with their ACK acknowledgements, CTT totals; every other
 /// segment is kept and written back.
-public struct PurchaseOrderAcknowledgement855: Sendable, Hashable {
+public struct PurchaseOrderAcknowledgement855: Sendable, Hashable, X12PartsDocument {
     /// ST03 implementation convention reference (005010), as sent.
     public var implementationConventionReference: String?
     /// The BAK segment.
@@ -69,41 +69,17 @@ public struct PurchaseOrderAcknowledgement855: Sendable, Hashable {
         let frame = try X12TransactionFrame.read(segments, transactionSet: "855", table: Self.table)
         let parts = X12DocumentParts(nodes: frame.nodes, table: Self.table, beginningTag: "BAK", lineTag: "PO1")
         guard let beginning = parts.beginning else { throw missing("BAK", in: "855", after: frame.nodes.first) }
+        self.init(acknowledgmentTypeCode: "", purchaseOrderNumber: "", purchaseOrderDate: "")
+        adoptSharedParts(parts, beginning: beginning)
         implementationConventionReference = frame.implementationConventionReference
-        beginningSegment = beginning
-        currency = parts.currency
-        references = parts.references
-        contacts = parts.contacts
-        dates = parts.dates
-        termsOfSale = parts.termsOfSale
-        carrierRouting = parts.carrierRouting
-        allowancesCharges = parts.allowancesCharges
-        taxes = parts.taxes
         summaryAmounts = parts.summaryAmounts
-        parties = parts.parties
-        lineItems = parts.lineItems
-        totals = parts.totals
-        unmappedSegments = parts.unmappedSegments
         origin = parts.beginningOrigin
     }
 
     /// The transaction, ST to SE, with SE01 counting every segment.
     public func segments(controlNumber: String) -> [OutgoingSegment] {
-        var parts = X12DocumentParts()
-        parts.beginning = beginningSegment
-        parts.currency = currency
-        parts.references = references
-        parts.contacts = contacts
-        parts.dates = dates
-        parts.termsOfSale = termsOfSale
-        parts.carrierRouting = carrierRouting
-        parts.allowancesCharges = allowancesCharges
-        parts.taxes = taxes
+        var parts = sharedParts
         parts.summaryAmounts = summaryAmounts
-        parts.parties = parties
-        parts.lineItems = lineItems
-        parts.totals = totals
-        parts.unmappedSegments = unmappedSegments
         return X12TransactionFrame.wrap(parts.segments(table: Self.table, lineTag: "PO1"), transactionSet: "855",
                                         controlNumber: controlNumber,
                                         implementationConventionReference: implementationConventionReference)
