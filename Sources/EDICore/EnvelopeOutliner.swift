@@ -50,7 +50,8 @@ public final class EnvelopeOutliner {
         return issues
     }
 
-    /// An error from the tokenizer abandons the interchange in progress.
+    /// An error from the tokenizer that abandons the interchange (``SyntaxIssue/abandonsInterchange``)
+    /// ends the one in progress, quietly.
     public func abandon(at position: EDIPosition) {
         if current != nil { closeInterchange(at: position, trailerSeen: false, quiet: true) }
     }

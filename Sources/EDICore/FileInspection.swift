@@ -45,7 +45,7 @@ public struct FileInspection: Sendable, Codable {
                     }
                 case .issue(let issue):
                     result.add([issue])
-                    if issue.severity == .error { outliner.abandon(at: issue.position) }
+                    if issue.abandonsInterchange { outliner.abandon(at: issue.position) }
                 case .needMoreInput, .endOfInput:
                     break
                 }

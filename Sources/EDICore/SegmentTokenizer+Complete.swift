@@ -105,13 +105,14 @@ extension SegmentTokenizer {
         }
         if segmentHasLineBreak {
             if let split = lineBreaksInside(end: end) {
-                // The terminator is missing (EDI202): the interchange is abandoned there, as after any error.
-                readIndex = split
-                beginSegment()
-                state = .resynchronising
-                return nil
+                // The terminator is missing (EDI202): the segment ends at the line break, and reading
+                // goes on with the segment that starts on the next line, in the same interchange.
+                end = split
+                next = split
+                while markCount > 0, Int(marks[markCount - 1]) >= split - readIndex { markCount -= 1 }
+            } else {
+                end = removeLineBreaks(end: end)
             }
-            end = removeLineBreaks(end: end)
         }
         let start = readIndex
         let length = end - start

@@ -3,7 +3,8 @@
 public struct SyntaxIssue: Error, Sendable, Hashable, Codable, CustomStringConvertible {
     /// How bad a finding is.
     public enum Severity: String, Sendable, Hashable, Codable {
-        /// The input cannot be read as it stands; the interchange is abandoned.
+        /// The input cannot be read as it stands; the interchange is abandoned (EDI202 aside:
+        /// see ``SyntaxIssue/abandonsInterchange``).
         case error
         /// The input was read, but does not follow the standard to the letter.
         case warning
@@ -42,6 +43,13 @@ public struct SyntaxIssue: Error, Sendable, Hashable, Codable, CustomStringConve
         self.position = position
     }
 
+    /// Whether the tokenizer gave up the interchange here and resynchronises at the next
+    /// interchange header: every error but a missing segment terminator (EDI202), after which the
+    /// segment on the next line is read, in the same interchange.
+    public var abandonsInterchange: Bool {
+        severity == .error && code != .missingSegmentTerminator
+    }
+
     public var description: String {
         "\(severity.rawValue) [\(code)]: \(message) (\(position))"
     }
@@ -65,7 +73,8 @@ extension SyntaxIssue.Code {
     // Segments
     /// A segment tag that is not 2–3 letters or digits.
     public static let invalidSegmentTag: Self = "EDI201"
-    /// A line break where a segment terminator was expected: the terminator is missing.
+    /// A line break where a segment terminator was expected: the terminator is missing. The
+    /// segment ends at the line break; reading goes on in the same interchange.
     public static let missingSegmentTerminator: Self = "EDI202"
     /// The input ends inside a segment.
     public static let unexpectedEndOfInput: Self = "EDI203"

@@ -222,7 +222,7 @@ public struct FileValidator {
                 if tag == "SE" || tag == "UNT" { closeTransaction(at: segment.position) }
                 if Self.isEnvelopeTag(tag) { routeNewEnvelopeFindings() }
             case .issue(let issue):
-                if issue.severity == .error {
+                if issue.abandonsInterchange {
                     closeTransaction(at: issue.position, endedBy: issue)
                     outliner.abandon(at: issue.position)
                 }

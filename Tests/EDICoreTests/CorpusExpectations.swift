@@ -149,8 +149,14 @@ enum CorpusExpectations {
         // malformed: no IEA
         "malformed/x12_810_002040_edifabric_missing_IEA.txt": ["EDI401@48:1"],
         // malformed: many 810s, some invalid (18KB)
-        // → the first over-long N1 line has no terminator (EDI202 at its end); the interchange is abandoned there
-        "malformed/x12_810_002040_edifabric_multiple_invalid_msgs.txt": ["EDI202@13:1191"],
+        // → the first 810 has ten N1 lines without terminator (EDI202 at each line's end); each ends its segment
+        //   and reading goes on, so SE01 45 is short of the 54 segments read (EDI404); the fourth and fifth 810
+        //   have no SE (EDI401), and GE01 says 1 for 5 (EDI404)
+        "malformed/x12_810_002040_edifabric_multiple_invalid_msgs.txt": [
+            "EDI202@13:1191", "EDI202@14:1191", "EDI202@15:1191", "EDI202@16:1191", "EDI202@17:1191", "EDI202@18:1191",
+            "EDI202@19:1191", "EDI202@20:1191", "EDI202@21:1191", "EDI202@22:1191", "EDI401@191:1", "EDI401@235:1",
+            "EDI404@235:4", "EDI404@56:4",
+        ],
         // edge: trailing spaces after segment terminator
         "malformed/x12_810_002040_edifabric_trailing_blanks.txt": [],
         // edge: UTF-8 BOM; segments indented with leading spaces after CRLF; CRLF as segment terminator, ISA12 00040

@@ -105,13 +105,22 @@ import TestSupport
         #expect(issue.severity == .error)
         expect(issue.position, line: 4, column: 25, segment: 4, tag: "BEG")
         #expect(issue.message == "segment terminator missing after segment 4 (BEG) at line 4, column 25")
-        #expect(result.tags == ["ISA", "GS", "ST"])
+        // The segment ends at the line break; reading goes on with the next line, in the same interchange.
+        #expect(result.tags == ["ISA", "GS", "ST", "BEG", "PO1", "SE", "GE", "IEA"])
+        let beg = try #require(result.segments.first { $0.tag == "BEG" })
+        #expect(beg.owned.elementCount == 5 && beg[5] == "20261129")
+        let po1 = try #require(result.segments.first { $0.tag == "PO1" })
+        #expect(po1.position.line == 5 && po1.position.column == 1 && po1.position.segmentIndex == 5)
+        #expect(po1.position.segmentIndexInTransaction == 3)
+        // The envelope is complete: no trailer is reported missing, the SE count holds.
+        #expect(outline(text).issues.map(\.code) == [.missingSegmentTerminator])
     }
 
-    @Test func edi202ResynchronisesAtTheNextInterchange() throws {
+    @Test func edi202ReadsOnAndTheNextInterchangeToo() throws {
         let broken = x12Interchange(control: "000000001").replacingOccurrences(of: "20261129~\nPO1", with: "20261129\nPO1")
         let result = tokenize(broken + x12Interchange(control: "000000002"))
         #expect(result.issues(.missingSegmentTerminator).count == 1)
+        #expect(result.segments.filter { $0.interchangeIndex == 1 }.count == 8)
         #expect(result.segments.filter { $0.interchangeIndex == 2 }.count == 8)
         #expect(result.segments.last?.position.line == 16)
     }

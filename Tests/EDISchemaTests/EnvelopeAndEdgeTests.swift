@@ -358,3 +358,28 @@ struct CutShortTests {
         expectFinding(result, Expected(kind: .invalidCode, tag: "BGM", index: 2, element: 3, line: 4))
     }
 }
+
+/// A missing segment terminator (EDI202) ends the segment at the line break; the transaction
+/// and the interchange go on, so the rest is validated and no trailer is reported missing.
+@Suite("Missing terminator")
+struct MissingTerminatorTests {
+    typealias S = SchemaTestSupport
+
+    @Test("an EDIFACT DTM without terminator: EDI202, the message read to its UNT, its count holds")
+    func readsOnToTheTrailer() throws {
+        var body = S.ordersBody
+        body[1] = "DTM+137:20261124:102"  // line 5: no terminator before the line break
+        body[4] = "QTY+21:ABC'"  // line 8, after the break: still validated
+        let result = try S.validate(S.edifact(body))
+        let codes = result.allDiagnostics.filter { $0.severity == .error }.map(\.code)
+        #expect(codes.contains("EDI202"), "\(codes)")
+        #expect(result.allDiagnostics.contains { $0.code == "EDI202" && $0.position.line == 5 })
+        #expect(!result.allDiagnostics.contains { $0.kind == .transactionTrailerMissing || $0.kind == .interchangeTrailerMissing },
+                "\(result.allDiagnostics.map(\.description))")
+        #expect(!result.allDiagnostics.contains { $0.kind == .transactionCountMismatch })
+        #expect(result.transactions.count == 1)
+        #expect(result.transactions.first?.segmentCount == body.count + 2)
+        #expect(result.allDiagnostics.contains { $0.kind == .invalidCharacter && $0.position.line == 8 },
+                "\(result.allDiagnostics.map(\.description))")
+    }
+}

@@ -181,6 +181,15 @@ struct SharedCorpusTests {
         #expect(unpadded.allDiagnostics.contains { $0.code == "EDI103" })
         expect(unpadded, .error, Expected(kind: .envelopeError, tag: "ISA", index: 0, element: 6, line: 1))
         expect(unpadded, .error, Expected(kind: .envelopeError, tag: "ISA", index: 0, element: 8, line: 1))
+        // "many 810s, some invalid": ten N1 lines without terminator (EDI202 each), read on; all five 810s
+        let many = try validate("malformed/x12_810_002040_edifabric_multiple_invalid_msgs.txt")
+        #expect(many.transactions.count == 5)
+        #expect(many.allDiagnostics.filter { $0.code == "EDI202" }.map(\.position.line) == Array(13...22))
+        expect(many, .error, Expected(kind: .transactionCountMismatch, tag: "SE", index: 54, element: 1, line: 56))
+        expect(many, .error, Expected(kind: .transactionTrailerMissing, tag: "ST", index: 1, element: nil, line: 191))
+        expect(many, .error, Expected(kind: .groupCountMismatch, tag: "GE", index: 45, element: 1, line: 235))
+        let nearest = try validate("malformed/x12_810_002040_edifabric_multiple_invalid_msgs.txt", nearest: true)
+        expect(nearest, .warning, Expected(kind: .unrecognizedSegment, tag: "NT1", index: 4, element: nil, line: 105, column: 1))
     }
 
     @Test("--nearest-schema adds no error to a valid sample of a version without a schema",

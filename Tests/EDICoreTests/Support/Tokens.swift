@@ -151,7 +151,7 @@ func outline(_ bytes: [UInt8]) -> (interchanges: [InterchangeSummary], issues: [
             issues += outliner.consume(segment)
         case .issue(let issue):
             issues.append(issue)
-            if issue.severity == .error { outliner.abandon(at: issue.position) }
+            if issue.abandonsInterchange { outliner.abandon(at: issue.position) }
         case .needMoreInput, .endOfInput:
             break loop
         }
