@@ -10,6 +10,8 @@ final class CodeSet: @unchecked Sendable {
     private let mask: Int
     let long: Set<[UInt8]>
     let isClosed: Bool
+    /// The standard's codes a guide took out (``CodeList/codesNotUsed``), nil when none.
+    let notUsed: CodeSet?
 
     init(_ list: CodeList) {
         var packed = Set<UInt64>()
@@ -32,6 +34,7 @@ final class CodeSet: @unchecked Sendable {
         }
         self.long = long
         isClosed = list.isClosed
+        notUsed = list.codesNotUsed.isEmpty ? nil : CodeSet(CodeList(codes: list.codesNotUsed.map { ($0, "") }, isClosed: true, source: nil))
     }
 
     deinit {

@@ -72,6 +72,7 @@ public enum DiagnosticKind: String, Sendable, Hashable, Codable, CaseIterable {
     case elementTooLong = "ELEM_TOO_LONG"
     case invalidCharacter = "ELEM_INVALID_CHAR"
     case invalidCode = "ELEM_INVALID_CODE"
+    case codeNotUsedInGuide = "ELEM_CODE_NOT_USED"
     case unknownCode = "ELEM_UNKNOWN_CODE"
     case invalidDate = "ELEM_INVALID_DATE"
     case invalidTime = "ELEM_INVALID_TIME"
@@ -128,6 +129,7 @@ extension DiagnosticKind {
         case .elementTooLong: .init(x12_997: "AK403=5", x12_999: "IK403=5", contrl: "UCD 0085=39")
         case .invalidCharacter: .init(x12_997: "AK403=6", x12_999: "IK403=6", contrl: "UCD 0085=37")
         case .invalidCode: .init(x12_997: "AK403=7", x12_999: "IK403=7", contrl: "UCD 0085=12")
+        case .codeNotUsedInGuide: .init(x12_997: "AK403=7", x12_999: "IK403=I6", contrl: "UCD 0085=12")
         case .unknownCode: .init(x12_997: nil, x12_999: nil, contrl: nil)
         case .invalidDate: .init(x12_997: "AK403=8", x12_999: "IK403=8", contrl: "UCD 0085=12")
         case .invalidTime: .init(x12_997: "AK403=9", x12_999: "IK403=9", contrl: "UCD 0085=12")

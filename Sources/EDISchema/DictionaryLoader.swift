@@ -148,7 +148,9 @@ struct ElementOverride {
                 }
                 element.codes = existing
             } else {
-                element.codes = codes
+                var restricted = codes
+                restricted.codesNotUsed = (element.codes?.orderedCodes ?? []).filter { !codes.contains($0) }
+                element.codes = restricted
             }
         }
     }

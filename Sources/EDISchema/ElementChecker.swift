@@ -245,7 +245,9 @@ struct ElementChecker {
         if element.codeSet >= 0 {
             let codes = compiled.codeSets[element.codeSet]
             if !codes.contains(bytes) {
-                if codes.isClosed {
+                if codes.notUsed?.contains(bytes) == true {
+                    fail(.codeNotUsedInGuide, "is a standard code the implementation guide does not use")
+                } else if codes.isClosed {
                     fail(.invalidCode, "is not a valid code")
                 } else {
                     fail(.unknownCode, "is not among the codes EDIKit knows for this element", severity: .warning)

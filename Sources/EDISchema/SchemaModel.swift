@@ -77,6 +77,9 @@ public struct CodeList: Sendable, Hashable {
     public var isClosed: Bool
     /// Where the list was checked.
     public var source: String?
+    /// The standard's codes an implementation guide took out of the list (`codeMode="restrict"`):
+    /// such a value is a code the implementation does not use (999 `IK403=I6`), not an invalid one.
+    public var codesNotUsed: [String] = []
 
     /// Creates a list.
     public init(codes: [(String, String)], isClosed: Bool, source: String?) {

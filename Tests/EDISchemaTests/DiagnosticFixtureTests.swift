@@ -228,10 +228,14 @@ struct GuideDiagnosticTests {
         expectOnlyError(result, Expected(kind: .segmentNotUsed, tag: "RFF", index: 5, element: nil, line: 7))
     }
 
-    @Test("ELEM_INVALID_CODE: BGM 1001 221; the guide allows only 220")
-    func invalidCodeByGuide() throws {
+    @Test("ELEM_CODE_NOT_USED: BGM 1001 221, a UNCL code; the guide allows only 220")
+    func codeNotUsedByGuide() throws {
         let result = try validate(body(replacing: 2, with: "BGM+221+PO-2026-0481+9'"))
-        expectOnlyError(result, Expected(kind: .invalidCode, tag: "BGM", index: 2, element: 1, component: 1, line: 4))
+        expectOnlyError(result, Expected(kind: .codeNotUsedInGuide, tag: "BGM", index: 2, element: 1, component: 1, line: 4))
+        #expect(result.allDiagnostics.first?.ack.x12_999 == "IK403=I6")
+        // A value that is no UNCL 1001 code either is an invalid code.
+        let invalid = try validate(body(replacing: 2, with: "BGM+ZZZ+PO-2026-0481+9'"))
+        expectOnlyError(invalid, Expected(kind: .invalidCode, tag: "BGM", index: 2, element: 1, component: 1, line: 4))
         // 221 is a good UNCL 1001 code: the standard alone accepts it.
         let standard = try S.validate(S.edifact(body(replacing: 2, with: "BGM+221+PO-2026-0481+9'"), unh: Self.unh))
         #expect(!standard.allDiagnostics.contains { $0.severity == .error }, "\(standard.allDiagnostics)")

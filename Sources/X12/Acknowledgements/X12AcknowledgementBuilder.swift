@@ -159,7 +159,15 @@ public struct X12AcknowledgementBuilder: Sendable {
             }
         }
         var transactionCodes = codes(transactionLevel, prefix: is999 ? "IK502" : "AK502")
-        if !bySegment.isEmpty, !transactionCodes.contains("5") { transactionCodes.append("5") }
+        // One or more segments in error (5); in a 999, an implementation code (`I4`, `I6`, `I10`…) in an
+        // IK3/IK4 is an implementation error: I5 (implementation one or more segments in error).
+        let noteCodes = bySegment.flatMap(\.findings).compactMap { value(is999 ? $0.ack.x12_999 : $0.ack.x12_997) }
+        if noteCodes.contains(where: { !Self.isImplementationCode($0) }), !transactionCodes.contains("5") {
+            transactionCodes.append("5")
+        }
+        if is999, noteCodes.contains(where: Self.isImplementationCode), !transactionCodes.contains("I5") {
+            transactionCodes.append("I5")
+        }
         if status == "A" { transactionCodes = [] }
         segments.append(OutgoingSegment(is999 ? "IK5" : "AK5", [status] + Array(transactionCodes.prefix(5))))
         return segments
@@ -179,6 +187,11 @@ public struct X12AcknowledgementBuilder: Sendable {
     private func value(_ code: String?) -> String? {
         guard let code, let equals = code.firstIndex(of: "=") else { return nil }
         return String(code[code.index(after: equals)...])
+    }
+
+    /// A 999 implementation code (620 `I4`…`I9`, 621 `I6`…`I13`): it starts with `I`.
+    static func isImplementationCode(_ code: String) -> Bool {
+        code.first == "I"
     }
 
     /// AK404/IK404 copy of the bad value: at most 99 characters, nothing that could be a delimiter.
