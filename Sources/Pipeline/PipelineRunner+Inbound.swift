@@ -30,7 +30,11 @@ extension PipelineRunner {
         }
         validator.collectsSegments = true
         validator.keepsCompactResults = true
-        let delivery = InboundDelivery(partner: partner, ledger: ledger, staging: staging, workspace: workspace, logger: logger)
+        // The original's place in the archive, taken before the documents are written so that each names
+        // it (`envelope.sourceFile`); a rejection drops it with the rest of what was staged.
+        let archived = staging.moveOriginal(file, identity: identity, to: workspace.archiveFolder(for: now))
+        let delivery = InboundDelivery(partner: partner, ledger: ledger, staging: staging, workspace: workspace, logger: logger,
+                                       archivedFile: workspace.relativePath(archived), receivedAt: PipelineStatus.timestamp(now.timeIntervalSince1970))
         let checked = try validator.validate(path: file.path, onTransaction: nil) { delivery.take($0) }
         if let failure = delivery.failure { throw failure }
         // Interchanges without transactions are checked for duplicates too.
@@ -66,7 +70,7 @@ extension PipelineRunner {
                                                           acknowledgementExpected: nil, transactions: []))
         }
         outcome.spooledTransactions = delivery.transactions.spool
-        outcome.location = staging.moveOriginal(file, identity: identity, to: workspace.archiveFolder(for: now)).path
+        outcome.location = archived.path
         summary.archived = 1
         return Processed(outcome: outcome, summary: summary)
     }
@@ -90,6 +94,11 @@ final class InboundDelivery {
     let staging: Staging
     let workspace: Workspace
     let logger: Logger
+    /// Where the original will be archived, relative to the workspace root: each document's
+    /// `envelope.sourceFile`.
+    let archivedFile: String
+    /// When the pipeline took the file (ISO 8601, UTC): each document's `envelope.receivedAt`.
+    let receivedAt: String
     /// Every transaction taken, with the internal document staged for it: the ledger rows, spooled.
     let transactions: SpoolWriter<SpooledTransaction>
     private(set) var documents = 0
@@ -99,8 +108,11 @@ final class InboundDelivery {
     private(set) var failure: (any Error)?
     private var seen: Set<String> = []
 
-    init(partner: PartnerProfile, ledger: any Ledger, staging: Staging, workspace: Workspace, logger: Logger) {
+    init(partner: PartnerProfile, ledger: any Ledger, staging: Staging, workspace: Workspace, logger: Logger, archivedFile: String,
+         receivedAt: String) {
         self.partner = partner
+        self.archivedFile = archivedFile
+        self.receivedAt = receivedAt
         self.ledger = ledger
         self.staging = staging
         self.workspace = workspace
@@ -138,13 +150,16 @@ final class InboundDelivery {
             logger.debug("no internal document for this type", metadata: ["type": "\(envelope.transactionType)"])
             return nil
         }
-        let document: InternalDocument
+        var document: InternalDocument
         do {
             document = try InboundTranslator.translate(transaction)
         } catch {
             logger.warning("not translated", metadata: ["type": "\(envelope.transactionType)", "error": "\(error)"])
             return nil
         }
+        // The inbox file is moved to the archive in this file's commit: the document names it there.
+        document.envelope?.sourceFile = archivedFile
+        document.envelope?.receivedAt = receivedAt
         let name = safeName("\(partner.id)_\(document.businessKey ?? "document")_\(transaction.result.controlNumber)") + ".json"
         let target = try staging.stage(DocumentJSONWriter.encode(document, pretty: true),
                                        in: workspace.internalDocuments.appendingPathComponent(document.type.rawValue), name: name)

@@ -68,6 +68,13 @@ struct PipelineRunnerTests {
         #expect(documents.contains("purchaseOrder/globex_4500012345_0001.json"))
         #expect(documents.contains { $0.hasPrefix("purchaseOrder/initech_PO-2026-0481") })
         #expect(documents.contains { $0.hasPrefix("remittance/") })
+        // Each document names its original where it ended up: archive/YYYY/MM/DD/, not inbox/.
+        let document = try JSONSerialization.jsonObject(with: Data(contentsOf: workspace.internalDocuments
+            .appendingPathComponent("purchaseOrder/globex_4500012345_0001.json"))) as? [String: Any]
+        let sourceFile = try #require((document?["envelope"] as? [String: Any])?["sourceFile"] as? String)
+        #expect(sourceFile.hasPrefix("archive/") && sourceFile.hasSuffix("/globex-850-004010-two-pos.edi"), "\(sourceFile)")
+        #expect(archived.contains(String(sourceFile.dropFirst("archive/".count))))
+        #expect((document?["envelope"] as? [String: Any])?["receivedAt"] as? String != nil)
         let outbox = files(workspace.outbox)
         #expect(outbox.contains { $0.hasPrefix("globex/globex-997-") })
         #expect(outbox.contains { $0.hasPrefix("globex/globex-invoice-") })
