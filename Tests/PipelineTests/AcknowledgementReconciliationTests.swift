@@ -134,6 +134,19 @@ struct AcknowledgementReconciliationTests {
         #expect(state.transactions.first?.acknowledgement?.status == .accepted)
     }
 
+    /// The demo expects Initech's CONTRL within 48 hours; a partner that answers as EDIKit's own
+    /// `contrl` policy does (a CONTRL for a clean interchange only when UNB 0031 asks) sends one only
+    /// because our UNB asks for it (`requestAcknowledgement: true`).
+    @Test func ourINVOICToInitechAsksForTheCONTRLWeExpect() throws {
+        let test = try PipelineTestWorkspace()
+        #expect(test.configuration.partners["initech"]?.acknowledgementExpectedWithinHours != nil)
+        let sent = try test.sendInvoice(to: "initech", at: .testNow)
+        let validation = try FileValidator(repository: PipelineTestWorkspace.repository).validate(path: sent.path)
+        #expect(validation.interchanges.first?.acknowledgementRequested == true)
+        let ack = try PipelineTestWorkspace.acknowledgement(of: sent, type: .auto)
+        #expect(String(decoding: ack, as: UTF8.self).contains("UCI+"))
+    }
+
     @Test func aCONTRLRejectingOurINVOIC() throws {
         let test = try PipelineTestWorkspace()
         _ = try test.sendInvoice(to: "initech", at: .testNow)
