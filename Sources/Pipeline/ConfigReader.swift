@@ -103,7 +103,10 @@ struct ConfigReader {
         var policy = syntax == .x12 ? AcknowledgementPolicy.functional997 : .contrl
         if let node = map["acknowledgement"] {
             guard let value = AcknowledgementPolicy(rawValue: try string(node, key: "\(key).acknowledgement").lowercased()) else {
-                throw fail(node, "\(key).acknowledgement", "expected none, 997, 999, ta1 or contrl")
+                throw fail(node, "\(key).acknowledgement", "expected none, 997, 999, ta1, contrl or contrl-always")
+            }
+            if value == .contrlAlways, syntax == .x12 {
+                throw fail(node, "\(key).acknowledgement", "contrl-always is for EDIFACT partners")
             }
             policy = value
         }

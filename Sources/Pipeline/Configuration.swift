@@ -34,8 +34,10 @@ public enum AcknowledgementPolicy: String, Sendable, Hashable, CaseIterable {
     case implementation999 = "999"
     /// TA1 only.
     case ta1
-    /// CONTRL.
+    /// CONTRL when the interchange asks for one (UNB 0031 = 1) or something in it is wrong.
     case contrl
+    /// CONTRL for every interchange, asked for or not (EDIFACT partners only).
+    case contrlAlways = "contrl-always"
 }
 
 /// One trading partner: ids, versions, delimiters, acknowledgements, guide.

@@ -20,7 +20,7 @@ public enum ConfigurationTemplate {
           #   qualifier: "01"       # their ISA qualifier and id: how their files are recognised
           #   id: "123456789"
           #   version: "004010"     # GS08 of what we send them
-          #   acknowledgement: "997" # none, 997, 999, ta1 (contrl for EDIFACT)
+          #   acknowledgement: "997" # none, 997, 999, ta1; EDIFACT: contrl (when UNB 0031 asks or on errors), contrl-always
           #   guide: guides/example-850.xml
           #   duplicates: reject    # reject or warn on an interchange control number seen before
           #   duplicateWindowHours: 720

@@ -82,6 +82,7 @@ extension PipelineRunner {
         case .implementation999: .implementation999
         case .ta1: .ta1
         case .contrl: .auto
+        case .contrlAlways: .contrl
         }
     }
 }

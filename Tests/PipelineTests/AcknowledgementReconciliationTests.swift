@@ -147,6 +147,25 @@ struct AcknowledgementReconciliationTests {
         #expect(String(decoding: ack, as: UTF8.self).contains("UCI+"))
     }
 
+    /// Initech's ORDERS does not ask for a CONTRL (no UNB 0031): `contrl` sends none for the clean
+    /// interchange, `contrl-always` sends one (UCI action 7) all the same.
+    @Test(arguments: [(AcknowledgementPolicy.contrl, 0), (.contrlAlways, 1)])
+    func contrlPolicies(policy: AcknowledgementPolicy, contrls: Int) throws {
+        var test = try PipelineTestWorkspace()
+        test.configuration.partners["initech"]?.acknowledgement = policy
+        let orders = try [UInt8](Data(contentsOf: PipelineTestWorkspace.root
+            .appendingPathComponent("Samples/inbox/initech-ORDERS-D96A-two-messages.edi")))
+        let summary = try test.receive(orders, named: "orders.edi", at: .testNow)
+        #expect(summary.archived == 1)
+        let sent = test.files(in: test.workspace.outbox.appendingPathComponent("initech"))
+        #expect(sent.count == contrls, "\(sent)")
+        #expect(summary.acknowledgements == contrls)
+        for name in sent {
+            let text = try String(contentsOf: test.workspace.outbox.appendingPathComponent("initech/\(name)"), encoding: .utf8)
+            #expect(text.contains("CONTRL:D:3:UN") && text.contains("+INI0000481+"), "\(text)")
+        }
+    }
+
     @Test func aCONTRLRejectingOurINVOIC() throws {
         let test = try PipelineTestWorkspace()
         _ = try test.sendInvoice(to: "initech", at: .testNow)

@@ -15,6 +15,16 @@ struct ConfigurationTests {
         return url.path
     }
 
+    /// Loading fails with a `ConfigurationError` naming the key and its line.
+    func expectError(loading path: String, key: String, line: Int, sourceLocation: SourceLocation = #_sourceLocation) {
+        #expect(sourceLocation: sourceLocation) {
+            try Configuration.load(path: path)
+        } throws: { error in
+            guard let error = error as? ConfigurationError else { return false }
+            return error.key == key && error.line == line
+        }
+    }
+
     @Test func demoConfigurationLoads() throws {
         let configuration = try Configuration.load(path: Self.demo)
         #expect(configuration.identity.x12 == EnvelopeParty(qualifier: "ZZ", id: "ACMESUPPLY"))
@@ -36,12 +46,7 @@ struct ConfigurationTests {
                 id: "1"
                 acknowledgment: "997"
             """)
-        #expect {
-            try Configuration.load(path: path)
-        } throws: { error in
-            guard let error = error as? ConfigurationError else { return false }
-            return error.key == "partners.p1.acknowledgment" && error.line == 7
-        }
+        expectError(loading: path, key: "partners.p1.acknowledgment", line: 7)
     }
 
     @Test func badValueNamesKeyAndLine() throws {
@@ -54,12 +59,30 @@ struct ConfigurationTests {
                 id: "2"
                 version: D99Z
             """)
-        #expect {
-            try Configuration.load(path: path)
-        } throws: { error in
-            guard let error = error as? ConfigurationError else { return false }
-            return error.key == "partners.p2.version" && error.line == 7
-        }
+        expectError(loading: path, key: "partners.p2.version", line: 7)
+    }
+
+    @Test func contrlAlwaysIsForEDIFACTPartners() throws {
+        let edifact = try write("""
+            identity:
+              edifact: { qualifier: "14", id: "1" }
+            partners:
+              p4:
+                syntax: edifact
+                id: "4"
+                acknowledgement: contrl-always
+            """)
+        #expect(try Configuration.load(path: edifact).partners["p4"]?.acknowledgement == .contrlAlways)
+        let x12 = try write("""
+            identity:
+              x12: { qualifier: ZZ, id: US }
+            partners:
+              p5:
+                syntax: x12
+                id: "5"
+                acknowledgement: contrl-always
+            """)
+        expectError(loading: x12, key: "partners.p5.acknowledgement", line: 7)
     }
 
     @Test func missingIdentityForSyntax() throws {
