@@ -27,7 +27,7 @@ fi
 
 echo "file | mode | MB/s | segments/s | elapsed s | peak RSS MB   (median of $runs)"
 for file in "${files[@]}"; do
-  for mode in ${MODES:-tokenize outline outline-lean}; do
+  for mode in ${MODES:-tokenize tokenize-events outline outline-lean}; do
     results=()
     for _ in $(seq "$runs"); do
       results+=("$("$bench" "$mode" "$file" | tail -1)")

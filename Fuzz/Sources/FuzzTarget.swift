@@ -16,31 +16,39 @@ struct FuzzInterchange {
     var hadError = false
 }
 
-/// Tokenizes `bytes`, fed whole (`split == nil`) or in two chunks split at `split`.
-func read(_ bytes: UnsafeRawBufferPointer, split: Int?, outline: Bool) -> ReadResult {
+/// Tokenizes `bytes`, fed whole (`split == nil`) or in two chunks split at `split`, through
+/// `nextEvent()` or, with `batch`, through `readAvailable(segment:issue:)`.
+func read(_ bytes: UnsafeRawBufferPointer, split: Int?, outline: Bool, batch: Bool = false) -> ReadResult {
     let tokenizer = SegmentTokenizer()
     let outliner = EnvelopeOutliner(keepsInterchanges: false)
     var result = ReadResult()
     var lastPosition: EDIPosition?
+    func take(_ segment: Segment) {
+        let p = segment.position
+        result.signatures.append("S \(segment.tag) \(segment.elementCount) \(p.byteOffset):\(p.line):\(p.column) #\(p.segmentIndex)/\(p.segmentIndexInTransaction) \(segment.rawText)")
+        if outline {
+            _ = outliner.consume(segment)
+            lastPosition = segment.position
+            record(segment, into: &result)
+        }
+    }
+    func take(_ issue: SyntaxIssue) {
+        result.signatures.append("I \(issue)")
+        if outline, issue.severity == .error {
+            if let lastPosition { outliner.abandon(at: lastPosition) }
+            if !result.interchanges.isEmpty { result.interchanges[result.interchanges.count - 1].hadError = true }
+        }
+    }
     func drain() {
+        if batch {
+            _ = tokenizer.readAvailable(segment: { take($0) }, issue: { take($0) })
+            return
+        }
         while true {
             switch tokenizer.nextEvent() {
-            case .segment(let segment):
-                let p = segment.position
-                result.signatures.append("S \(segment.tag) \(segment.elementCount) \(p.byteOffset):\(p.line):\(p.column) #\(p.segmentIndex)/\(p.segmentIndexInTransaction) \(segment.rawText)")
-                if outline {
-                    _ = outliner.consume(segment)
-                    lastPosition = segment.position
-                    record(segment, into: &result)
-                }
-            case .issue(let issue):
-                result.signatures.append("I \(issue)")
-                if outline, issue.severity == .error {
-                    if let lastPosition { outliner.abandon(at: lastPosition) }
-                    if !result.interchanges.isEmpty { result.interchanges[result.interchanges.count - 1].hadError = true }
-                }
-            case .needMoreInput, .endOfInput:
-                return
+            case .segment(let segment): take(segment)
+            case .issue(let issue): take(issue)
+            case .needMoreInput, .endOfInput: return
             }
         }
     }
@@ -137,14 +145,16 @@ public func fuzzTestOneInput(_ data: UnsafePointer<UInt8>?, _ size: Int) -> Int3
     var hash: UInt64 = 0xCBF2_9CE4_8422_2325
     for byte in bytes.prefix(64) { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01B3 }
     let split = Int(hash % UInt64(size + 1))
-    let parts = read(bytes, split: split, outline: false)
-    if parts.signatures != whole.signatures {
+    for (parts, how) in [(read(bytes, split: split, outline: false), "split"),
+                         (read(bytes, split: split, outline: false, batch: true), "split, in batches"),
+                         (read(bytes, split: nil, outline: false, batch: true), "whole, in one batch")]
+    where parts.signatures != whole.signatures {
         let index = zip(parts.signatures, whole.signatures).enumerated().first { $0.element.0 != $0.element.1 }?.offset
             ?? min(parts.signatures.count, whole.signatures.count)
         fatalError("""
-            split at \(split) of \(size) gives other events, first at event \(index)
+            read \(how) (split at \(split) of \(size)) gives other events, first at event \(index)
             whole: \(index < whole.signatures.count ? whole.signatures[index] : "<end>")
-            split: \(index < parts.signatures.count ? parts.signatures[index] : "<end>")
+            \(how): \(index < parts.signatures.count ? parts.signatures[index] : "<end>")
             """)
     }
     for interchange in whole.interchanges where !interchange.hadError {

@@ -31,13 +31,27 @@ public final class EDIStreamReader<Source: ByteSource> {
         }
     }
 
-    /// Calls `body` for every event up to the end of input.
+    /// Calls `body` for every event up to the end of input (segments and issues; never
+    /// ``TokenizerEvent/needMoreInput`` or ``TokenizerEvent/endOfInput``).
+    ///
+    /// Reads a chunk's events in one batch (``SegmentTokenizer/readAvailable(segment:issue:)``);
+    /// ``forEachSegment(_:issue:)`` is faster still, as it does not wrap each segment in an event.
     @inlinable
     public func forEach(_ body: (TokenizerEvent) throws -> Void) throws {
+        try forEachSegment({ try body(.segment($0)) }, issue: { try body(.issue($0)) })
+    }
+
+    /// Calls `segment` for every segment and `issue` for every warning or error, in stream
+    /// order, up to the end of input: the fastest way to read a stream. Each chunk read is
+    /// tokenized in one batch (``SegmentTokenizer/readAvailable(segment:issue:)``); the segment
+    /// view is valid during the call only (keep it with ``Segment/copy()``).
+    @inlinable
+    public func forEachSegment(
+        _ segment: (Segment) throws -> Void, issue: (SyntaxIssue) throws -> Void
+    ) throws {
         while true {
-            let event = try next()
-            if case .endOfInput = event { return }
-            try body(event)
+            if case .endOfInput = try tokenizer.readAvailable(segment: segment, issue: issue) { return }
+            try tokenizer.fill(from: &source)
         }
     }
 }
@@ -71,12 +85,6 @@ extension SegmentTokenizer {
     }
 
     private func drain(_ body: (TokenizerEvent) throws -> Void) throws {
-        while true {
-            let event = nextEvent()
-            switch event {
-            case .needMoreInput, .endOfInput: return
-            default: try body(event)
-            }
-        }
+        _ = try readAvailable(segment: { try body(.segment($0)) }, issue: { try body(.issue($0)) })
     }
 }

@@ -69,20 +69,26 @@ extension SegmentTokenizer {
     /// no component separator, packed as ``SegmentTag`` packs it; `invalid` otherwise.
     @inline(__always)
     private func plainTag(at start: Int, length: Int) -> SegmentTag {
-        guard length == 2 || length == 3 else { return .invalid }
-        let p = buffer + start
-        let component = delimiters.component
+        Self.plainTag(buffer + start, length: length)
+    }
+
+    /// ``plainTag(at:length:)`` for the tag bytes at `p`. The component separator is never a
+    /// letter or digit (the `ISA` and `UNA` checks refuse one), so a tag of letters and digits
+    /// cannot hold it.
+    @inline(__always)
+    static func plainTag(_ p: UnsafePointer<UInt8>, length: Int) -> SegmentTag {
+        guard UInt(bitPattern: length &- 2) < 2 else { return .invalid }
         let b0 = p[0], b1 = p[1]
-        guard b0 &- 0x41 < 26, isTagByte(b1), b0 != component, b1 != component else { return .invalid }
+        guard b0 &- 0x41 < 26, isTagByte(b1) else { return .invalid }
         if length == 2 { return SegmentTag(rawValue: 2 << 24 | UInt32(b0) << 16 | UInt32(b1) << 8) }
         let b2 = p[2]
-        guard isTagByte(b2), b2 != component else { return .invalid }
+        guard isTagByte(b2) else { return .invalid }
         return SegmentTag(rawValue: 3 << 24 | UInt32(b0) << 16 | UInt32(b1) << 8 | UInt32(b2))
     }
 
     /// A capital letter or a digit: bit `byte - 0x30` of a mask (digits are bits 0–9, `A`–`Z` bits 17–42).
     @inline(__always)
-    private func isTagByte(_ byte: UInt8) -> Bool {
+    private static func isTagByte(_ byte: UInt8) -> Bool {
         let offset = UInt64(byte &- 0x30)
         return offset < 43 && (0x7FF_FFFE_03FF as UInt64) >> offset & 1 == 1
     }

@@ -281,6 +281,7 @@ extension SegmentTokenizer {
     }
 
     /// EDIFACT syntax version 4 uses `*` as repetition separator when no `UNA` says otherwise.
+    @inline(never)
     func adoptSyntaxVersion(fromUNB segment: Segment) {
         guard !unaSeen, delimiters.repetition == nil else { return }
         let identifier = segment.element(1)

@@ -15,7 +15,8 @@ extension SegmentTokenizer {
         segmentStartLine.lastCR = line.lastCR
     }
 
-    private func growMarks() {
+    @inline(never)
+    func growMarks() {
         let grown = UnsafeMutablePointer<Int32>.allocate(capacity: markCapacity * 2)
         grown.update(from: marks, count: markCount)
         marks.deallocate()
@@ -220,7 +221,7 @@ extension SegmentTokenizer {
 
     /// The bits of `pending` (a word starting at buffer index `base`) from index `from` on.
     @inline(__always)
-    private static func bits(_ pending: UInt64, from: Int, base: Int) -> UInt64 {
+    static func bits(_ pending: UInt64, from: Int, base: Int) -> UInt64 {
         let shift = from &- base
         return shift < 64 ? pending & (UInt64.max &<< UInt64(truncatingIfNeeded: shift)) : 0
     }
@@ -265,7 +266,7 @@ extension SegmentTokenizer {
     /// The length of binary data that follows, for an X12 `BIN` segment (BIN01 is its length).
     /// Line breaks in the tag or in BIN01 are skipped: in a hard-wrapped file (EDI208) they are
     /// wrapping, and the segment is `BIN` once they are removed.
-    private func binaryDataLength(segmentStart start: Int, dataStart: Int) -> Int? {
+    func binaryDataLength(segmentStart start: Int, dataStart: Int) -> Int? {
         guard syntax == .x12, buffer[start] == UInt8(ascii: "B") else { return nil }
         let tagEnd = start + Int(marks[0])
         var matched = 0

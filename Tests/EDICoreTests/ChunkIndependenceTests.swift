@@ -44,7 +44,15 @@ import TestSupport
             let split = tokenize(bytes, chunkSizes: chunks)
             #expect(whole.tokens == split.tokens,
                     "\(path) seed \(seed) (SeededGenerator; ChunkIndependenceTests.randomChunks): \(Self.firstDifference(whole.tokens, split.tokens))")
+            let batched = tokenize(bytes, chunkSizes: chunks, batch: true)
+            #expect(whole.tokens == batched.tokens,
+                    "\(path) seed \(seed), in batches (readAvailable): \(Self.firstDifference(whole.tokens, batched.tokens))")
         }
+        let wholeBatch = tokenize(bytes, batch: true)
+        #expect(whole.tokens == wholeBatch.tokens, "\(path) whole, in one batch: \(Self.firstDifference(whole.tokens, wholeBatch.tokens))")
+        let byteBatches = tokenize(bytes, chunkSizes: small, batch: true)
+        #expect(whole.tokens == byteBatches.tokens,
+                "\(path) chunks \(small), in batches: \(Self.firstDifference(whole.tokens, byteBatches.tokens))")
         let seed = seedBase &+ 100
         let read = try tokenizeWithReader(bytes, chunkSizes: Self.randomChunks(seed: seed), readChunkSize: 64)
         #expect(whole.tokens == read, "\(path) through EDIStreamReader, seed \(seed): \(Self.firstDifference(whole.tokens, read))")
@@ -100,6 +108,28 @@ import TestSupport
         #expect(tags.count > 10)
     }
 
+    /// `forEachSegment` (segments and issues in batches, no event per segment) gives what
+    /// `nextEvent()` gives, for wrapped files, BIN, release characters, several interchanges
+    /// and errors, with read chunks small enough to end batches inside segments.
+    @Test(arguments: ["malformed/edifact_INVOIC_D97B_staedi_wrapped.edi", "malformed/x12_210_004010_staedi_wrapped_80char.edi",
+                      "malformed/x12_000_005010_staedi_BIN_binary_segment.edi",
+                      "edifact/edifact_ORDERS_D93A_oboe_release_chars_mendelson.edi",
+                      "edifact/edifact_INVOIC_D00A_edifabric_multiple_UNB.txt", "x12/x12_810_002040_edifabric_multiple_ISA.txt",
+                      "malformed/edifact_INVOIC_D00A_edifabric_multiple_invalid_msgs.txt"])
+    func forEachSegmentMatchesEvents(path: String) throws {
+        let bytes = try Fixtures.bytes(path)
+        let whole = tokenize(bytes)
+        for readChunkSize in [7, 64, 1 << 18] {
+            var options = SegmentTokenizer.Options()
+            options.readChunkSize = readChunkSize
+            let reader = EDIStreamReader(source: MemoryByteSource(bytes, chunkSizes: [readChunkSize]), options: options)
+            var tokens: [Token] = []
+            try reader.forEachSegment({ tokens.append(Token($0)) }, issue: { tokens.append(Token($0)) })
+            #expect(whole.tokens == tokens, "\(path), read chunk \(readChunkSize): \(Self.firstDifference(whole.tokens, tokens))")
+            #expect(reader.tokenizer.consumedByteCount == bytes.count)
+        }
+    }
+
     @Test func memorySourceWithChunkSizesMatches() throws {
         let bytes = try Fixtures.bytes("edifact/edifact_INVOIC_D00A_edifabric_multiple_UNB.txt")
         let reader = EDIStreamReader(source: MemoryByteSource(bytes, chunkSizes: [5, 1, 13]))
@@ -149,6 +179,11 @@ import TestSupport
             let split = tokenize(bytes, chunkSizes: chunks)
             #expect(whole.tokens == split.tokens,
                     "\(path) mutated with seed \(mutationSeed), random split: \(ChunkIndependenceTests.firstDifference(whole.tokens, split.tokens))")
+            for chunkSizes in [[], [1], chunks] {
+                let batched = tokenize(bytes, chunkSizes: chunkSizes, batch: true)
+                #expect(whole.tokens == batched.tokens,
+                        "\(path) mutated with seed \(mutationSeed), in batches of \(chunkSizes.prefix(4)): \(ChunkIndependenceTests.firstDifference(whole.tokens, batched.tokens))")
+            }
         }
     }
 }

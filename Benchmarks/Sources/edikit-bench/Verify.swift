@@ -21,17 +21,25 @@ func readFile(_ path: String) -> [UInt8]? {
 }
 
 /// One line per event: segments with tag, element count, bytes and position; issues with code and position.
-func eventSignatures(_ bytes: [UInt8], splits: [Int]) -> [String] {
+/// Read through `nextEvent()`, or with `batch` through `readAvailable(segment:issue:)`.
+func eventSignatures(_ bytes: [UInt8], splits: [Int], batch: Bool = false) -> [String] {
     let tokenizer = SegmentTokenizer()
     var out: [String] = []
     var offset = 0
     var splitIndex = 0
+    func signature(_ segment: Segment) -> String {
+        let p = segment.position
+        return "S \(segment.tag) \(segment.elementCount) \(p.byteOffset):\(p.line):\(p.column) #\(p.segmentIndex)/\(p.segmentIndexInTransaction) \(segment.rawText)"
+    }
     func drain() {
+        if batch {
+            _ = tokenizer.readAvailable(segment: { out.append(signature($0)) }, issue: { out.append("I \($0)") })
+            return
+        }
         while true {
             switch tokenizer.nextEvent() {
             case .segment(let segment):
-                let p = segment.position
-                out.append("S \(segment.tag) \(segment.elementCount) \(p.byteOffset):\(p.line):\(p.column) #\(p.segmentIndex)/\(p.segmentIndexInTransaction) \(segment.rawText)")
+                out.append(signature(segment))
             case .issue(let issue):
                 out.append("I \(issue)")
             case .needMoreInput, .endOfInput:
@@ -83,12 +91,14 @@ func verify(paths: [String]) throws -> Bool {
         for _ in 0..<3 {
             splitSets.append((0..<64).map { _ in Int(rng.next() % 97) + 1 })
         }
-        for splits in splitSets {
-            let other = eventSignatures(bytes, splits: splits)
+        var runs: [(splits: [Int], batch: Bool)] = [([], true)]
+        for splits in splitSets { runs += [(splits, false), (splits, true)] }
+        for (splits, batch) in runs {
+            let other = eventSignatures(bytes, splits: splits, batch: batch)
             if other != whole {
                 failures += 1
                 let index = zip(whole, other).enumerated().first { $0.element.0 != $0.element.1 }?.offset ?? min(whole.count, other.count)
-                print("MISMATCH \(path) splits=\(splits.prefix(8)) at event \(index)")
+                print("MISMATCH \(path) splits=\(splits.prefix(8))\(batch ? " in batches" : "") at event \(index)")
                 print("  whole: \(index < whole.count ? whole[index] : "<end>")")
                 print("  split: \(index < other.count ? other[index] : "<end>")")
                 break

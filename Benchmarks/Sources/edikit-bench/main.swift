@@ -5,19 +5,22 @@ import Darwin
 #endif
 import EDICore
 
-/// `edikit-bench tokenize|outline|outline-lean|verify FILE [--chunk BYTES]`
+/// `edikit-bench tokenize|tokenize-events|outline|outline-lean|verify FILE [--chunk BYTES]`
 ///
-/// - `tokenize`: EDIStreamReader over FileByteSource; touches every segment's tag and element count.
+/// - `tokenize`: EDIStreamReader.forEachSegment over FileByteSource (a batch per read chunk);
+///   touches every segment's tag and element count.
+/// - `tokenize-events`: the same through EDIStreamReader.next(), one TokenizerEvent per segment.
 /// - `outline`: the same, and every segment goes through an EnvelopeOutliner (keepsInterchanges=false).
 /// - `outline-lean`: as `outline`, with keepsTransactionSummaries=false as well (memory bounded
 ///   by the segment, not by the transactions of one interchange).
-/// - `verify`: reads FILE whole, byte by byte and in seeded random splits and checks the events agree.
+/// - `verify`: reads FILE whole, byte by byte and in seeded random splits, through nextEvent() and
+///   in batches (readAvailable), and checks the events agree.
 ///
 /// Prints MB/s (10^6 bytes), segments/s, elapsed seconds, peak RSS, and CPU seconds with MB per CPU second.
 
 struct Usage: Error, CustomStringConvertible {
     var description: String {
-        "usage: edikit-bench tokenize|outline|outline-lean|verify FILE… [--chunk BYTES]"
+        "usage: edikit-bench tokenize|tokenize-events|outline|outline-lean|verify FILE… [--chunk BYTES]"
     }
 }
 
@@ -69,6 +72,18 @@ struct Tally {
     var envelopeIssues = 0
 }
 
+/// `tokenize`: the batch API, no event per segment.
+func runBatch(path: String, options: SegmentTokenizer.Options) throws -> Tally {
+    let reader = try EDIStreamReader(path: path, options: options)
+    var tally = Tally()
+    try reader.forEachSegment({ segment in
+        tally.segments &+= 1
+        tally.elements &+= segment.elementCount
+        tally.tagHash = (tally.tagHash &* 31) &+ UInt64(segment.tag.rawValue)
+    }, issue: { _ in tally.issues &+= 1 })
+    return tally
+}
+
 func run(path: String, outline: Bool, lean: Bool, options: SegmentTokenizer.Options) throws -> Tally {
     let reader = try EDIStreamReader(path: path, options: options)
     var tally = Tally()
@@ -104,7 +119,8 @@ func benchmark(mode: String, path: String, chunk: Int?) throws {
     let size = fileSize(path)
     let start = now()
     let cpuStart = cpuSeconds()
-    let tally = try run(path: path, outline: mode.hasPrefix("outline"), lean: mode == "outline-lean", options: options)
+    let tally = mode == "tokenize" ? try runBatch(path: path, options: options)
+        : try run(path: path, outline: mode.hasPrefix("outline"), lean: mode == "outline-lean", options: options)
     let elapsed = now() - start
     let cpu = cpuSeconds() - cpuStart
     let mb = Double(size) / 1e6
@@ -129,7 +145,7 @@ do {
         chunk = value
     }
     switch arguments[0] {
-    case "tokenize", "outline", "outline-lean":
+    case "tokenize", "tokenize-events", "outline", "outline-lean":
         try benchmark(mode: arguments[0], path: arguments[1], chunk: chunk)
     case "verify":
         exit(try verify(paths: Array(arguments.dropFirst()).filter { !$0.hasPrefix("--") && Int($0) == nil }) ? 0 : 1)

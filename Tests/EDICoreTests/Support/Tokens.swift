@@ -54,8 +54,10 @@ struct Tokenized {
 }
 
 /// Feeds `bytes` to a new tokenizer in chunks of the given sizes (cycled; empty = whole) and
-/// collects every event. Fails the test instead of hanging when the tokenizer stops advancing.
-func tokenize(_ bytes: [UInt8], chunkSizes: [Int] = [], options: SegmentTokenizer.Options = .init(),
+/// collects every event, through ``SegmentTokenizer/nextEvent()`` or, with `batch`, through
+/// ``SegmentTokenizer/readAvailable(segment:issue:)``. Fails the test instead of hanging when
+/// the tokenizer stops advancing.
+func tokenize(_ bytes: [UInt8], chunkSizes: [Int] = [], options: SegmentTokenizer.Options = .init(), batch: Bool = false,
               sourceLocation: SourceLocation = #_sourceLocation) -> Tokenized {
     let tokenizer = SegmentTokenizer(options: options)
     var result = Tokenized()
@@ -63,7 +65,23 @@ func tokenize(_ bytes: [UInt8], chunkSizes: [Int] = [], options: SegmentTokenize
     var chunkIndex = 0
     var guardCount = 0
     let limit = bytes.count * 4 + 10_000
+    func add(_ issue: SyntaxIssue) {
+        result.issues.append(issue)
+        result.tokens.append(Token(issue))
+    }
+    func add(_ segment: Segment) {
+        result.tokens.append(Token(segment))
+        result.segments.append(ReadSegment(owned: segment.copy(), interchangeIndex: segment.interchangeIndex))
+    }
     func drain() -> Bool {
+        if batch {
+            guardCount += 1
+            if guardCount > limit {
+                Issue.record("tokenizer does not advance (hang?) at offset \(offset)", sourceLocation: sourceLocation)
+                return false
+            }
+            return !tokenizer.readAvailable(segment: { add($0) }, issue: { add($0) }).isEnd
+        }
         while true {
             guardCount += 1
             if guardCount > limit {
@@ -73,19 +91,8 @@ func tokenize(_ bytes: [UInt8], chunkSizes: [Int] = [], options: SegmentTokenize
             switch tokenizer.nextEvent() {
             case .needMoreInput: return true
             case .endOfInput: return false
-            case .issue(let issue):
-                result.issues.append(issue)
-                result.tokens.append(Token(kind: .issue(issue.severity, issue.code), text: issue.message, elements: [],
-                                           position: issue.position, interchangeIndex: 0, delimiters: nil))
-            case .segment(let segment):
-                var elements: [[UInt8]] = []
-                if segment.elementCount > 0 {
-                    for position in 1...segment.elementCount { elements.append(Array(segment.element(position).bytes)) }
-                }
-                result.tokens.append(Token(kind: .segment, text: segment.tag.description, elements: elements,
-                                           position: segment.position, interchangeIndex: segment.interchangeIndex,
-                                           delimiters: segment.delimiters))
-                result.segments.append(ReadSegment(owned: segment.copy(), interchangeIndex: segment.interchangeIndex))
+            case .issue(let issue): add(issue)
+            case .segment(let segment): add(segment)
             }
         }
     }
@@ -104,6 +111,24 @@ func tokenize(_ bytes: [UInt8], chunkSizes: [Int] = [], options: SegmentTokenize
     return result
 }
 
+extension Token {
+    /// A segment event: tag, raw element bytes, position, interchange and delimiters.
+    init(_ segment: Segment) {
+        var elements: [[UInt8]] = []
+        if segment.elementCount > 0 {
+            for position in 1...segment.elementCount { elements.append(Array(segment.element(position).bytes)) }
+        }
+        self.init(kind: .segment, text: segment.tag.description, elements: elements, position: segment.position,
+                  interchangeIndex: segment.interchangeIndex, delimiters: segment.delimiters)
+    }
+
+    /// An issue event: severity, code, message and position.
+    init(_ issue: SyntaxIssue) {
+        self.init(kind: .issue(issue.severity, issue.code), text: issue.message, elements: [], position: issue.position,
+                  interchangeIndex: 0, delimiters: nil)
+    }
+}
+
 /// Reads through `EDIStreamReader` and `fill(from:)` (the file path: bytes read straight into
 /// the tokenizer's buffer), with a small read chunk so the buffer is compacted and grown often.
 func tokenizeWithReader(_ bytes: [UInt8], chunkSizes: [Int], readChunkSize: Int) throws -> [Token] {
@@ -113,18 +138,9 @@ func tokenizeWithReader(_ bytes: [UInt8], chunkSizes: [Int], readChunkSize: Int)
     var tokens: [Token] = []
     try reader.forEach { event in
         switch event {
-        case .issue(let issue):
-            tokens.append(Token(kind: .issue(issue.severity, issue.code), text: issue.message, elements: [],
-                                position: issue.position, interchangeIndex: 0, delimiters: nil))
-        case .segment(let segment):
-            var elements: [[UInt8]] = []
-            if segment.elementCount > 0 {
-                for position in 1...segment.elementCount { elements.append(Array(segment.element(position).bytes)) }
-            }
-            tokens.append(Token(kind: .segment, text: segment.tag.description, elements: elements, position: segment.position,
-                                interchangeIndex: segment.interchangeIndex, delimiters: segment.delimiters))
-        default:
-            break
+        case .issue(let issue): tokens.append(Token(issue))
+        case .segment(let segment): tokens.append(Token(segment))
+        default: break
         }
     }
     return tokens
