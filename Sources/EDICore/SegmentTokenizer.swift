@@ -267,14 +267,22 @@ public final class SegmentTokenizer {
         pendingIssueCount = pendingIssues.count
     }
 
-    /// The position of a buffer index, with the current line state.
+    /// The position of a buffer index, with the current line state. With a tag, the position is in
+    /// the segment being read (not yet handed out): its indexes are the next ones.
     func position(at index: Int, counter: LineCounter? = nil, tag: String? = nil) -> EDIPosition {
         let counter = counter ?? line
         let absolute = bufferBase + index
         return EDIPosition(byteOffset: absolute, line: counter.line, column: absolute - counter.lineStart + 1,
                            segmentIndex: tag == nil ? segmentIndex : segmentIndex + 1,
-                           segmentIndexInTransaction: transactionSegmentIndex,
+                           segmentIndexInTransaction: tag.map(transactionIndexOfSegmentBeingRead) ?? transactionSegmentIndex,
                            segmentTag: tag)
+    }
+
+    /// The index in its transaction of the segment being read, as ``emitSegment`` will count it:
+    /// 1 for `ST`/`UNH`, 0 outside a transaction (also right after `SE`/`UNT`), else one more.
+    private func transactionIndexOfSegmentBeingRead(tag: String) -> Int {
+        if tag == "ST" || tag == "UNH" { return 1 }
+        return resetTransactionIndexAfterThis || transactionSegmentIndex == 0 ? 0 : transactionSegmentIndex + 1
     }
 }
 

@@ -104,6 +104,7 @@ import TestSupport
         let issue = try only(.missingSegmentTerminator, in: result)
         #expect(issue.severity == .error)
         expect(issue.position, line: 4, column: 25, segment: 4, tag: "BEG")
+        #expect(issue.position.segmentIndexInTransaction == 2)  // BEG, after ST
         #expect(issue.message == "segment terminator missing after segment 4 (BEG) at line 4, column 25")
         // The segment ends at the line break; reading goes on with the next line, in the same interchange.
         #expect(result.tags == ["ISA", "GS", "ST", "BEG", "PO1", "SE", "GE", "IEA"])
@@ -132,6 +133,7 @@ import TestSupport
         let issue = try only(.unexpectedEndOfInput, in: result)
         #expect(issue.severity == .error)
         expect(issue.position, line: 5, column: 9, offset: cut.utf8.count, segment: 5, tag: "PO1")
+        #expect(issue.position.segmentIndexInTransaction == 3)  // ST 1, BEG 2, PO1 3
         #expect(result.tags == ["ISA", "GS", "ST", "BEG"])
     }
 

@@ -125,7 +125,7 @@ struct SampleValidationTests {
         #expect(truncation.kind == .syntaxError)
         #expect(truncation.position.line == 14)
         #expect(truncation.position.segmentTag == "LIN")
-        #expect(truncation.position.segmentIndexInTransaction == 11)
+        #expect(truncation.position.segmentIndexInTransaction == 12)  // UNH on line 3 is 1, the cut LIN on line 14 is 12
         // The first message is reported as one transaction, cut short: its trailer is missing, and
         // nothing is guessed about the segments that could not be read.
         #expect(result.transactions.count == 1)
