@@ -43,6 +43,13 @@ public final class EnvelopeOutliner {
         return issues
     }
 
+    /// Counts segments of the open transaction that were not passed to ``consume(_:)``: body segments
+    /// (no envelope, header or trailer tag) of a transaction the caller knows is open, for which
+    /// `consume` would only count. Call it before the next `consume`, `finish` or `abandon`.
+    public func countTransactionSegments(_ count: Int) {
+        if inTransaction { transactionSegmentCount += count }
+    }
+
     /// Ends the stream; reports trailers that never came.
     public func finish(at position: EDIPosition) -> [SyntaxIssue] {
         issues.removeAll(keepingCapacity: true)

@@ -86,7 +86,17 @@ struct InterchangeTreeBuilder {
         }
     }
 
-    mutating func add(_ transaction: TransactionResult, syntax: EDISyntax) {
+    /// Where a transaction sits in the tree: interchange, group and transaction indexes.
+    struct Slot {
+        var interchange: Int
+        var group: Int
+        var transaction: Int
+    }
+
+    /// Adds a transaction to the current group (an implicit one when none is open); its result can
+    /// be completed later at the returned slot (``set(_:at:)``), after other envelopes began.
+    @discardableResult
+    mutating func add(_ transaction: TransactionResult, syntax: EDISyntax) -> Slot {
         if interchanges.isEmpty {
             interchanges.append(InterchangeValidation(
                 syntax: syntax, sender: EnvelopeParty(qualifier: nil, id: ""), receiver: EnvelopeParty(qualifier: nil, id: ""),
@@ -97,7 +107,14 @@ struct InterchangeTreeBuilder {
         if !groupOpen, interchanges[i].groups.last?.isImplicit != true {
             interchanges[i].groups.append(GroupValidation(isImplicit: true))
         }
-        interchanges[i].groups[interchanges[i].groups.count - 1].transactions.append(transaction)
+        let g = interchanges[i].groups.count - 1
+        interchanges[i].groups[g].transactions.append(transaction)
+        return Slot(interchange: i, group: g, transaction: interchanges[i].groups[g].transactions.count - 1)
+    }
+
+    /// Replaces the result of a transaction added before.
+    mutating func set(_ transaction: TransactionResult, at slot: Slot) {
+        interchanges[slot.interchange].groups[slot.group].transactions[slot.transaction] = transaction
     }
 
     /// Puts an envelope or syntax finding where it belongs: the current group or the interchange.

@@ -26,12 +26,18 @@ struct ValidateCommand: ParsableCommand {
     @Flag(name: .long, help: "Check a transaction whose version has no schema against the nearest shipped version (a warning says so).")
     var nearestSchema = false
 
+    @Option(name: .long, help: "Threads validating transactions while another reads the file (default: the number of cores; 1 validates on the reading thread). Files under 1 MB are validated on one thread.")
+    var jobs: Int?
+
     @OptionGroup var output: OutputOptions
 
     func run() throws {
         let repository = try SchemaLocation.repository(schemas)
         var validator = FileValidator(repository: repository)
         validator.fallsBackToNearestVersion = nearestSchema
+        let jobCount = jobs ?? ProcessInfo.processInfo.activeProcessorCount
+        guard jobCount >= 1 else { throw ValidationError("--jobs must be at least 1") }
+        validator.workers = jobCount > 1 ? jobCount : 0
         do {
             if let guide { validator.guide = try ImplementationGuide(contentsOf: URL(fileURLWithPath: guide)) }
             if let schema { validator.explicitSchema = try repository.loadTransaction(at: URL(fileURLWithPath: schema)) }
