@@ -18,6 +18,10 @@ let package = Package(
             name: "edikit-validate-bench",
             dependencies: [.product(name: "EDISchema", package: "EDIKit")]
         ),
+        .executableTarget(
+            name: "edikit-translate-bench",
+            dependencies: [.product(name: "EDISchema", package: "EDIKit"), .product(name: "O2C", package: "EDIKit")]
+        ),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -48,6 +48,9 @@ public enum CharacterEncoding: String, Sendable, Hashable, Codable {
     /// Decodes bytes. ASCII and UTF-8 decode as UTF-8 first (files labelled UNOA often carry
     /// UTF-8), falling back to ISO 8859-1 for bytes that are not valid UTF-8.
     public func decode(_ bytes: UnsafeRawBufferPointer) -> String {
+        // ASCII is the same text in every repertoire, and nearly every value is ASCII: one
+        // specialised copy (`String(validating:)` is generic and slow for short values).
+        if !bytes.contains(where: { $0 >= 0x80 }) { return String(decoding: bytes, as: UTF8.self) }
         if let table {
             var scalars = String.UnicodeScalarView()
             for byte in bytes {

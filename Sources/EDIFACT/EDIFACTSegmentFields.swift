@@ -66,7 +66,8 @@ struct SegmentFields {
         let marks = segment.elementSeparatorOffsets
         let delimiters = segment.delimiters
         let release = segment.hasReleaseCharacters ? delimiters.release : nil
-        parts.reserveCapacity(marks.count * 2)
+        // Each part is at least one byte and a delimiter: room for all of them, never a regrowth.
+        parts.reserveCapacity(bytes.count / 2 + 1)
         for e in 0..<marks.count {
             let end = e + 1 < marks.count ? Int(marks[e + 1]) : bytes.count
             var component: Int32 = 1

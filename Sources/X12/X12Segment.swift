@@ -78,33 +78,38 @@ public struct X12Segment: Sendable, Hashable, CustomStringConvertible {
     /// A simple element's value straight from the bytes: plain ASCII (nearly every X12 value)
     /// without validation, anything else through the segment's own decoding.
     static func value(of segment: OwnedSegment, _ position: Int) -> String? {
-        segment.withSegment { view in
-            let element = view.element(position)
-            guard !element.isEmpty else { return nil }
-            if !view.hasReleaseCharacters, !element.bytes.contains(where: { $0 >= 0x80 }) {
-                return String(decoding: element.bytes, as: UTF8.self)
-            }
-            return element.string
-        }
+        segment.withSegment { value(in: $0, position) }
     }
 
-    /// The simple values from an element to the last, in one pass.
-    func values(from first: Int) -> [String?] {
-        guard first <= elementCount else { return [] }
+    static func value(in view: EDICore.Segment, _ position: Int) -> String? {
+        let element = view.element(position)
+        guard !element.isEmpty else { return nil }
+        if !view.hasReleaseCharacters, !element.bytes.contains(where: { $0 >= 0x80 }) {
+            return String(decoding: element.bytes, as: UTF8.self)
+        }
+        return element.string
+    }
+
+    /// Calls `body` with each pair of non-empty simple values from an element on (`first` and
+    /// `first + 1`, then `first + 2` and `first + 3`…), in one pass over the segment.
+    func forEachPair(from first: Int, _ body: (String, String) -> Void) {
         switch storage {
         case .read(let segment):
-            return segment.withSegment { view in
-                (first...view.elementCount).map { position in
-                    let element = view.element(position)
-                    guard !element.isEmpty else { return nil }
-                    if !view.hasReleaseCharacters, !element.bytes.contains(where: { $0 >= 0x80 }) {
-                        return String(decoding: element.bytes, as: UTF8.self)
+            segment.withSegment { view in
+                var position = first
+                while position + 1 <= view.elementCount {
+                    if let qualifier = Self.value(in: view, position), let value = Self.value(in: view, position + 1) {
+                        body(qualifier, value)
                     }
-                    return element.string
+                    position += 2
                 }
             }
         case .built(let segment):
-            return (first...segment.elements.count).map { segment[element: $0] }
+            var position = first
+            while position + 1 <= segment.elements.count {
+                if let qualifier = segment[element: position], let value = segment[element: position + 1] { body(qualifier, value) }
+                position += 2
+            }
         }
     }
 

@@ -91,14 +91,9 @@ public struct X12ItemIdentifier: Sendable, Hashable {
 
     /// The 235/234 pairs of a segment from an element on (PO1 06/07…, LIN 02/03…).
     static func pairs(in segment: X12Segment, from first: Int) -> [X12ItemIdentifier] {
-        let values = segment.values(from: first)
         var result: [X12ItemIdentifier] = []
-        var index = 0
-        while index + 1 < values.count {
-            if let qualifier = values[index], let identifier = values[index + 1] {
-                result.append(X12ItemIdentifier(qualifier: qualifier, identifier: identifier))
-            }
-            index += 2
+        segment.forEachPair(from: first) { qualifier, identifier in
+            result.append(X12ItemIdentifier(qualifier: qualifier, identifier: identifier))
         }
         return result
     }

@@ -12,8 +12,8 @@ final class TranslationWriter {
     let durable: Bool
     /// Names written in this run, so two transactions never share a file.
     private var usedNames: Set<String> = []
-    private var temporaryCounter = 0
-    private var createdDirectories: Set<String> = []
+    /// The document-type folders written to so far, each opened once.
+    private var documentFolders: [String: DocumentFolder] = [:]
 
     init(folder: String, compact: Bool, durable: Bool = false) throws {
         self.folder = folder
@@ -27,7 +27,7 @@ final class TranslationWriter {
         var record: ReportTransaction
         var documentType: InternalDocument.DocumentType?
         var partner = ""
-        var json: Data?
+        var json: [UInt8]?
     }
 
     /// Maps and writes one transaction; the record says what happened.
@@ -59,7 +59,7 @@ final class TranslationWriter {
             let document = try InboundTranslator.translate(transaction)
             prepared.record.businessKey = document.businessKey
             prepared.partner = envelope.sender.id
-            prepared.json = DocumentJSONWriter.encode(document, pretty: pretty)
+            prepared.json = DocumentJSONWriter.encodedBytes(document, pretty: pretty)
         } catch {
             prepared.record.status = .failed
             prepared.record.findings = error.findings.map(ReportFinding.init)
@@ -72,10 +72,10 @@ final class TranslationWriter {
         var record = prepared.record
         guard let json = prepared.json, let documentType = prepared.documentType else { return record }
         do {
-            let relative = uniqueName(documentType: documentType, partner: prepared.partner, key: record.businessKey,
+            let file = uniqueFileName(documentType: documentType, partner: prepared.partner, key: record.businessKey,
                                       controlNumber: record.controlNumber)
-            try write(json, to: relative)
-            record.output = relative
+            try write(json, folder: documentType.rawValue, file: file)
+            record.output = "\(documentType.rawValue)/\(file)"
             record.status = .translated
         } catch {
             record.status = .failed
@@ -99,17 +99,17 @@ final class TranslationWriter {
         return slots.buffer.map { commit($0!) }
     }
 
-    /// `<type>/<partner>_<key>_<control>.json`, each part sanitised, with `-2`, `-3`… on a repeat.
-    func uniqueName(documentType: InternalDocument.DocumentType, partner: String, key: String?,
-                    controlNumber: String) -> String {
+    /// `<partner>_<key>_<control>.json` in the folder `<type>`, each part sanitised, with `-2`,
+    /// `-3`… on a repeat.
+    func uniqueFileName(documentType: InternalDocument.DocumentType, partner: String, key: String?,
+                        controlNumber: String) -> String {
         let stem = [partner, key ?? "nokey", controlNumber].map { Self.sanitize($0) }.joined(separator: "_")
-        var name = "\(documentType.rawValue)/\(stem).json"
+        var name = "\(stem).json"
         var counter = 2
-        while usedNames.contains(name) {
-            name = "\(documentType.rawValue)/\(stem)-\(counter).json"
+        while !usedNames.insert("\(documentType.rawValue)/\(name)").inserted {
+            name = "\(stem)-\(counter).json"
             counter += 1
         }
-        usedNames.insert(name)
         return name
     }
 
@@ -126,43 +126,16 @@ final class TranslationWriter {
         return bytes.isEmpty ? "none" : String(decoding: bytes, as: UTF8.self)
     }
 
-    /// Writes to a temporary name in the target folder, then renames over the target.
-    func write(_ data: Data, to relative: String) throws {
-        let target = (folder as NSString).appendingPathComponent(relative)
-        let directory = (target as NSString).deletingLastPathComponent
-        if !createdDirectories.contains(directory) {
-            try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
-            createdDirectories.insert(directory)
+    /// Writes a document under its folder (see ``DocumentFolder``), which is opened once.
+    func write(_ json: [UInt8], folder name: String, file: String) throws {
+        let documentFolder: DocumentFolder
+        if let opened = documentFolders[name] {
+            documentFolder = opened
+        } else {
+            documentFolder = try DocumentFolder(parent: self.folder, name: name)
+            documentFolders[name] = documentFolder
         }
-        temporaryCounter += 1
-        let temporary = (directory as NSString).appendingPathComponent(".tmp-\(getpid())-\(temporaryCounter)")
-        try Self.atomicWrite(data, temporary: temporary, target: target, durable: durable)
-    }
-
-    /// Writes `data` completely to `temporary` (fsynced when `durable`), then renames it to `target`,
-    /// so a reader sees either the old file or the whole new one.
-    static func atomicWrite(_ data: Data, temporary: String, target: String, durable: Bool) throws {
-        let descriptor = open(temporary, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
-        guard descriptor >= 0 else { throw POSIXFailure(operation: "open", path: temporary) }
-        var failed = false
-        data.withUnsafeBytes { buffer in
-            var offset = 0
-            while offset < buffer.count {
-                let written = Foundation.write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
-                if written <= 0 { failed = true; return }
-                offset += written
-            }
-        }
-        if failed || (durable && fsync(descriptor) != 0) {
-            close(descriptor)
-            unlink(temporary)
-            throw POSIXFailure(operation: "write", path: temporary)
-        }
-        close(descriptor)
-        guard rename(temporary, target) == 0 else {
-            unlink(temporary)
-            throw POSIXFailure(operation: "rename", path: target)
-        }
+        try documentFolder.write(json, to: file, durable: durable)
     }
 }
 

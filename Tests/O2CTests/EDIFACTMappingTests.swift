@@ -414,32 +414,3 @@ import TestSupport
         }
     }
 }
-
-/// Throughput of validation alone and of validation + typed model + mapping, for a file named by
-/// `EDIKIT_EDIFACT_BENCH_FILE` (e.g. `python3 ../shared/bench/gen_edifact.py 10M orders.edi`);
-/// skipped without it. Build with `-c release` for meaningful figures.
-@Suite struct EDIFACTMappingThroughput {
-    @Test(.enabled(if: ProcessInfo.processInfo.environment["EDIKIT_EDIFACT_BENCH_FILE"] != nil))
-    func validateAndMap() throws {
-        let path = ProcessInfo.processInfo.environment["EDIKIT_EDIFACT_BENCH_FILE"]!
-        let size = Double((try FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0) / 1e6
-        var validator = FileValidator(repository: SchemaRepository(root: Fixtures.repositoryRoot.appendingPathComponent("Schemas")))
-        validator.keepsResults = false
-        validator.collectsSegments = true
-        let clock = ContinuousClock()
-        var messages = 0
-        let validateOnly = try clock.measure { _ = try validator.validate(path: path, onTransaction: nil) { _ in messages += 1 } }
-        var lines = 0
-        let withMapping = try clock.measure {
-            _ = try validator.validate(path: path, onTransaction: nil) { transaction in
-                if case .purchaseOrder(let order) = try? EDIFACTInboundMapper.map(transaction) { lines += order.lines.count }
-            }
-        }
-        func rate(_ duration: Duration) -> String {
-            let seconds = Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18
-            return String(format: "%.1f MB/s (%.2f s)", size / seconds, seconds)
-        }
-        print("EDIFACT \(path): \(messages) messages, \(lines) lines; validate + collect \(rate(validateOnly)); + model + mapping \(rate(withMapping))")
-        #expect(lines > 0)
-    }
-}

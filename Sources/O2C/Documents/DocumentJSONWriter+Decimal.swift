@@ -7,39 +7,32 @@ extension DocumentJSONWriter {
     /// layout is not the one checked at start-up goes through `description`.
     mutating func decimal(_ value: Decimal) {
         guard Self.decimalLayoutIsKnown, let parts = DecimalParts(value) else {
-            bytes.append(contentsOf: value.description.utf8)
+            _ = output.appendUnescaped(value.description)
             return
         }
         if parts.mantissa == 0 {
-            bytes.append(UInt8(ascii: "0"))
+            output.append(UInt8(ascii: "0"))
             return
         }
-        if parts.isNegative { bytes.append(UInt8(ascii: "-")) }
-        var buffer: (UInt64, UInt64, UInt64) = (0, 0, 0)  // 24 bytes: room for the 20 digits of UInt64.max
-        withUnsafeMutableBytes(of: &buffer) { buffer in
-            var remaining = parts.mantissa, start = buffer.count
-            while remaining > 0 {
-                start -= 1
-                buffer[start] = UInt8(ascii: "0") + UInt8(remaining % 10)
-                remaining /= 10
-            }
-            let digits = UnsafeRawBufferPointer(rebasing: buffer[start...])
-            if parts.exponent >= 0 {
-                bytes.append(contentsOf: digits)
-                for _ in 0..<parts.exponent { bytes.append(UInt8(ascii: "0")) }
-                return
-            }
-            let fraction = -parts.exponent
-            if digits.count <= fraction {
-                bytes.append(UInt8(ascii: "0"))
-                bytes.append(UInt8(ascii: "."))
-                for _ in 0..<(fraction - digits.count) { bytes.append(UInt8(ascii: "0")) }
-                bytes.append(contentsOf: digits)
-            } else {
-                bytes.append(contentsOf: digits.prefix(digits.count - fraction))
-                bytes.append(UInt8(ascii: "."))
-                bytes.append(contentsOf: digits.suffix(fraction))
-            }
+        if parts.isNegative { output.append(UInt8(ascii: "-")) }
+        var digits = 0
+        var remaining = parts.mantissa
+        while remaining > 0 {
+            digits += 1
+            remaining /= 10
+        }
+        if parts.exponent >= 0 {
+            output.appendDigits(of: parts.mantissa, digits: digits, fraction: 0)
+            output.append(repeating: UInt8(ascii: "0"), count: parts.exponent)
+            return
+        }
+        let fraction = -parts.exponent
+        if digits <= fraction {
+            output.append(UInt8(ascii: "0"), UInt8(ascii: "."))
+            output.append(repeating: UInt8(ascii: "0"), count: fraction - digits)
+            output.appendDigits(of: parts.mantissa, digits: digits, fraction: 0)
+        } else {
+            output.appendDigits(of: parts.mantissa, digits: digits, fraction: fraction)
         }
     }
 

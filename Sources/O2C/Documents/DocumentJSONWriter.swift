@@ -5,25 +5,34 @@ public import Foundation
 /// `.prettyPrinted` when `pretty`), several times faster. The per-type code is generated from the
 /// schema model by `docs/schemas/make_json_writer.py`; tests compare every document they see
 /// with `JSONEncoder`'s output byte for byte.
-public struct DocumentJSONWriter {
-    /// The JSON written so far.
-    public internal(set) var bytes: [UInt8] = []
+public struct DocumentJSONWriter: ~Copyable {
+    var output: JSONOutput
     /// Indented like `JSONEncoder.OutputFormatting.prettyPrinted`.
     public let pretty: Bool
     private var level = 0
-    private var hasItems: [Bool] = []
+    /// Whether each open object or array has an item yet, innermost in bit 0 (the documents nest
+    /// far less than 64 deep).
+    private var hasItems: UInt64 = 0
 
     /// A writer; `capacity` is a first guess of the output size.
     public init(pretty: Bool, capacity: Int = 4096) {
         self.pretty = pretty
-        bytes.reserveCapacity(capacity)
+        output = JSONOutput(capacity: capacity)
     }
+
+    /// The JSON written so far.
+    public var bytes: [UInt8] { output.bytes }
 
     /// The JSON of a document, as `JSONEncoder` would write it.
     public static func encode(_ document: InternalDocument, pretty: Bool) -> Data {
-        var writer = DocumentJSONWriter(pretty: pretty)
+        Data(encodedBytes(document, pretty: pretty))
+    }
+
+    /// The same JSON as ``encode(_:pretty:)``, as the bytes written (no copy into `Data`).
+    public static func encodedBytes(_ document: InternalDocument, pretty: Bool) -> [UInt8] {
+        var writer = DocumentJSONWriter(pretty: pretty, capacity: 16_384)
         document.writeJSON(to: &writer)
-        return Data(writer.bytes)
+        return writer.output.bytes
     }
 
     // MARK: - Structure
@@ -34,31 +43,32 @@ public struct DocumentJSONWriter {
     @usableFromInline mutating func endArray() { close(UInt8(ascii: "]")) }
 
     private mutating func open(_ bracket: UInt8) {
-        bytes.append(bracket)
+        output.append(bracket)
         level += 1
-        hasItems.append(false)
+        hasItems <<= 1
     }
 
     private mutating func close(_ bracket: UInt8) {
-        let had = hasItems.removeLast()
+        let had = hasItems & 1 != 0
+        hasItems >>= 1
         level -= 1
         if pretty {
-            bytes.append(UInt8(ascii: "\n"))
-            if !had { bytes.append(UInt8(ascii: "\n")) }
+            output.append(UInt8(ascii: "\n"))
+            if !had { output.append(UInt8(ascii: "\n")) }
             indent()
         }
-        bytes.append(bracket)
+        output.append(bracket)
     }
 
     private mutating func indent() {
-        for _ in 0..<level { bytes.append(UInt8(ascii: " ")); bytes.append(UInt8(ascii: " ")) }
+        output.append(repeating: UInt8(ascii: " "), count: 2 * level)
     }
 
     /// Starts the next item of the open object or array: comma, new line, indentation.
     private mutating func item() {
-        if hasItems[hasItems.count - 1] { bytes.append(UInt8(ascii: ",")) } else { hasItems[hasItems.count - 1] = true }
+        if hasItems & 1 != 0 { output.append(UInt8(ascii: ",")) } else { hasItems |= 1 }
         if pretty {
-            bytes.append(UInt8(ascii: "\n"))
+            output.append(UInt8(ascii: "\n"))
             indent()
         }
     }
@@ -66,13 +76,12 @@ public struct DocumentJSONWriter {
     /// Writes an object key (ASCII, needs no escaping); the value follows.
     @usableFromInline mutating func key(_ name: StaticString) {
         item()
-        bytes.append(UInt8(ascii: "\""))
-        name.withUTF8Buffer { bytes.append(contentsOf: $0) }
-        bytes.append(UInt8(ascii: "\""))
+        output.append(UInt8(ascii: "\""))
+        output.append(name)
         if pretty {
-            bytes.append(contentsOf: [UInt8(ascii: " "), UInt8(ascii: ":"), UInt8(ascii: " ")])
+            output.append("\" : ")
         } else {
-            bytes.append(UInt8(ascii: ":"))
+            output.append(UInt8(ascii: "\""), UInt8(ascii: ":"))
         }
     }
 
@@ -82,39 +91,33 @@ public struct DocumentJSONWriter {
     // MARK: - Values
 
     @usableFromInline mutating func string(_ value: String) {
-        bytes.append(UInt8(ascii: "\""))
-        var value = value
-        let plain = value.withUTF8 { utf8 in
-            // Nearly every EDI value needs no escape: one copy of its bytes.
-            guard !utf8.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }) else { return false }
-            bytes.append(contentsOf: utf8)
-            return true
-        }
-        if !plain { escaped(value) }
-        bytes.append(UInt8(ascii: "\""))
+        output.append(UInt8(ascii: "\""))
+        // Nearly every EDI value needs no escape: one copy of its bytes.
+        if !output.appendUnescaped(value) { escaped(value) }
+        output.append(UInt8(ascii: "\""))
     }
 
     private mutating func escaped(_ value: String) {
         for byte in value.utf8 {
             switch byte {
-            case UInt8(ascii: "\""): bytes.append(contentsOf: [0x5C, 0x22])
-            case UInt8(ascii: "\\"): bytes.append(contentsOf: [0x5C, 0x5C])
-            case 0x0A: bytes.append(contentsOf: [0x5C, UInt8(ascii: "n")])
-            case 0x0D: bytes.append(contentsOf: [0x5C, UInt8(ascii: "r")])
-            case 0x09: bytes.append(contentsOf: [0x5C, UInt8(ascii: "t")])
-            case 0x08: bytes.append(contentsOf: [0x5C, UInt8(ascii: "b")])
-            case 0x0C: bytes.append(contentsOf: [0x5C, UInt8(ascii: "f")])
+            case UInt8(ascii: "\""): output.append(0x5C, 0x22)
+            case UInt8(ascii: "\\"): output.append(0x5C, 0x5C)
+            case 0x0A: output.append(0x5C, UInt8(ascii: "n"))
+            case 0x0D: output.append(0x5C, UInt8(ascii: "r"))
+            case 0x09: output.append(0x5C, UInt8(ascii: "t"))
+            case 0x08: output.append(0x5C, UInt8(ascii: "b"))
+            case 0x0C: output.append(0x5C, UInt8(ascii: "f"))
             case 0..<0x20:
                 let hex: [UInt8] = Array("0123456789abcdef".utf8)
-                bytes.append(contentsOf: [0x5C, UInt8(ascii: "u"), UInt8(ascii: "0"), UInt8(ascii: "0"),
-                                          hex[Int(byte >> 4)], hex[Int(byte & 0x0F)]])
-            default: bytes.append(byte)
+                output.append("\\u00")
+                output.append(hex[Int(byte >> 4)], hex[Int(byte & 0x0F)])
+            default: output.append(byte)
             }
         }
     }
 
-    @usableFromInline mutating func int(_ value: Int) { bytes.append(contentsOf: String(value).utf8) }
-    @usableFromInline mutating func bool(_ value: Bool) { bytes.append(contentsOf: (value ? "true" : "false").utf8) }
+    @usableFromInline mutating func int(_ value: Int) { _ = output.appendUnescaped(String(value)) }
+    @usableFromInline mutating func bool(_ value: Bool) { output.append(value ? "true" : "false") }
 
     @usableFromInline mutating func strings(_ values: [String]) {
         beginArray()

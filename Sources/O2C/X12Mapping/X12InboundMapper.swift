@@ -111,8 +111,9 @@ struct X12InboundContext {
     }
 
     /// DTMs sorted into named dates and the rest (with their qualifier as sent).
-    mutating func dates(_ dtms: [X12Date], naming roles: Set<DateRole>) -> (named: [DateRole: String], other: [QualifiedDate]) {
+    mutating func dates(_ dtms: [X12Date], naming roles: [DateRole]) -> (named: [DateRole: String], other: [QualifiedDate]) {
         var named: [DateRole: String] = [:]
+        guard !dtms.isEmpty else { return (named, []) }
         var other: [QualifiedDate] = []
         for dtm in dtms {
             guard let iso = date(dtm) else { continue }

@@ -1,0 +1,70 @@
+// Translation throughput in a release build, without writing files: for each file, validation
+// alone (segments collected, as `edikit translate` validates), then validation + typed model +
+// internal document, then the same + compact JSON. Prints MB/s, CPU seconds, MB per CPU-second
+// and documents per CPU-second: `edikit-translate-bench [--schemas DIR] FILE…`
+// (e.g. /tmp/bench/edifact_10M.edi from `python3 /work/shared/bench/gen_edifact.py 10M …`).
+import EDISchema
+import Foundation
+import O2C
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// User + system CPU seconds of this process so far.
+func cpuSeconds() -> Double {
+    var usage = rusage()
+    #if os(Linux)
+    getrusage(RUSAGE_SELF.rawValue, &usage)
+    #else
+    getrusage(RUSAGE_SELF, &usage)
+    #endif
+    return Double(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec) + Double(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e6
+}
+
+var arguments = Array(CommandLine.arguments.dropFirst())
+var schemas = URL(fileURLWithPath: FileManager.default.currentDirectoryPath).appendingPathComponent("Schemas")
+if let index = arguments.firstIndex(of: "--schemas"), index + 1 < arguments.count {
+    schemas = URL(fileURLWithPath: arguments[index + 1])
+    arguments.removeSubrange(index...index + 1)
+}
+guard !arguments.isEmpty else {
+    FileHandle.standardError.write(Data("usage: edikit-translate-bench [--schemas DIR] FILE…\n".utf8))
+    exit(2)
+}
+
+/// How far each pass goes after validating a transaction.
+enum Stage: String, CaseIterable {
+    case validate = "validate + collect"
+    case map = "+ typed model + mapping"
+    case json = "+ JSON"
+}
+
+var validator = FileValidator(repository: SchemaRepository(root: schemas))
+validator.keepsResults = false
+validator.collectsSegments = true
+for path in arguments {
+    for stage in Stage.allCases {
+        var transactions = 0
+        var documents = 0
+        var failed = 0
+        var jsonBytes = 0
+        let start = Date()
+        let cpuStart = cpuSeconds()
+        let result = try validator.validate(path: path, onTransaction: nil) { transaction in
+            transactions += 1
+            guard stage != .validate else { return }
+            guard let document = try? InboundTranslator.translate(transaction) else {
+                failed += 1
+                return
+            }
+            documents += 1
+            if stage == .json { jsonBytes += DocumentJSONWriter.encodedBytes(document, pretty: false).count }
+        }
+        let seconds = Date().timeIntervalSince(start)
+        let cpu = cpuSeconds() - cpuStart
+        let megabytes = Double(result.byteCount) / 1_000_000
+        print(String(format: "%@ %@: %.1f MB in %.2f s = %.1f MB/s wall, %.2f CPU s = %.1f MB per CPU-second, %d transactions, %d documents (%.0f per CPU-second), %d not mapped, %.1f MB JSON",
+                     (path as NSString).lastPathComponent, stage.rawValue, megabytes, seconds, megabytes / seconds, cpu,
+                     megabytes / cpu, transactions, documents, Double(documents) / cpu, failed, Double(jsonBytes) / 1_000_000))
+    }
+}
