@@ -50,7 +50,10 @@ public struct X12LineItem: Sendable, Hashable {
     /// The product identifiers (PO106… / IT106…).
     public var itemIdentifiers: [X12ItemIdentifier] { baseline.itemIdentifiers }
     /// The first free-form description (PID05).
-    public var description: String? { descriptions.lazy.compactMap(\.description).first }
+    public var description: String? {
+        for pid in descriptions { if let text = pid.description { return text } }
+        return nil
+    }
 
     /// Reads a PO1 / IT1 node against the loop body's table.
     init(node: X12Node, body: X12Table) {

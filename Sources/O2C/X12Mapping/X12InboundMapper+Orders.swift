@@ -22,8 +22,9 @@ extension X12InboundMapper {
         for (index, line) in order.lineItems.enumerated() {
             let position = line.baseline.origin.position
             let lineDates = context.dates(line.dates, naming: [.requestedDelivery])
-            let quantity = context.quantity(line.quantity, unit: line.unitOfMeasureCode, field: "PO102", at: position)
-            if line.quantity == nil { context.fail("the line has no quantity", field: "PO102", at: position?.at(element: 2)) }
+            let orderedQuantity = line.quantity
+            let quantity = context.quantity(orderedQuantity, unit: line.unitOfMeasureCode, field: "PO102", at: position)
+            if orderedQuantity == nil { context.fail("the line has no quantity", field: "PO102", at: position?.at(element: 2)) }
             lines.append(PurchaseOrderLine(
                 lineNumber: line.lineNumber ?? String(index + 1), items: context.items(line.itemIdentifiers),
                 description: line.description, quantity: quantity ?? Quantity(value: 0),
