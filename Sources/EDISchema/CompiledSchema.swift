@@ -6,8 +6,8 @@ import EDICore
 final class CodeSet: @unchecked Sendable {
     /// Packed codes at their hash slots; 0 is an empty slot (a packed code is never 0).
     private let slots: UnsafeMutablePointer<UInt64>
-    private let shift: UInt64
-    private let mask: Int
+    /// The table as a plain value, for lookups that take no reference (valid while this set lives).
+    let probe: CodeProbe
     let long: Set<[UInt8]>
     let isClosed: Bool
     /// The standard's codes a guide took out (``CodeList/codesNotUsed``), nil when none.
@@ -25,13 +25,14 @@ final class CodeSet: @unchecked Sendable {
         let size = 1 << Int(bits)
         slots = .allocate(capacity: size)
         slots.initialize(repeating: 0, count: size)
-        shift = 64 - bits
-        mask = size - 1
+        let shift = 64 - bits
+        let mask = size - 1
         for value in packed {
             var slot = Int(truncatingIfNeeded: (value &* 0x9E37_79B9_7F4A_7C15) >> shift)
             while slots[slot] != 0 { slot = (slot + 1) & mask }
             slots[slot] = value
         }
+        probe = CodeProbe(slots: UnsafePointer(slots), shift: shift, mask: mask)
         self.long = long
         isClosed = list.isClosed
         notUsed = list.codesNotUsed.isEmpty ? nil : CodeSet(CodeList(codes: list.codesNotUsed.map { ($0, "") }, isClosed: true, source: nil))
@@ -45,22 +46,55 @@ final class CodeSet: @unchecked Sendable {
         self.init(CodeList(codes: values.map { ($0, "") }, isClosed: true, source: nil))
     }
 
+    /// Packs up to seven bytes into an integer: byte `i` at bits `8i`, the count in the top byte.
     @inline(__always)
     static func pack<C: Collection<UInt8>>(_ bytes: C) -> UInt64? {
         guard bytes.count <= 7 else { return nil }
         var value = UInt64(bytes.count) << 56
-        var shift: UInt64 = 48
+        var shift: UInt64 = 0
         for byte in bytes {
             value |= UInt64(byte) << shift
-            shift &-= 8
+            shift &+= 8
         }
         return value
+    }
+
+    /// ``pack(_:)`` of 1 to 7 bytes read with two overlapping loads instead of a loop.
+    @inline(__always)
+    static func pack(_ start: UnsafeRawPointer, count: Int) -> UInt64 {
+        let value: UInt64
+        if count >= 4 {
+            let low = UInt64(UInt32(littleEndian: start.loadUnaligned(as: UInt32.self)))
+            let high = UInt64(UInt32(littleEndian: start.loadUnaligned(fromByteOffset: count - 4, as: UInt32.self)))
+            value = low | high << UInt64(truncatingIfNeeded: (count - 4) * 8)
+        } else if count >= 2 {
+            let low = UInt64(UInt16(littleEndian: start.loadUnaligned(as: UInt16.self)))
+            let high = UInt64(UInt16(littleEndian: start.loadUnaligned(fromByteOffset: count - 2, as: UInt16.self)))
+            value = low | high << UInt64(truncatingIfNeeded: (count - 2) * 8)
+        } else {
+            value = UInt64(start.load(as: UInt8.self))
+        }
+        return value | UInt64(truncatingIfNeeded: count) << 56
     }
 
     @inline(__always)
     func contains(_ bytes: UnsafeRawBufferPointer) -> Bool {
         guard !bytes.isEmpty else { return false }
         guard let value = CodeSet.pack(bytes) else { return long.contains(Array(bytes)) }
+        return probe.contains(packed: value)
+    }
+}
+
+/// A code set's open-addressing table as a plain value: a lookup of a packed code (``CodeSet/pack(_:)``)
+/// is a multiply, a shift and one or two compares, with no reference counting. Valid while its
+/// ``CodeSet`` lives.
+struct CodeProbe {
+    let slots: UnsafePointer<UInt64>
+    let shift: UInt64
+    let mask: Int
+
+    @inline(__always)
+    func contains(packed value: UInt64) -> Bool {
         var slot = Int(truncatingIfNeeded: (value &* 0x9E37_79B9_7F4A_7C15) >> shift)
         while true {
             let code = slots[slot]
@@ -186,6 +220,10 @@ struct CompiledElement {
     /// For a composite: the positions (below 64) of its mandatory components, as bits.
     var mandatoryComponents: UInt64 = 0
 
+    /// Whether every code of its code list is text within its lengths (in bytes and in characters),
+    /// so a value found in the list needs no measuring.
+    var codesFitLengths = false
+
     var isComposite: Bool { componentCount > 0 }
 }
 
@@ -198,6 +236,8 @@ struct CompiledRule {
     var count: Int
     /// The rule in the spec, for the message when it is broken.
     var rule: Int
+    /// Whether its positions are distinct (one bit each in `mask`), so presence is tested on bits alone.
+    var isDistinct: Bool
 
     /// Nil when a position is 64 or more (checked the slow way).
     init?(_ rule: SyntaxRule, index: Int) {
@@ -207,12 +247,26 @@ struct CompiledRule {
         first = 1 << UInt64(head)
         count = rule.positions.count
         self.rule = index
+        isDistinct = mask.nonzeroBitCount == count
     }
 
     @inline(__always)
     func holds(_ presence: UInt64) -> Bool {
-        let present = (presence & mask).nonzeroBitCount
         let firstPresent = presence & first != 0
+        if isDistinct {
+            // The same tests on the present positions' bits, without counting them.
+            let present = presence & mask
+            switch kind {
+            case .paired, .allOrNone: return present == 0 || present == mask
+            case .required, .oneOrMore: return present != 0
+            case .exclusion, .oneOrNone: return present & (present &- 1) == 0
+            case .oneAndOnlyOne: return present != 0 && present & (present &- 1) == 0
+            case .conditional, .ifFirstThenAll: return !firstPresent || present == mask
+            case .listConditional, .ifFirstThenAtLeastOneMore: return !firstPresent || present & ~first != 0
+            case .ifFirstThenNone: return !firstPresent || present == first
+            }
+        }
+        let present = (presence & mask).nonzeroBitCount
         switch kind {
         case .paired, .allOrNone: return present == 0 || present == count
         case .required, .oneOrMore: return present >= 1
@@ -251,11 +305,19 @@ final class CompiledSegment: Sendable {
             return codeSets.count - 1
         }
         func compile(_ element: ElementSpec, specIndex: Int, component: Int) -> CompiledElement {
-            CompiledElement(
+            var compiled = CompiledElement(
                 position: element.position, usage: element.usage, kind: CompiledElement.kind(of: element.type),
                 minLength: element.minLength, maxLength: element.maxLength, maxRepeat: element.maxRepeat ?? Int.max,
                 codeSet: codeSetIndex(element.codes), componentStart: 0, componentCount: 0, specIndex: specIndex,
                 specComponent: component)
+            if let codes = element.codes?.orderedCodes, compiled.kind == .alphanumeric || compiled.kind == .identifier,
+               element.minLength <= element.maxLength {
+                let lengths = element.minLength...element.maxLength
+                compiled.codesFitLengths = codes.allSatisfy { code in
+                    code.isEmpty || (lengths.contains(code.utf8.count) && lengths.contains(code.unicodeScalars.count))
+                }
+            }
+            return compiled
         }
         var componentRules: [CompiledRule] = []
         for (index, element) in spec.elements.enumerated() {
@@ -364,7 +426,11 @@ final class CompiledTransaction: Sendable {
     let labels: [String]
     let rootCount: Int
     let segments: [CompiledSegment]
+    /// Per entry of `segments`: its tables as plain values, for the clean-segment pass.
+    let segmentChecks: FixedTable<SegmentCheck>
     let codeSets: [CodeSet]
+    /// Per entry of `codeSets`: its lookup table as a plain value.
+    let codeProbes: FixedTable<CodeProbe>
     let knownTags: Set<SegmentTag>
     /// Every segment tag of the version (nil when unknown): a tag outside it is unrecognized.
     let recognizedTags: Set<SegmentTag>?
@@ -375,12 +441,25 @@ final class CompiledTransaction: Sendable {
     let nodeTags: FixedTable<SegmentTag>
     /// Per loop node (and, last, the top level): the last child that is mandatory (-1: none).
     let lastMandatory: FixedTable<Int>
+    /// Per node index `i`: how many of the nodes before it are mandatory (so a level's children
+    /// `from..<to` hold a mandatory one when the counts at both ends differ).
+    let mandatoryBefore: FixedTable<Int32>
+    /// Where a tag goes next, per level and current child.
+    let placeTable: PlaceTable
+    /// The most frames a walker has open at once (the top level and the deepest loop nesting), and the
+    /// most child counts they hold together: a walker's stacks are sized once.
+    let maxDepth: Int
+    let maxCounts: Int
 
     deinit {
         nodes.free()
+        segmentChecks.free()
+        codeProbes.free()
         levelTags.free()
         nodeTags.free()
         lastMandatory.free()
+        mandatoryBefore.free()
+        placeTable.free()
     }
 
     init(_ schema: TransactionSchema, segmentIDs: Set<String>? = nil) {
@@ -430,11 +509,14 @@ final class CompiledTransaction: Sendable {
         nodes = Array(repeating: CompiledNode.placeholder, count: schema.structure.count)
         labels = Array(repeating: "", count: schema.structure.count)
         layout(schema.structure, at: 0)
-        self.nodes = FixedTable(nodes)
+        let nodeTable = FixedTable(nodes)
+        self.nodes = nodeTable
         self.labels = labels
         rootCount = schema.structure.count
         self.segments = segments
+        segmentChecks = FixedTable(segments.map(SegmentCheck.init))
         self.codeSets = codeSets
+        codeProbes = FixedTable(codeSets.map(\.probe))
         var levelTags: [UInt64] = []
         var lastMandatory: [Int] = []
         func describe(start: Int, count: Int, isLoop: Bool) {
@@ -457,9 +539,28 @@ final class CompiledTransaction: Sendable {
             }
         }
         describe(start: 0, count: schema.structure.count, isLoop: false)
-        nodeTags = FixedTable(nodes.map(\.tag))
+        let nodeTags = FixedTable(nodes.map(\.tag))
+        self.nodeTags = nodeTags
         self.levelTags = FixedTable(levelTags)
         self.lastMandatory = FixedTable(lastMandatory)
+        var mandatoryBefore: [Int32] = [0]
+        for node in nodes { mandatoryBefore.append(mandatoryBefore[mandatoryBefore.count - 1] + (node.usage == .mandatory ? 1 : 0)) }
+        self.mandatoryBefore = FixedTable(mandatoryBefore)
+        // Levels numbered as the walker numbers them: a loop by its node, the top level after the last node.
+        var levels = nodes.enumerated().filter(\.element.isLoop).map {
+            (level: $0.offset, start: $0.element.childStart, count: $0.element.childCount, inLoop: true)
+        }
+        levels.append((level: nodes.count, start: 0, count: schema.structure.count, inLoop: false))
+        placeTable = PlaceTable(nodes: nodeTable, nodeTags: nodeTags, levels: levels)
+        func extent(start: Int, count: Int) -> (depth: Int, counts: Int) {
+            var deepest = (depth: 0, counts: 0)
+            for node in nodes[start..<(start + count)] where node.isLoop {
+                let inner = extent(start: node.childStart, count: node.childCount)
+                deepest = (max(deepest.depth, inner.depth), max(deepest.counts, inner.counts))
+            }
+            return (1 + deepest.depth, count + deepest.counts)
+        }
+        (maxDepth, maxCounts) = extent(start: 0, count: schema.structure.count)
         let known = Set(schema.knownTags.map { SegmentTag($0) })
         knownTags = known
         recognizedTags = segmentIDs.map { Set($0.map { SegmentTag($0) }).union(known) }

@@ -212,30 +212,17 @@ struct ElementChecker {
         func fail(_ kind: DiagnosticKind, _ message: String, severity: SyntaxIssue.Severity = .error) {
             report(kind, message, segment, table, element, component, repetition, value, severity: severity, into: &diagnostics)
         }
-        var length = bytes.count
-        switch element.kind {
-        case .numeric:
-            guard let digits = ByteFormat.integerDigits(bytes) else { return fail(.invalidCharacter, "is not a whole number") }
-            length = digits
-        case .decimal:
-            guard let digits = ByteFormat.decimalDigits(bytes, mark: UInt8(ascii: ".")) else { return fail(.invalidCharacter, "is not a decimal number") }
-            length = digits
-        case .edifactNumeric:
-            guard let digits = ByteFormat.decimalDigits(bytes, mark: segment.delimiters.decimalMark)
-                ?? ByteFormat.decimalDigits(bytes, mark: UInt8(ascii: ".")) else { return fail(.invalidCharacter, "is not a number") }
-            length = digits
-        case .date:
-            guard ByteFormat.isDate(bytes) else { return fail(.invalidDate, "is not a valid date (CCYYMMDD or YYMMDD)") }
-        case .time:
-            guard ByteFormat.isTime(bytes) else { return fail(.invalidTime, "is not a valid time (HHMM[SS[d…]])") }
-        case .alphabetic:
-            if bytes.contains(where: { $0 >= 0x30 && $0 <= 0x39 }) { return fail(.invalidCharacter, "holds digits but is alphabetic") }
-            length = characterCount(bytes)
-        case .alphanumeric, .identifier:
-            // Characters are at most bytes and at least one: count them only when the bytes could be out of range.
-            if bytes.count > element.maxLength || element.minLength > 1 { length = characterCount(bytes) }
-        case .binary:
-            return
+        if element.kind == .binary { return }
+        guard let length = typedLength(bytes, element, decimalMark: segment.delimiters.decimalMark) else {
+            switch element.kind {
+            case .numeric: return fail(.invalidCharacter, "is not a whole number")
+            case .decimal: return fail(.invalidCharacter, "is not a decimal number")
+            case .edifactNumeric: return fail(.invalidCharacter, "is not a number")
+            case .date: return fail(.invalidDate, "is not a valid date (CCYYMMDD or YYMMDD)")
+            case .time: return fail(.invalidTime, "is not a valid time (HHMM[SS[d…]])")
+            // Text is always of its type: only alphabetic text holding digits is refused.
+            case .alphabetic, .alphanumeric, .identifier, .binary: return fail(.invalidCharacter, "holds digits but is alphabetic")
+            }
         }
         if length < element.minLength {
             fail(.elementTooShort, "is \(length) long; at least \(element.minLength)")
@@ -256,9 +243,33 @@ struct ElementChecker {
         }
     }
 
+    /// The length of a value (not binary) as its type counts it: digits of a number (sign and decimal
+    /// mark not counted), characters of text; nil when the value is not of its type.
+    @inline(__always)
+    func typedLength(_ bytes: UnsafeRawBufferPointer, _ element: CompiledElement, decimalMark: UInt8) -> Int? {
+        switch element.kind {
+        case .numeric:
+            return ByteFormat.integerDigits(bytes)
+        case .decimal:
+            return ByteFormat.decimalDigits(bytes, mark: UInt8(ascii: "."))
+        case .edifactNumeric:
+            return ByteFormat.decimalDigits(bytes, mark: decimalMark) ?? ByteFormat.decimalDigits(bytes, mark: UInt8(ascii: "."))
+        case .date:
+            return ByteFormat.isDate(bytes) ? bytes.count : nil
+        case .time:
+            return ByteFormat.isTime(bytes) ? bytes.count : nil
+        case .alphabetic:
+            if bytes.contains(where: { $0 >= 0x30 && $0 <= 0x39 }) { return nil }
+            return characterCount(bytes)
+        case .alphanumeric, .identifier, .binary:
+            // Characters are at most bytes and at least one: count them only when the bytes could be out of range.
+            return bytes.count > element.maxLength || element.minLength > 1 ? characterCount(bytes) : bytes.count
+        }
+    }
+
     /// Characters, not bytes, when the interchange is UTF-8.
     @inline(__always)
-    private func characterCount(_ bytes: UnsafeRawBufferPointer) -> Int {
+    func characterCount(_ bytes: UnsafeRawBufferPointer) -> Int {
         guard encoding == .utf8 || encoding == .ascii else { return bytes.count }
         var count = 0
         for byte in bytes where byte & 0xC0 != 0x80 { count += 1 }
@@ -266,7 +277,7 @@ struct ElementChecker {
     }
 
     /// Characters of an escaped value: a release character and the byte it makes literal count once.
-    private func characterCount(_ bytes: UnsafeRawBufferPointer, skipping release: UInt8) -> Int {
+    func characterCount(_ bytes: UnsafeRawBufferPointer, skipping release: UInt8) -> Int {
         let utf8 = encoding == .utf8 || encoding == .ascii
         var count = 0
         var index = 0

@@ -18,25 +18,32 @@ struct StructureWalker {
     }
 
     let compiled: CompiledTransaction
-    private(set) var frames: [Frame] = []
-    private var counts: [Int] = []
+    /// The open frames (`depth` of them, outermost first) and their children's counts.
+    private var stack: WalkerStack
+    private var depth = 0
 
     init(compiled: CompiledTransaction) {
         self.compiled = compiled
-        frames.reserveCapacity(8)
-        counts.reserveCapacity(64)
+        stack = WalkerStack(frames: compiled.maxDepth, counts: compiled.maxCounts)
         push(loop: -1, childStart: 0, childCount: compiled.rootCount)
     }
 
+    /// The walker is a value: a copy that changes takes its own stack first (one check per segment).
+    @inline(__always)
+    private mutating func makeStackUnique() {
+        if !isKnownUniquelyReferenced(&stack) { stack = stack.copy() }
+    }
+
+    @inline(__always)
+    private func openFrame(_ depth: Int) -> Frame {
+        stack.frames[depth]
+    }
+
     private mutating func push(loop: Int, childStart: Int, childCount: Int) {
-        let base = frames.last.map { $0.countsBase + $0.childCount } ?? 0
-        frames.append(Frame(loop: loop, childStart: childStart, childCount: childCount, countsBase: base))
-        // `counts` only grows (to the deepest nesting seen); a new frame's range is zeroed in place.
-        if counts.count < base + childCount { counts.append(contentsOf: repeatElement(0, count: base + childCount - counts.count)) }
-        guard childCount > 0 else { return }
-        counts.withUnsafeMutableBufferPointer { buffer in
-            buffer.baseAddress?.advanced(by: base).update(repeating: 0, count: childCount)
-        }
+        let base = depth > 0 ? openFrame(depth - 1).countsBase + openFrame(depth - 1).childCount : 0
+        stack.frames[depth] = Frame(loop: loop, childStart: childStart, childCount: childCount, countsBase: base)
+        depth += 1
+        (stack.counts + base).update(repeating: 0, count: childCount)
     }
 
     /// Where a frame's level facts are in `levelTags` and `lastMandatory` (the top level is last).
@@ -46,22 +53,23 @@ struct StructureWalker {
     }
 
     private mutating func pop() {
-        frames.removeLast()
+        depth -= 1
     }
 
     /// Loop ids, outermost first (`PO1/PID`); computed only for messages.
     var loopPath: String? {
-        let ids = frames.compactMap { $0.loop >= 0 ? compiled.labels[$0.loop] : nil }
+        let ids = (0..<depth).compactMap { openFrame($0).loop >= 0 ? compiled.labels[openFrame($0).loop] : nil }
         return ids.isEmpty ? nil : ids.joined(separator: "/")
     }
 
     /// Places a segment, reporting structure problems; returns the compiled segment to check it
     /// against, or -1 when it has no place.
     mutating func place(_ segment: Segment, into diagnostics: inout [Diagnostic]) -> Int {
+        makeStackUnique()
         let tag = segment.tag
-        for depth in stride(from: frames.count - 1, through: 0, by: -1) {
-            guard let (child, entersLoop) = match(tag, segment, depth: depth) else { continue }
-            while frames.count - 1 > depth { closeFrame(before: segment, into: &diagnostics) }
+        for level in stride(from: depth - 1, through: 0, by: -1) {
+            guard let (child, entersLoop) = match(tag, segment, depth: level) else { continue }
+            while depth - 1 > level { closeFrame(before: segment, into: &diagnostics) }
             return advance(to: child, entersLoop: entersLoop, segment: segment, into: &diagnostics)
         }
         reportUnplaced(segment, into: &diagnostics)
@@ -90,7 +98,7 @@ struct StructureWalker {
             return
         }
         if let (depth, child) = passedPlace(of: tag) {
-            let frame = frames[depth]
+            let frame = openFrame(depth)
             let where_ = frame.loop >= 0 ? "loop \(compiled.labels[frame.loop])" : "the top level"
             let label = compiled.labels[frame.childStart + child]
             let place = compiled.nodes[frame.childStart + child].isLoop ? "loop \(label)" : "position \(label)"
@@ -110,8 +118,8 @@ struct StructureWalker {
 
     /// The innermost open frame, and its child, where the tag had a place that is already behind.
     private func passedPlace(of tag: SegmentTag) -> (Int, Int)? {
-        for depth in stride(from: frames.count - 1, through: 0, by: -1) {
-            let frame = frames[depth]
+        for depth in stride(from: depth - 1, through: 0, by: -1) {
+            let frame = openFrame(depth)
             for child in 0..<min(frame.index, frame.childCount) where compiled.nodes[frame.childStart + child].tag == tag {
                 return (depth, child)
             }
@@ -119,50 +127,42 @@ struct StructureWalker {
         return nil
     }
 
-    /// The next child of a frame the segment can be, and whether it starts a loop.
+    /// The next child of a frame the segment can be, and whether it starts a loop: looked up in the
+    /// schema's place table, walked only where a qualifier value decides.
+    @inline(__always)
     private func match(_ tag: SegmentTag, _ segment: Segment, depth: Int) -> (Int, Bool)? {
-        let frame = frames[depth]
-        guard compiled.levelTags[level(frame)] & CompiledTransaction.tagBit(tag) != 0 else { return nil }
-        var fallback: (Int, Bool)?
-        var child = frame.index
-        while child < frame.childCount {
-            if compiled.nodeTags[frame.childStart + child] == tag {
-                let node = compiled.nodes[frame.childStart + child]
-                if !node.isLoop {
-                    // A loop's trigger (child 0) repeats only as a new iteration, found from the parent.
-                    if !(frame.loop >= 0 && child == 0) { return (child, false) }
-                } else if node.qualifierSet >= 0 {
-                    let value = segment.element(node.qualifierPosition)
-                    if compiled.codeSets[node.qualifierSet].contains(value.bytes) { return (child, true) }
-                } else if fallback == nil {
-                    fallback = (child, true)
-                    if !hasQualifiedSibling(tag, frame: frame, from: child) { return fallback }
-                }
-            }
-            child += 1
+        let frame = openFrame(depth)
+        let level = level(frame)
+        guard compiled.levelTags[level] & CompiledTransaction.tagBit(tag) != 0 else { return nil }
+        let answer = compiled.placeTable.answer(level: level, tag: tag, index: frame.index)
+        if answer >= 0 { return (Int(answer >> 1), answer & 1 != 0) }
+        if answer == PlaceTable.noPlace { return nil }
+        let place = compiled.place(of: tag, start: frame.childStart, count: frame.childCount, inLoop: frame.loop >= 0,
+                                   from: frame.index) { node in
+            compiled.codeSets[node.qualifierSet].contains(segment.element(node.qualifierPosition).bytes)
         }
-        return fallback
-    }
-
-    private func hasQualifiedSibling(_ tag: SegmentTag, frame: Frame, from child: Int) -> Bool {
-        for index in child..<frame.childCount {
-            let node = compiled.nodes[frame.childStart + index]
-            if node.isLoop, node.tag == tag, node.qualifierSet >= 0 { return true }
-        }
-        return false
+        guard case .child(let child, let entersLoop) = place else { return nil }
+        return (child, entersLoop)
     }
 
     private mutating func advance(to child: Int, entersLoop: Bool, segment: Segment, into diagnostics: inout [Diagnostic]) -> Int {
-        let depth = frames.count - 1
-        let frame = frames[depth]
+        let top = depth - 1
+        let frame = openFrame(top)
+        let counts = stack.counts
         let current = counts[frame.countsBase + frame.index]
         let from = current > 0 ? frame.index + 1 : frame.index
         if child > from {
-            for skipped in from..<child { reportMissing(node: frame.childStart + skipped, count: counts[frame.countsBase + skipped], before: segment, into: &diagnostics) }
+            // Only a mandatory child can be missing: most skips pass none.
+            if compiled.mandatoryBefore[frame.childStart + child] != compiled.mandatoryBefore[frame.childStart + from] {
+                for skipped in from..<child {
+                    reportMissing(node: frame.childStart + skipped, count: counts[frame.countsBase + skipped], before: segment,
+                                  into: &diagnostics)
+                }
+            }
         } else if child > frame.index, current == 0 {
             reportMissing(node: frame.childStart + frame.index, count: 0, before: segment, into: &diagnostics)
         }
-        frames[depth].index = child
+        stack.frames[top].index = child
         counts[frame.countsBase + child] += 1
         let count = counts[frame.countsBase + child]
         let nodeIndex = frame.childStart + child
@@ -179,7 +179,7 @@ struct StructureWalker {
         }
         if node.isLoop {
             push(loop: nodeIndex, childStart: node.childStart, childCount: node.childCount)
-            counts[frames[frames.count - 1].countsBase] = 1
+            counts[openFrame(depth - 1).countsBase] = 1
         }
         return node.segment
     }
@@ -227,7 +227,8 @@ struct StructureWalker {
 
     /// The first child of the innermost frame, after its current place, that is mandatory and absent.
     private func firstMissingChild() -> Int? {
-        let frame = frames[frames.count - 1]
+        let frame = openFrame(depth - 1)
+        let counts = stack.counts
         guard frame.childCount > 0 else { return nil }
         let from = counts[frame.countsBase + frame.index] > 0 ? frame.index + 1 : frame.index
         guard from <= compiled.lastMandatory[level(frame)] else { return nil }
@@ -240,15 +241,49 @@ struct StructureWalker {
     }
 
     private mutating func closeFrame(at position: EDIPosition, from first: Int, into diagnostics: inout [Diagnostic]) {
-        let frame = frames[frames.count - 1]
+        let frame = openFrame(depth - 1)
         for child in first..<frame.childCount {
-            reportMissing(node: frame.childStart + child, count: counts[frame.countsBase + child], at: position, into: &diagnostics)
+            reportMissing(node: frame.childStart + child, count: stack.counts[frame.countsBase + child], at: position,
+                          into: &diagnostics)
         }
         pop()
     }
 
     /// The transaction ended: report what is still missing.
     mutating func finish(at position: EDIPosition, into diagnostics: inout [Diagnostic]) {
-        while !frames.isEmpty { closeFrame(at: position, into: &diagnostics) }
+        makeStackUnique()
+        while depth > 0 { closeFrame(at: position, into: &diagnostics) }
+    }
+}
+
+/// A walker's frames and their children's counts, in memory of their own sized once for the
+/// structure's deepest nesting (``CompiledTransaction/maxDepth``, ``CompiledTransaction/maxCounts``):
+/// read and written through pointers, with no reference counting, uniqueness or exclusivity check
+/// per access. A walker copies it before changing one it shares.
+final class WalkerStack {
+    let frames: UnsafeMutablePointer<StructureWalker.Frame>
+    let counts: UnsafeMutablePointer<Int>
+    private let frameCapacity: Int
+    private let countCapacity: Int
+
+    init(frames: Int, counts: Int) {
+        frameCapacity = frames
+        countCapacity = counts
+        self.frames = .allocate(capacity: frames)
+        self.frames.initialize(repeating: StructureWalker.Frame(loop: -1, childStart: 0, childCount: 0, countsBase: 0), count: frames)
+        self.counts = .allocate(capacity: counts)
+        self.counts.initialize(repeating: 0, count: counts)
+    }
+
+    func copy() -> WalkerStack {
+        let copy = WalkerStack(frames: frameCapacity, counts: countCapacity)
+        copy.frames.update(from: frames, count: frameCapacity)
+        copy.counts.update(from: counts, count: countCapacity)
+        return copy
+    }
+
+    deinit {
+        frames.deallocate()
+        counts.deallocate()
     }
 }

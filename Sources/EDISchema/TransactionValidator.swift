@@ -52,7 +52,8 @@ public struct TransactionValidator {
     public mutating func consume(_ segment: Segment) {
         let before = diagnostics.count
         let table = walker.place(segment, into: &diagnostics)
-        if table >= 0 {
+        // The clean pass answers for most segments; the exact pass runs where it cannot, and finds what there is.
+        if table >= 0, !checker.isClean(segment, compiled.segmentChecks[table]) {
             checker.check(segment, against: compiled.segments[table], into: &diagnostics)
         }
         if checksHierarchy, segment.tag == hierarchyTag {
