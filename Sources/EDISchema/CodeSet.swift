@@ -8,16 +8,28 @@ final class CodeSet: @unchecked Sendable {
     let probe: CodeProbe
     let long: Set<[UInt8]>
     let isClosed: Bool
+    /// The shortest and longest code, in bytes and in characters (nil for an empty list): whether every
+    /// code fits an element's lengths is two comparisons each.
+    let byteLengths: ClosedRange<Int>?
+    let characterLengths: ClosedRange<Int>?
     /// The standard's codes a guide took out (``CodeList/codesNotUsed``), nil when none.
     let notUsed: CodeSet?
 
     init(_ list: CodeList) {
         var packed = Set<UInt64>()
         var long = Set<[UInt8]>()
+        var byteLengths: ClosedRange<Int>?
+        var characterLengths: ClosedRange<Int>?
         for code in list.orderedCodes where !code.isEmpty {
             let bytes = Array(code.utf8)
             if let value = CodeSet.pack(bytes) { packed.insert(value) } else { long.insert(bytes) }
+            // Characters as the validator counts them: bytes that are not UTF-8 continuation bytes.
+            let characters = bytes.reduce(0) { $0 + ($1 & 0xC0 != 0x80 ? 1 : 0) }
+            byteLengths = min(byteLengths?.lowerBound ?? bytes.count, bytes.count)...max(byteLengths?.upperBound ?? bytes.count, bytes.count)
+            characterLengths = min(characterLengths?.lowerBound ?? characters, characters)...max(characterLengths?.upperBound ?? characters, characters)
         }
+        self.byteLengths = byteLengths
+        self.characterLengths = characterLengths
         var bits: UInt64 = 2
         while (1 << bits) < packed.count * 2 { bits += 1 }
         let size = 1 << Int(bits)

@@ -179,11 +179,12 @@ final class CompiledSegment: Sendable {
                 minLength: element.minLength, maxLength: element.maxLength, maxRepeat: element.maxRepeat ?? Int.max,
                 codeSet: codeSetIndex(element.codes), componentStart: 0, componentCount: 0, specIndex: specIndex,
                 specComponent: component)
-            if let codes = element.codes?.orderedCodes, compiled.kind == .alphanumeric || compiled.kind == .identifier,
+            if compiled.codeSet >= 0, compiled.kind == .alphanumeric || compiled.kind == .identifier,
                element.minLength <= element.maxLength {
                 let lengths = element.minLength...element.maxLength
-                compiled.codesFitLengths = codes.allSatisfy { code in
-                    code.isEmpty || (lengths.contains(code.utf8.count) && lengths.contains(code.unicodeScalars.count))
+                let codes = codeSets[compiled.codeSet]
+                compiled.codesFitLengths = [codes.byteLengths, codes.characterLengths].allSatisfy { range in
+                    range.map { lengths.contains($0.lowerBound) && lengths.contains($0.upperBound) } ?? true
                 }
             }
             return compiled
