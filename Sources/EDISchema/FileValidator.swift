@@ -101,220 +101,21 @@ public struct FileValidator {
     /// ``collectsSegments`` is set, its segments.
     public func validate(path: String, onTransaction: ((TransactionResult) -> Void)?,
                          onValidatedTransaction: ((ValidatedTransaction) -> Void)?) throws -> FileValidation {
-        var result = FileValidation(path: path)
         let reader = try EDIStreamReader(path: path)
-        var handOff = TransactionHandOff(workers: workers > 0 && Self.fileSize(path) >= parallelMinimumBytes ? workers : 0,
-                                         batchBytes: batchBytes)
-        let outliner = EnvelopeOutliner(keepsInterchanges: false)
-        outliner.keepsTransactionSummaries = false
-        var context = EnvelopeContext()
-        // The open transaction, kept in plain variables: an optional tuple would be copied per segment.
-        var openValidator: TransactionValidator?
-        /// Whether `openValidator` checks the open transaction's segments as they stream by (inline, or
-        /// a transaction too large for a batch); otherwise they are copied into the batch for a worker.
-        var openStreams = true
-        /// Not inline: the open transaction's schema and where its segments start in the batch.
-        var openPlan: ValidationPlan?
-        var openEncoding = CharacterEncoding.utf8
-        var openFirstSegment = 0
-        var openResult = TransactionResult(type: "", controlNumber: "", schemaVersion: nil, diagnostics: [], segmentCount: 0,
-                                           position: EDIPosition())
-        var openHasSchema = false
-        /// The version standing in for the open transaction's (``fallsBackToNearestVersion``), or nil.
-        var openStandIn: String?
-        var transactionOpen = false
-        /// Body segments of the open transaction the outliner has not been told of yet.
-        var uncountedSegments = 0
-        var openSegments: [OwnedSegment] = []
-        var openEnvelope: TransactionEnvelope?
-        var lastLocation: (SegmentLocation, SegmentTag)?
-        var lastPosition: EDIPosition { lastLocation.map { $0.0.position(tag: $0.1) } ?? EDIPosition() }
-        var schemaCache: [String: (ValidationPlan?, standIn: String?)] = [:]
-        var envelopeChecker = EnvelopeChecker(repository: repository)
-        var tree = InterchangeTreeBuilder()
-        var routed = 0
-        /// Routes envelope findings added since the last call into the interchange tree.
-        func routeNewEnvelopeFindings() {
-            guard keepsResults else { return }
-            while routed < result.envelopeDiagnostics.count {
-                tree.route(result.envelopeDiagnostics[routed])
-                routed += 1
-            }
-        }
-
-        /// A segment of the open transaction: counted, kept when segments are collected, and validated
-        /// now (inline) or copied into the batch for a worker.
-        @inline(__always)
-        func take(_ segment: Segment) {
-            if collectsSegments { openSegments.append(segment.copy()) }
-            openResult.segmentCount += 1
-            guard openHasSchema else { return }
-            if openStreams {
-                openValidator!.consume(segment)
-            } else if handOff.copy(segment) > largeTransactionBytes {
-                streamOpenTransaction()
-            }
-        }
-
-        /// The open transaction, grown past ``largeTransactionBytes`` in the batch, is validated on this
-        /// thread instead, from its first segment on.
-        func streamOpenTransaction() {
-            guard let plan = openPlan else { return }
-            var validator = TransactionValidator(plan: plan, encoding: openEncoding)
-            handOff.batch.arena.forEachSegment(in: openFirstSegment..<handOff.nextSegmentIndex) { validator.consume($0) }
-            handOff.batch.arena.removeSegments(from: openFirstSegment)
-            openValidator = validator
-            openStreams = true
-        }
-
-        /// Reports a closed transaction whose findings are all in: callbacks, results, the tree.
-        func deliver(_ transaction: PendingTransaction) {
-            var closed = transaction.merged()
-            onTransaction?(closed)
-            if let onValidatedTransaction, let envelope = transaction.envelope {
-                onValidatedTransaction(ValidatedTransaction(result: closed, envelope: envelope, segments: transaction.segments))
-            }
-            guard keepsResults else { return }
-            if keepsCompactResults, closed.isValid {
-                closed.diagnostics = []
-            } else {
-                result.transactions.append(closed)
-            }
-            if let slot = transaction.treeSlot { tree.set(closed, at: slot) }
-        }
-
-        func closeTransaction(at position: EDIPosition, endedBy issue: SyntaxIssue? = nil) {
-            guard transactionOpen else { return }
-            var closed = PendingTransaction(result: openResult, envelope: openEnvelope, segments: openSegments, endedBy: issue,
-                                            hasSchema: openHasSchema)
-            // The tree gets its place now, in the group open now; the result is completed when delivered.
-            if keepsResults { closed.treeSlot = tree.add(openResult, syntax: openEnvelope?.syntax ?? .x12) }
-            var job: TransactionJob?
-            if openHasSchema {
-                let end = issue == nil ? position : nil
-                if openStreams {
-                    closed.schemaFindings = openValidator!.findings(endingAt: end, standIn: openStandIn, type: openResult.type)
-                } else if let plan = openPlan {
-                    job = TransactionJob(plan: plan, encoding: openEncoding, segments: openFirstSegment..<handOff.nextSegmentIndex,
-                                         end: end, standIn: openStandIn, type: openResult.type)
-                }
-            }
-            handOff.close(closed, job: job)
-            while let ready = handOff.nextReady() { deliver(ready) }
-            openSegments = []
-            openValidator = nil
-            openPlan = nil
-            transactionOpen = false
-        }
-
+        var pass = FileValidationPass(validator: self, path: path,
+                                      workers: workers > 0 && Self.fileSize(path) >= parallelMinimumBytes ? workers : 0,
+                                      onTransaction: onTransaction, onValidatedTransaction: onValidatedTransaction)
         do {
-            // A loop rather than a closure: the per-file state below is then not captured, and its
-            // accesses are checked at compile time instead of once per segment at run time.
+            // A loop rather than a closure, and the per-file state in one struct: its accesses are
+            // checked at compile time instead of several times per segment at run time.
             while case let event = try reader.next(), !event.isEnd {
-                switch event {
-                case .segment(let segment):
-                    lastLocation = (segment.location, segment.tag)
-                    let tag = segment.tag
-                    if transactionOpen, !Self.isControlTag(tag) {
-                        // The common case, a body segment of an open transaction: only the transaction sees it
-                        // (the outliner, which would only count it, is told the count at the next control segment).
-                        uncountedSegments += 1
-                        take(segment)
-                        continue
-                    }
-                    if uncountedSegments > 0 {
-                        outliner.countTransactionSegments(uncountedSegments)
-                        uncountedSegments = 0
-                    }
-                    let envelopeIssues = outliner.consume(segment)
-                    context.observe(segment)
-                    // An envelope segment ends any transaction still open (its trailer is missing, which
-                    // the outliner reports); it is never a segment of the transaction.
-                    if transactionOpen, Self.isEnvelopeTag(tag) { closeTransaction(at: segment.position) }
-                    if keepsResults, Self.isEnvelopeTag(tag) {
-                        // Findings of the previous interchange or group stay with it.
-                        routeNewEnvelopeFindings()
-                        tree.begin(segment, context: context)
-                    }
-                    if EnvelopeChecker.isChecked(tag) {
-                        try envelopeChecker.check(segment, encoding: context.encoding, into: &result.envelopeDiagnostics)
-                    }
-                    if tag == "ST" || tag == "UNH" {
-                        closeTransaction(at: segment.position)
-                        let (plan, standIn) = try planFor(segment, context: context, cache: &schemaCache)
-                        let schema = plan?.schema
-                        var transaction = TransactionResult(
-                            type: tag == "ST" ? segment[1] ?? "" : segment.element(2).component(1).string,
-                            controlNumber: segment[tag == "ST" ? 2 : 1] ?? "", schemaVersion: schema?.version, diagnostics: [],
-                            segmentCount: 0, position: segment.position)
-                        if tag == "ST" {
-                            transaction.versionDetail = segment[3]
-                        } else {
-                            let parts = segment.element(2).components.dropFirst().map(\.string)
-                            transaction.versionDetail = parts.isEmpty ? nil : parts.joined(separator: ":")
-                        }
-                        if let standIn {
-                            transaction.diagnostics.append(Diagnostic(.error, .transactionNotSupported,
-                                "no schema for \(transaction.type) \(context.versionLabel(for: segment)); checked against \(transaction.type) \(standIn), the nearest shipped version (--nearest-schema), whose findings are warnings: codes, segments and elements differ between versions",
-                                at: segment.position))
-                        } else if schema == nil {
-                            transaction.diagnostics.append(Diagnostic(.error, .transactionNotSupported,
-                                "no schema for \(transaction.type) \(context.versionLabel(for: segment)); add Schemas/\(segment.syntax == .x12 ? "X12" : "EDIFACT")/\(context.version(for: segment))/\(transaction.type).xml or pass --schema",
-                                at: segment.position))
-                        }
-                        openStreams = handOff.isInline
-                        if openStreams {
-                            openValidator = plan.map { TransactionValidator(plan: $0, encoding: context.encoding) }
-                        } else {
-                            openPlan = plan
-                            openEncoding = context.encoding
-                            openFirstSegment = handOff.nextSegmentIndex
-                        }
-                        openHasSchema = plan != nil
-                        openStandIn = standIn
-                        openResult = transaction
-                        transactionOpen = true
-                        if onValidatedTransaction != nil { openEnvelope = context.envelope(for: segment, path: path) }
-                    }
-                    if transactionOpen { take(segment) }
-                    for issue in envelopeIssues {
-                        let diagnostic = Diagnostic(envelopeIssue: issue)
-                        if transactionOpen, [.transactionCountMismatch, .transactionControlMismatch].contains(diagnostic.kind) {
-                            openResult.diagnostics.append(diagnostic)
-                        } else {
-                            result.envelopeDiagnostics.append(diagnostic)
-                        }
-                    }
-                    if tag == "SE" || tag == "UNT" { closeTransaction(at: segment.position) }
-                    if Self.isEnvelopeTag(tag) { routeNewEnvelopeFindings() }
-                case .issue(let issue):
-                    outliner.countTransactionSegments(uncountedSegments)
-                    uncountedSegments = 0
-                    if issue.abandonsInterchange {
-                        closeTransaction(at: issue.position, endedBy: issue)
-                        outliner.abandon(at: issue.position)
-                    }
-                    result.envelopeDiagnostics.append(Diagnostic(envelopeIssue: issue))
-                    routeNewEnvelopeFindings()
-                case .needMoreInput, .endOfInput:
-                    break
-                }
+                try pass.consume(event)
             }
         } catch {
-            // What was closed before the failure is delivered, as when validating inline.
-            handOff.finish()
-            while let ready = handOff.nextReady() { deliver(ready) }
+            pass.abandon()
             throw error
         }
-        closeTransaction(at: lastPosition)
-        outliner.countTransactionSegments(uncountedSegments)
-        handOff.finish()
-        while let ready = handOff.nextReady() { deliver(ready) }
-        for issue in outliner.finish(at: lastPosition) { result.envelopeDiagnostics.append(Diagnostic(envelopeIssue: issue)) }
-        routeNewEnvelopeFindings()
-        result.interchanges = tree.interchanges
-        result.byteCount = reader.tokenizer.consumedByteCount
-        return result
+        return pass.finish(byteCount: reader.tokenizer.consumedByteCount)
     }
 
     /// The size of a file in bytes (0 when it cannot be read: the reader reports why).
@@ -353,7 +154,7 @@ public struct FileValidator {
 
     /// The compiled schema of a transaction (nil when none), and the version standing in for the
     /// envelope's when ``fallsBackToNearestVersion`` chose one.
-    private func planFor(_ header: Segment, context: EnvelopeContext,
+    func planFor(_ header: Segment, context: EnvelopeContext,
                          cache: inout [String: (ValidationPlan?, standIn: String?)]) throws -> (ValidationPlan?, standIn: String?) {
         if let explicitSchema {
             if let cached = cache["explicit"] { return cached }
