@@ -26,7 +26,7 @@ struct ValidateCommand: ParsableCommand {
     @Flag(name: .long, help: "Check a transaction whose version has no schema against the nearest shipped version (a warning says so).")
     var nearestSchema = false
 
-    @Option(name: .long, help: "Threads validating transactions while another reads the file (default: the number of cores; 1 validates on the reading thread). Files under 1 MB are validated on one thread.")
+    @Option(name: .long, help: "Threads in all: one reads the file, the others validate its transactions (default: the number of cores; 1 validates on the reading thread). Files under 1 MB are validated on one thread.")
     var jobs: Int?
 
     @OptionGroup var output: OutputOptions
@@ -37,7 +37,7 @@ struct ValidateCommand: ParsableCommand {
         validator.fallsBackToNearestVersion = nearestSchema
         let jobCount = jobs ?? ProcessInfo.processInfo.activeProcessorCount
         guard jobCount >= 1 else { throw ValidationError("--jobs must be at least 1") }
-        validator.workers = jobCount > 1 ? jobCount : 0
+        validator.workers = jobCount - 1  // the reading thread is one of the jobs
         do {
             if let guide { validator.guide = try ImplementationGuide(contentsOf: URL(fileURLWithPath: guide)) }
             if let schema { validator.explicitSchema = try repository.loadTransaction(at: URL(fileURLWithPath: schema)) }
