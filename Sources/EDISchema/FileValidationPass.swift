@@ -50,6 +50,7 @@ struct FileValidationPass {
         outliner = EnvelopeOutliner(keepsInterchanges: false)
         outliner.keepsTransactionSummaries = false
         envelopeChecker = EnvelopeChecker(repository: validator.repository)
+        tree.keepsTransactions = validator.treeKeepsTransactions
     }
 
     var lastPosition: EDIPosition { lastLocation.map { $0.0.position(tag: $0.1) } ?? EDIPosition() }
@@ -93,7 +94,8 @@ struct FileValidationPass {
         var closed = transaction.merged()
         onTransaction?(closed)
         if let onValidatedTransaction, let envelope = transaction.envelope {
-            onValidatedTransaction(ValidatedTransaction(result: closed, envelope: envelope, segments: transaction.segments))
+            onValidatedTransaction(ValidatedTransaction(result: closed, envelope: envelope, segments: transaction.segments,
+                                                        group: transaction.treeSlot?.ordinal))
         }
         guard validator.keepsResults else { return }
         if validator.keepsCompactResults, closed.isValid {

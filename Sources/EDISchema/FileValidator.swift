@@ -45,6 +45,9 @@ public struct ValidatedTransaction: Sendable {
     public var envelope: TransactionEnvelope
     /// Its segments, header to trailer (empty unless the validator collects them).
     public var segments: [OwnedSegment]
+    /// Its functional group's index among all the file's groups, interchange after interchange, as in
+    /// ``FileValidation/interchanges`` (an implicit group counts); nil unless results are kept.
+    public var group: Int? = nil
 }
 
 /// Validates files: tokenizer → envelope outliner → per-transaction schema validation, in one
@@ -64,8 +67,13 @@ public struct FileValidator {
     /// Whether results stay compact for files of many transactions: a valid transaction keeps no
     /// findings (its warnings are dropped; acknowledgements answer errors only) and
     /// ``FileValidation/transactions`` lists only the invalid ones. The interchange tree still has
-    /// every transaction, as acknowledgements need.
+    /// every transaction, as acknowledgements need, unless ``treeKeepsTransactions`` is off.
     public var keepsCompactResults = false
+    /// Whether the interchange tree (``FileValidation/interchanges``) lists each group's
+    /// transactions. Off for a caller that collects what acknowledgements need as each transaction
+    /// is handed over (``ValidatedTransaction/group`` says where it belongs): the tree then keeps
+    /// interchanges, groups and envelope findings only, and memory does not grow with transactions.
+    public var treeKeepsTransactions = true
     /// Whether a transaction whose version has no schema is checked against the nearest shipped
     /// version that has one (``SchemaRepository/nearestVersion(syntax:version:id:)``), with a
     /// `SET_NO_SCHEMA` warning naming the stand-in instead of the error (`--nearest-schema`).

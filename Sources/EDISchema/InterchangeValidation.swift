@@ -56,7 +56,11 @@ public struct GroupValidation: Sendable, Codable {
 /// Builds the interchange → group → transaction tree while a file is validated.
 struct InterchangeTreeBuilder {
     var interchanges: [InterchangeValidation] = []
+    /// Whether each group lists its transactions (``FileValidator/treeKeepsTransactions``).
+    var keepsTransactions = true
     private var groupOpen = false
+    /// Groups in all interchanges so far.
+    private var groupCount = 0
 
     /// An envelope header or trailer, read once by the validator's envelope context.
     mutating func begin(_ segment: Segment, context: EnvelopeContext) {
@@ -74,6 +78,7 @@ struct InterchangeTreeBuilder {
             interchanges[interchanges.count - 1].groups.append(GroupValidation(
                 functionalId: group?.functionalId, controlNumber: group?.controlNumber, version: group?.version,
                 applicationSender: group?.sender, applicationReceiver: group?.receiver, isImplicit: false))
+            groupCount += 1
             groupOpen = true
         case "GE", "UNE":
             if groupOpen, let count = segment[1].flatMap(Int.init) {
@@ -90,11 +95,15 @@ struct InterchangeTreeBuilder {
     struct Slot {
         var interchange: Int
         var group: Int
-        var transaction: Int
+        /// The group's index among all the file's groups (``ValidatedTransaction/group``).
+        var ordinal: Int
+        /// Nil when the tree keeps no transactions (``keepsTransactions``).
+        var transaction: Int?
     }
 
-    /// Adds a transaction to the current group (an implicit one when none is open); its result can
-    /// be completed later at the returned slot (``set(_:at:)``), after other envelopes began.
+    /// Adds a transaction to the current group (an implicit one when none is open; only counted
+    /// there unless ``keepsTransactions``); its result can be completed later at the returned slot
+    /// (``set(_:at:)``), after other envelopes began.
     @discardableResult
     mutating func add(_ transaction: TransactionResult, syntax: EDISyntax) -> Slot {
         if interchanges.isEmpty {
@@ -106,15 +115,18 @@ struct InterchangeTreeBuilder {
         let i = interchanges.count - 1
         if !groupOpen, interchanges[i].groups.last?.isImplicit != true {
             interchanges[i].groups.append(GroupValidation(isImplicit: true))
+            groupCount += 1
         }
         let g = interchanges[i].groups.count - 1
+        guard keepsTransactions else { return Slot(interchange: i, group: g, ordinal: groupCount - 1, transaction: nil) }
         interchanges[i].groups[g].transactions.append(transaction)
-        return Slot(interchange: i, group: g, transaction: interchanges[i].groups[g].transactions.count - 1)
+        return Slot(interchange: i, group: g, ordinal: groupCount - 1, transaction: interchanges[i].groups[g].transactions.count - 1)
     }
 
-    /// Replaces the result of a transaction added before.
+    /// Replaces the result of a transaction added before (nothing when the tree keeps none).
     mutating func set(_ transaction: TransactionResult, at slot: Slot) {
-        interchanges[slot.interchange].groups[slot.group].transactions[slot.transaction] = transaction
+        guard let index = slot.transaction else { return }
+        interchanges[slot.interchange].groups[slot.group].transactions[index] = transaction
     }
 
     /// Puts an envelope or syntax finding where it belongs: the current group or the interchange.

@@ -1,6 +1,7 @@
 import EDICore
 import EDIFACT
 public import EDISchema
+public import O2C
 import X12
 
 /// Reads the acknowledgements in an inbound file with the typed models: X12 TA1 segments, 997 and
@@ -8,11 +9,19 @@ import X12
 /// of one acknowledgement are held at a time.
 public enum AcknowledgementReader {
     /// Whether a validated file may hold acknowledgements: an X12 `FA` group, a CONTRL message, or an
-    /// X12 interchange without groups (a TA1 travels in one).
-    public static func mayHoldAcknowledgements(_ validation: FileValidation) -> Bool {
-        validation.interchanges.contains { interchange in
-            (interchange.syntax == .x12 && interchange.groups.allSatisfy { $0.isImplicit && $0.transactions.isEmpty })
-                || interchange.groups.contains { $0.functionalId == "FA" || $0.transactions.contains { $0.type == "CONTRL" } }
+    /// X12 interchange without groups (a TA1 travels in one). `responses`: what was taken of each
+    /// transaction when the validation's tree keeps none (``FileValidator/treeKeepsTransactions``).
+    public static func mayHoldAcknowledgements(_ validation: FileValidation, responses: AcknowledgementResponses? = nil) -> Bool {
+        var firstGroup = 0
+        return validation.interchanges.contains { interchange in
+            defer { firstGroup += interchange.groups.count }
+            let groups = interchange.groups.enumerated().map { index, group in
+                (group, count: responses?.transactionCount(ofGroup: firstGroup + index) ?? group.transactions.count,
+                 control: responses?.hasTransaction(ofType: "CONTRL", inGroup: firstGroup + index)
+                    ?? group.transactions.contains { $0.type == "CONTRL" })
+            }
+            return (interchange.syntax == .x12 && groups.allSatisfy { $0.0.isImplicit && $0.count == 0 })
+                || groups.contains { $0.0.functionalId == "FA" || $0.control }
         }
     }
 

@@ -1,6 +1,7 @@
 import EDISchema
 import Foundation
 import Logging
+import O2C
 
 /// Inbound acknowledgements (TA1, 997, 999, CONTRL) matched to what we sent (docs/pipeline.md,
 /// "Acknowledgement reconciliation"). An acknowledgement is not translated to an internal document;
@@ -8,9 +9,9 @@ import Logging
 extension PipelineRunner {
     /// The acknowledgements of a validated inbound file, for its commit. One the models cannot read is
     /// logged and left out; the file is archived all the same.
-    func receivedAcknowledgements(_ file: URL, validation: FileValidation, partner: String, now: Date,
-                                  logger: Logger) throws -> [AcknowledgementRecord] {
-        guard AcknowledgementReader.mayHoldAcknowledgements(validation) else { return [] }
+    func receivedAcknowledgements(_ file: URL, validation: FileValidation, responses: AcknowledgementResponses, partner: String,
+                                  now: Date, logger: Logger) throws -> [AcknowledgementRecord] {
+        guard AcknowledgementReader.mayHoldAcknowledgements(validation, responses: responses) else { return [] }
         let (acknowledgements, unreadable) = try AcknowledgementReader.read(path: file.path)
         for problem in unreadable { logger.warning("acknowledgement not read", metadata: ["error": "\(problem)"]) }
         return acknowledgements.map { AcknowledgementRecord(acknowledgement: $0, partner: partner, receivedAt: now) }

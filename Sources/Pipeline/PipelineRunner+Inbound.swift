@@ -33,9 +33,18 @@ extension PipelineRunner {
         // The original's place in the archive, taken before the documents are written so that each names
         // it (`envelope.sourceFile`); a rejection drops it with the rest of what was staged.
         let archived = staging.moveOriginal(file, identity: identity, to: workspace.archiveFolder(for: now))
+        // What the acknowledgements need is taken from each transaction as it is validated (the X12
+        // responses written to the staging folder), not kept in the validation's tree.
+        validator.treeKeepsTransactions = false
+        let acknowledgement = acknowledgementType(partner.acknowledgement)
+        let responses = AcknowledgementResponses(type: acknowledgement,
+                                                 path: staging.folder.appendingPathComponent("acknowledgement-responses").path)
         let delivery = InboundDelivery(partner: partner, ledger: ledger, staging: staging, workspace: workspace, logger: logger,
                                        archivedFile: workspace.relativePath(archived), receivedAt: PipelineStatus.timestamp(now.timeIntervalSince1970))
-        let checked = try validator.validate(path: file.path, onTransaction: nil) { delivery.take($0) }
+        let checked = try validator.validate(path: file.path, onTransaction: nil) { transaction in
+            responses.take(transaction)
+            delivery.take(transaction)
+        }
         if let failure = delivery.failure { throw failure }
         // Interchanges without transactions are checked for duplicates too.
         for interchange in checked.interchanges { try delivery.checkDuplicate(interchange.controlNumber) }
@@ -47,16 +56,17 @@ extension PipelineRunner {
         summary.documents = delivery.documents
         var outcome = FileOutcome(identity: identity, direction: .inbound, status: .archived, location: "",
                                   reason: checked.isValid ? nil : "some transactions have errors")
-        outcome.acknowledgements = try receivedAcknowledgements(file, validation: checked, partner: partner.id, now: now, logger: logger)
+        outcome.acknowledgements = try receivedAcknowledgements(file, validation: checked, responses: responses, partner: partner.id,
+                                                                now: now, logger: logger)
         // Acknowledgements as the partner's policy says, numbered in this file's commit.
-        if let type = acknowledgementType(partner.acknowledgement) {
+        if let type = acknowledgement {
             var allocator = StagedAllocator(ledger: ledger)
             var generator = AcknowledgementGenerator(type: type)
-            generator.acceptsWithErrors = false
+            generator.acceptsWithErrors = responses.acceptsWithErrors
             generator.acknowledgesAcknowledgements = false
-            for ack in try generator.acknowledgements(for: checked, date: now, allocator: &allocator) {
+            for ack in try generator.acknowledgements(for: checked, responses: responses, date: now, allocator: &allocator) {
                 let name = safeName("\(partner.id)-\(ack.kinds.joined(separator: "+"))-\(ack.controlNumber)") + ".edi"
-                _ = try staging.stage(Data(ack.bytes), in: workspace.outbox.appendingPathComponent(partner.id), name: name)
+                _ = try staging.stage(in: workspace.outbox.appendingPathComponent(partner.id), name: name) { try ack.write(to: $0) }
                 summary.acknowledgements += 1
                 logger.debug("acknowledgement staged", metadata: ["acknowledgement": "\(ack.controlNumber)",
                                                                   "interchange": "\(ack.inboundControlNumber)"])

@@ -43,11 +43,23 @@ final class Staging {
         return destination
     }
 
+    /// Stages what `write` writes to an open file (an output too large to hold in memory) that goes
+    /// to a free name in `target`; returns the final path.
+    func stage(in target: URL, name: String, writing write: (Int32) throws -> Void) throws -> URL {
+        let destination = freePath(in: target, name: name, excluding: isReserved, counters: names)
+        try stage(at: destination, writing: write)
+        return destination
+    }
+
     /// Stages bytes that go to exactly `destination`.
     func stage(_ data: Data, at destination: URL) throws {
+        try stage(at: destination) { try writeAll(data, to: $0, path: destination.path) }
+    }
+
+    private func stage(at destination: URL, writing write: (Int32) throws -> Void) throws {
         reserved.insert(destination.path.hashValue)
         let staged = folder.appendingPathComponent("\(count + 1)-\(destination.lastPathComponent)")
-        try writeStaged(data, to: staged)
+        try writeStaged(to: staged, writing: write)
         try spool.append(PendingMove(from: workspace.relativePath(staged), to: workspace.relativePath(destination), original: nil))
     }
 
@@ -136,15 +148,15 @@ final class Staging {
     }
 }
 
-/// Writes a new file (no temporary name: used inside the staging folder); ``Staging/synchronize()``
-/// flushes it before the commit.
-func writeStaged(_ data: Data, to url: URL) throws {
+/// Writes a new file with what `write` writes to its descriptor (no temporary name: used inside the
+/// staging folder); ``Staging/synchronize()`` flushes it before the commit.
+func writeStaged(to url: URL, writing write: (Int32) throws -> Void) throws {
     let descriptor = open(url.path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
     guard descriptor >= 0 else {
         throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: url.path, NSLocalizedDescriptionKey: String(cString: strerror(errno))])
     }
     defer { close(descriptor) }
-    try writeAll(data, to: descriptor, path: url.path)
+    try write(descriptor)
 }
 
 /// Writes all of `data` to an open file.

@@ -19,20 +19,6 @@ public enum AcknowledgementType: String, Sendable, Hashable, Codable, CaseIterab
     case contrl
 }
 
-/// One acknowledgement interchange produced for an inbound interchange.
-public struct GeneratedAcknowledgement: Sendable {
-    /// What it contains (`997`, `999`, `TA1`, `CONTRL`, or several joined by `+`).
-    public var kinds: [String]
-    /// The inbound interchange control number it answers.
-    public var inboundControlNumber: String
-    /// The partner it goes to (the inbound sender).
-    public var partner: EnvelopeParty
-    /// The bytes of the acknowledgement interchange.
-    public var bytes: [UInt8]
-    /// Its own interchange control number.
-    public var controlNumber: String
-}
-
 /// Turns the validation of an inbound file into the acknowledgements the standards expect: the
 /// acknowledgement echoes the inbound version, swaps sender and receiver, references the inbound
 /// control numbers, and gets its own control numbers from the allocator.
@@ -53,19 +39,38 @@ public struct AcknowledgementGenerator {
     /// The acknowledgements of every interchange of a validated file.
     public func acknowledgements<Allocator: ControlNumberAllocator>(for validation: FileValidation, date: Date = Date(),
                                                                     allocator: inout Allocator) throws -> [GeneratedAcknowledgement] {
+        try acknowledgements(for: validation, responses: nil, date: date, allocator: &allocator)
+    }
+
+    /// The acknowledgements of a file validated without transactions in its tree
+    /// (``FileValidator/treeKeepsTransactions`` off), from what `responses` took of each transaction:
+    /// the same acknowledgements as ``acknowledgements(for:date:allocator:)`` from the full tree, the
+    /// X12 responses left in `responses`' file (``GeneratedAcknowledgement/insertions``).
+    public func acknowledgements<Allocator: ControlNumberAllocator>(for validation: FileValidation, responses: AcknowledgementResponses?,
+                                                                    date: Date = Date(),
+                                                                    allocator: inout Allocator) throws -> [GeneratedAcknowledgement] {
         var result: [GeneratedAcknowledgement] = []
-        for interchange in validation.interchanges {
+        var firstGroup = 0
+        for var interchange in validation.interchanges {
+            defer { firstGroup += interchange.groups.count }
             switch interchange.syntax {
             case .x12:
-                result.append(contentsOf: try x12Acknowledgement(interchange, date: date, allocator: &allocator))
+                result.append(contentsOf: try x12Acknowledgement(interchange, firstGroup: firstGroup, responses: responses, date: date,
+                                                                 allocator: &allocator))
             case .edifact:
+                if let responses {
+                    for index in interchange.groups.indices {
+                        interchange.groups[index].transactions = responses.messages(ofGroup: firstGroup + index)
+                    }
+                }
                 if let ack = try contrl(interchange, date: date, allocator: &allocator) { result.append(ack) }
             }
         }
         return result
     }
 
-    private func x12Acknowledgement<Allocator: ControlNumberAllocator>(_ interchange: InterchangeValidation, date: Date,
+    private func x12Acknowledgement<Allocator: ControlNumberAllocator>(_ interchange: InterchangeValidation, firstGroup: Int,
+                                                                       responses: AcknowledgementResponses?, date: Date,
                                                                        allocator: inout Allocator) throws -> [GeneratedAcknowledgement] {
         guard type != .contrl else { return [] }
         var builder = X12AcknowledgementBuilder(acceptsWithErrors: acceptsWithErrors)
@@ -80,19 +85,30 @@ public struct AcknowledgementGenerator {
         let settings = X12EnvelopeSettings(sender: interchange.receiver, receiver: interchange.sender, interchangeVersion: version,
                                            isTest: interchange.isTest)
         var groups: [X12OutboundGroup] = []
+        /// Where each group's responses are in the responses file.
+        var responseBytes: [Range<Int>] = []
         if type != .ta1 {
             // Acknowledgements are not acknowledged (no 997 for a 997 or 999 group) unless asked for by type.
-            for group in interchange.groups where (!group.isImplicit || !group.transactions.isEmpty)
-                && (group.functionalId != "FA" || type != .auto && acknowledgesAcknowledgements) {
+            for (index, group) in interchange.groups.enumerated() {
+                let transactionCount = responses?.transactionCount(ofGroup: firstGroup + index) ?? group.transactions.count
+                guard (!group.isImplicit || transactionCount > 0)
+                    && (group.functionalId != "FA" || type != .auto && acknowledgesAcknowledgements) else { continue }
                 let kind: X12AcknowledgementBuilder.Kind
                 switch type {
                 case .functional997: kind = .functional997
                 case .implementation999: kind = .implementation999
                 default: kind = .forGroupVersion(group.version)
                 }
-                // Each transaction's AK2…AK5 kept as bytes: a few tens of bytes per transaction of a large group.
-                groups.append(try builder.acknowledgement(of: group, kind: kind, writingWith: settings.writtenDelimiters,
-                                                          lineStyle: settings.lineStyle))
+                if let responses {
+                    let (acknowledgement, bytes) = try responses.x12Acknowledgement(of: group, at: firstGroup + index, kind: kind,
+                                                                                    settings: settings)
+                    groups.append(acknowledgement)
+                    responseBytes.append(bytes)
+                } else {
+                    // Each transaction's AK2…AK5 kept as bytes: a few tens of bytes per transaction of a large group.
+                    groups.append(try builder.acknowledgement(of: group, kind: kind, writingWith: settings.writtenDelimiters,
+                                                              lineStyle: settings.lineStyle))
+                }
                 if !kinds.contains(kind.rawValue) { kinds.append(kind.rawValue) }
             }
         }
@@ -108,9 +124,17 @@ public struct AcknowledgementGenerator {
         }
         if !groups.isEmpty {
             let written = try writer.write(groups, date: date, allocator: &allocator)
-            result.append(GeneratedAcknowledgement(kinds: kinds.filter { $0 != "TA1" }, inboundControlNumber: interchange.controlNumber,
-                                                   partner: interchange.sender, bytes: written.bytes,
-                                                   controlNumber: written.interchangeControlNumber))
+            var acknowledgement = GeneratedAcknowledgement(kinds: kinds.filter { $0 != "TA1" }, inboundControlNumber: interchange.controlNumber,
+                                                           partner: interchange.sender, bytes: written.bytes,
+                                                           controlNumber: written.interchangeControlNumber)
+            if let responses {
+                guard written.writtenOffsets.count == responseBytes.count else {
+                    throw X12WriteError(message: "\(written.writtenOffsets.count) places for the responses of \(responseBytes.count) groups")
+                }
+                acknowledgement.insertions = zip(written.writtenOffsets, responseBytes).map { .init(offset: $0, range: $1) }
+                acknowledgement.responsesPath = responses.path
+            }
+            result.append(acknowledgement)
         }
         return result
     }

@@ -58,6 +58,20 @@ public struct X12AcknowledgementBuilder: Sendable {
         return result
     }
 
+    /// The acknowledgement of one group whose transactions' responses (``response(to:kind:)``) were
+    /// written to bytes as they were validated: `responses` counts their segments, and its bytes may
+    /// be left empty for the caller to put in place (``X12InterchangeWriter/Written/writtenOffsets``).
+    public func acknowledgement(of group: GroupValidation, kind: Kind, tally: GroupTally,
+                                responses: X12WrittenSegments) -> X12OutboundGroup {
+        let head = head(of: group, kind: kind)
+        var result = X12OutboundGroup(functionalId: "FA", version: version(of: group, kind: kind),
+                                      transactions: [head + tail(of: group, tally: tally)])
+        var responses = responses
+        responses.after = head.count
+        result.writtenSegments[0] = responses
+        return result
+    }
+
     /// The acknowledgement transaction (ST…SE) for one group.
     public func transaction(for group: GroupValidation, kind: Kind) -> [OutgoingSegment] {
         var responses: [OutgoingSegment] = []
@@ -72,38 +86,48 @@ public struct X12AcknowledgementBuilder: Sendable {
     /// ST and AK1 (`head`), AK9 and SE (`tail`); each transaction's response goes to `respond` in order.
     private func parts(of group: GroupValidation, kind: Kind,
                        respond: ([OutgoingSegment]) throws -> Void) rethrows -> (head: [OutgoingSegment], tail: [OutgoingSegment]) {
-        var segments: [OutgoingSegment] = []
+        var tally = GroupTally()
+        for transaction in group.transactions {
+            let (response, status) = self.response(to: transaction, kind: kind)
+            tally.count(status)
+            try respond(response)
+        }
+        return (head(of: group, kind: kind), tail(of: group, tally: tally))
+    }
+
+    /// ST and AK1 of a group's acknowledgement transaction.
+    public func head(of group: GroupValidation, kind: Kind) -> [OutgoingSegment] {
         var st = ["\(kind.rawValue)", "0001"]
         if kind == .implementation999 { st.append(implementationConvention999) }
-        segments.append(OutgoingSegment("ST", st))
         var ak1 = [group.functionalId ?? "", group.controlNumber ?? ""]
         if kind == .implementation999, let version = group.version { ak1.append(version) }
-        segments.append(OutgoingSegment("AK1", ak1))
-        let head = segments
-        segments = []
-        var accepted = 0
-        for transaction in group.transactions {
-            let status = self.status(of: transaction)
-            if status != "R" { accepted += 1 }
-            try respond(transactionResponse(transaction, status: status, kind: kind))
-        }
+        return [OutgoingSegment("ST", st), OutgoingSegment("AK1", ak1)]
+    }
+
+    /// AK9 and SE of a group's acknowledgement transaction, from the statuses of its transactions'
+    /// responses.
+    public func tail(of group: GroupValidation, tally: GroupTally) -> [OutgoingSegment] {
         let groupCodes = codes(group.diagnostics.filter { $0.severity == .error }, prefix: "AK905")
-        let received = group.transactions.count
+        let (received, accepted) = (tally.received, tally.accepted)
         let groupStatus: String
         if !groupCodes.isEmpty && accepted == 0 || received > 0 && accepted == 0 {
             groupStatus = "R"
         } else if accepted < received {
             groupStatus = "P"
-        } else if !groupCodes.isEmpty || group.transactions.contains(where: { status(of: $0) == "E" }) {
+        } else if !groupCodes.isEmpty || tally.acceptedWithErrors > 0 {
             groupStatus = "E"
         } else {
             groupStatus = "A"
         }
         let included = group.declaredTransactionCount ?? received
-        segments.append(OutgoingSegment("AK9", [groupStatus, String(included), String(received), String(accepted)]
-            + Array(groupCodes.prefix(5))))
-        segments.append(OutgoingSegment("SE", ["", "0001"]))
-        return (head, segments)
+        return [OutgoingSegment("AK9", [groupStatus, String(included), String(received), String(accepted)] + Array(groupCodes.prefix(5))),
+                OutgoingSegment("SE", ["", "0001"])]
+    }
+
+    /// One transaction's AK2…AK5 (IK…) and its status (``status(of:)``).
+    public func response(to transaction: TransactionResult, kind: Kind) -> (segments: [OutgoingSegment], status: String) {
+        let status = self.status(of: transaction)
+        return (transactionResponse(transaction, status: status, kind: kind), status)
     }
 
     /// A (accepted), E (accepted with errors) or R (rejected).
@@ -199,5 +223,25 @@ public struct X12AcknowledgementBuilder: Sendable {
         guard let value else { return "" }
         let cleaned = value.unicodeScalars.filter { $0.isASCII && $0.value >= 0x20 && !"~*^>:|\\!`".unicodeScalars.contains($0) }
         return String(String.UnicodeScalarView(cleaned).prefix(99))
+    }
+}
+
+/// What a group's AK9 counts: its transactions' statuses (A, E or R).
+public struct GroupTally: Sendable, Hashable {
+    /// Transactions answered.
+    public var received = 0
+    /// Those accepted (A or E).
+    public var accepted = 0
+    /// Those accepted with errors (E).
+    public var acceptedWithErrors = 0
+
+    /// No transactions yet.
+    public init() {}
+
+    /// Counts one transaction's status.
+    public mutating func count(_ status: String) {
+        received += 1
+        if status != "R" { accepted += 1 }
+        if status == "E" { acceptedWithErrors += 1 }
     }
 }

@@ -68,6 +68,11 @@ public struct X12WriteError: Error, Sendable, CustomStringConvertible {
     /// What went wrong, naming segment and element.
     public var message: String
     public var description: String { message }
+
+    /// An error saying what went wrong.
+    public init(message: String) {
+        self.message = message
+    }
 }
 
 /// Writes X12 interchanges: ISA fields padded to their fixed widths, and GS/ST/SE/GE/IEA counts
@@ -91,6 +96,9 @@ public struct X12InterchangeWriter {
         public var groupControlNumbers: [String]
         /// `ST02` of each transaction, by group.
         public var transactionControlNumbers: [[String]]
+        /// Where in `bytes` each transaction's written segments (``X12OutboundGroup/writtenSegments``)
+        /// were put, in the order written.
+        public var writtenOffsets: [Int] = []
     }
 
     /// Writes one interchange holding the groups (and TA1 segments before them), numbering it from `allocator`.
@@ -124,6 +132,7 @@ public struct X12InterchangeWriter {
         var bytes: [UInt8] = []
         var groupNumbers: [String] = []
         var transactionNumbers: [[String]] = []
+        var writtenOffsets: [Int] = []
         do {
             for ta1 in interchangeAcknowledgements { try writer.write(ta1) }
             for group in groups {
@@ -145,6 +154,7 @@ public struct X12InterchangeWriter {
                     for (position, segment) in segments.enumerated() {
                         if let written, position == min(written.after, segments.count - 1) {
                             bytes.append(contentsOf: writer.takeOutput())
+                            writtenOffsets.append(bytes.count)
                             bytes.append(contentsOf: written.bytes)
                         }
                         try writer.write(segment)
@@ -159,7 +169,7 @@ public struct X12InterchangeWriter {
         }
         bytes.append(contentsOf: writer.takeOutput())
         return Written(bytes: bytes, interchangeControlNumber: isa13, groupControlNumbers: groupNumbers,
-                       transactionControlNumbers: transactionNumbers)
+                       transactionControlNumbers: transactionNumbers, writtenOffsets: writtenOffsets)
     }
 
     /// A transaction with ST02/SE02 set to `controlNumber` and SE01 to its segment count, with
