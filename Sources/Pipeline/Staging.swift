@@ -16,8 +16,6 @@ final class Staging {
     var count: Int { spool.count }
     /// The rename of the original, once its destination is chosen.
     private(set) var original: PendingMove?
-    /// Hashes of the destinations given (a collision only skips a free name).
-    private var reserved: Set<Int> = []
     /// Above this many staged files, one `syncfs` costs less than an `fsync` each.
     static let filesFlushedOneByOne = 4
 
@@ -57,13 +55,24 @@ final class Staging {
     }
 
     private func stage(at destination: URL, writing write: (Int32) throws -> Void) throws {
-        reserved.insert(destination.path.hashValue)
-        let staged = folder.appendingPathComponent("\(count + 1)-\(destination.lastPathComponent)")
+        let staged = stagedPath(for: workspace.relativePath(destination))
         try writeStaged(to: staged, writing: write)
         try spool.append(PendingMove(from: workspace.relativePath(staged), to: workspace.relativePath(destination), original: nil))
     }
 
-    private func isReserved(_ path: String) -> Bool { reserved.contains(path.hashValue) }
+    /// Where the output bound for `destination` (as the ledger keeps it) waits: a file of the staging
+    /// folder named after the whole destination (`internal%2FpurchaseOrder%2Fpo.json`), so the staged
+    /// file is itself the reservation of its destination (created with `O_EXCL`) and nothing is kept
+    /// in memory per output. Never one of the spools' names: a destination is always in a folder.
+    private func stagedPath(for destination: String) -> URL {
+        folder.appendingPathComponent(destination.replacingOccurrences(of: "%", with: "%25").replacingOccurrences(of: "/", with: "%2F"))
+    }
+
+    /// Whether a destination is taken by this file: staged already, or the original's.
+    private func isReserved(_ path: String) -> Bool {
+        let destination = workspace.relativePath(URL(fileURLWithPath: path))
+        return original?.to == destination || access(stagedPath(for: destination).path, F_OK) == 0
+    }
 
     /// The spooled renames, or nil when nothing is staged.
     var spooledMoves: Spool<PendingMove>? { spool.spool }
@@ -71,7 +80,6 @@ final class Staging {
     /// Chooses where the original goes: a free name in `target` (with room for `<name>.report.json`).
     func moveOriginal(_ file: URL, identity: FileIdentity, to target: URL) -> URL {
         let destination = freePath(in: target, name: safeName(file.lastPathComponent), excluding: isReserved, counters: names)
-        reserved.insert(destination.path.hashValue)
         original = PendingMove(from: workspace.relativePath(file), to: workspace.relativePath(destination), original: identity)
         return destination
     }
@@ -82,7 +90,6 @@ final class Staging {
         try? FileManager.default.removeItem(at: folder)
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         original = nil
-        reserved = []
     }
 
     /// Flushes the staged files and the staging folder's entries, so the commit never names a file
@@ -149,9 +156,10 @@ final class Staging {
 }
 
 /// Writes a new file with what `write` writes to its descriptor (no temporary name: used inside the
-/// staging folder); ``Staging/synchronize()`` flushes it before the commit.
+/// staging folder; a name that exists is an error, `O_EXCL`); ``Staging/synchronize()`` flushes it
+/// before the commit.
 func writeStaged(to url: URL, writing write: (Int32) throws -> Void) throws {
-    let descriptor = open(url.path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+    let descriptor = open(url.path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
     guard descriptor >= 0 else {
         throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: url.path, NSLocalizedDescriptionKey: String(cString: strerror(errno))])
     }

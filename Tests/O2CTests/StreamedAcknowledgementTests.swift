@@ -59,7 +59,33 @@ struct StreamedAcknowledgementTests {
         try Self.compare(file)
     }
 
-    static func compare(_ input: URL) throws {
+    /// The EDIFACT fixtures of the corpus (not TRADACOMS), with UNA, UNG, several UNB, release
+    /// characters and syntax version 4 (repetition separator).
+    static let edifactFixtures: [URL] = Fixtures.files(in: Fixtures.directory.appendingPathComponent("edifact"))
+        .filter { $0.lastPathComponent.hasPrefix("edifact_") }.sorted { $0.lastPathComponent < $1.lastPathComponent }
+
+    /// The CONTRL from the message responses written as each message was validated is the CONTRL
+    /// built at the end from the full tree.
+    @Test("the same CONTRL for every EDIFACT fixture", arguments: edifactFixtures.map(\.lastPathComponent))
+    func sameContrl(_ name: String) throws {
+        try Self.compare(Fixtures.directory.appendingPathComponent("edifact").appendingPathComponent(name), types: [.contrl, .auto])
+    }
+
+    /// Every EDIFACT fixture in one file: groups counted across interchanges of different delimiters.
+    @Test("the same CONTRL for all EDIFACT fixtures in one file")
+    func concatenatedEDIFACT() throws {
+        #expect(Self.edifactFixtures.count > 10)
+        var bytes = Data()
+        for file in Self.edifactFixtures {
+            bytes.append(try Data(contentsOf: file))
+        }
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("edikit-edifact-\(UUID().uuidString).edi")
+        defer { try? FileManager.default.removeItem(at: file) }
+        try bytes.write(to: file)
+        try Self.compare(file, types: [.contrl, .auto])
+    }
+
+    static func compare(_ input: URL, types: [AcknowledgementType] = types) throws {
         let name = input.lastPathComponent
         var compared = 0
         for type in types {
@@ -97,5 +123,26 @@ struct StreamedAcknowledgementTests {
         let inserted = try #require(ack.insertions.first)
         let file = try [UInt8](Data(contentsOf: URL(fileURLWithPath: path)))
         #expect(String(decoding: file[inserted.range], as: UTF8.self).hasPrefix("AK2*850*"))
+    }
+
+    @Test("the EDIFACT message responses are in the file, not in the CONTRL's bytes")
+    func contrlResponsesInFile() throws {
+        let input = AcknowledgementGoldenTests.folder.appendingPathComponent("edifact-ORDERS-bad-code.edi")
+        var validator = FileValidator(repository: AcknowledgementGoldenTests.repository)
+        validator.treeKeepsTransactions = false
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("edikit-responses-\(UUID().uuidString)").path
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let responses = AcknowledgementResponses(type: .contrl, path: path)
+        let validation = try validator.validate(path: input.path, onTransaction: nil) { responses.take($0) }
+        var allocator = InMemoryAllocator(start: 1)
+        let acks = try AcknowledgementGenerator(type: .contrl).acknowledgements(for: validation, responses: responses,
+                                                                                 date: AcknowledgementGoldenTests.date, allocator: &allocator)
+        let ack = try #require(acks.first)
+        #expect(ack.insertions.count == validation.interchanges.flatMap(\.groups).count)
+        let text = String(decoding: ack.bytes, as: UTF8.self)
+        #expect(text.contains("UCI+") && !text.contains("UCM+"))
+        let inserted = try #require(ack.insertions.first)
+        let file = try [UInt8](Data(contentsOf: URL(fileURLWithPath: path)))
+        #expect(String(decoding: file[inserted.range], as: UTF8.self).hasPrefix("UCM+"))
     }
 }

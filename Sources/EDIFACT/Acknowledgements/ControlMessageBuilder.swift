@@ -20,10 +20,32 @@ public struct ControlMessageBuilder: Sendable {
 
     /// The CONTRL message (UNH…UNT; the writer numbers it) for one interchange.
     public func message(for interchange: InterchangeValidation) -> [OutgoingSegment] {
+        message(for: interchange) { group in
+            group.transactions.filter { listsAcceptedMessages || !$0.isValid }.flatMap(messageResponse)
+        }.segments
+    }
+
+    /// The CONTRL message for an interchange whose messages' responses (``response(to:)``) were
+    /// written as they were validated: none of them in `segments`, and `places` says, for each group,
+    /// how many of the message's segments (UNH first) come before its responses.
+    public func messageWithoutResponses(for interchange: InterchangeValidation) -> (segments: [OutgoingSegment], places: [Int]) {
+        message(for: interchange) { _ in [] }
+    }
+
+    /// The UCM (and its UCS/UCD) of one message; nothing for an accepted message unless
+    /// ``listsAcceptedMessages``.
+    public func response(to message: TransactionResult) -> [OutgoingSegment] {
+        listsAcceptedMessages || !message.isValid ? messageResponse(message) : []
+    }
+
+    /// UNH, UCI, then each group's UCF (when explicit) followed by `responses` of the group, and UNT;
+    /// with where each group's responses begin.
+    private func message(for interchange: InterchangeValidation,
+                         responses: (GroupValidation) -> [OutgoingSegment]) -> (segments: [OutgoingSegment], places: [Int]) {
         var segments: [OutgoingSegment] = []
+        var places: [Int] = []
         segments.append(OutgoingSegment("UNH", elements: [[[""]], [["CONTRL", "D", "3", "UN"]]]))
         let envelopeErrors = interchange.diagnostics.filter { $0.severity == .error }
-        let anyMessageRejected = interchange.groups.contains { $0.transactions.contains { !$0.isValid } }
         // 0083: 4 this level and all lower levels rejected; 7 acknowledged, lower levels if not explicitly rejected.
         var uci: [[[String]]] = [[[interchange.controlNumber]], [party(interchange.sender)], [party(interchange.receiver)],
                                  [[envelopeErrors.isEmpty ? "7" : "4"]]]
@@ -40,13 +62,11 @@ public struct ControlMessageBuilder: Sendable {
                 if let first = groupErrors.first, let code = code(first) { ucf.append([[code]]) }
                 segments.append(OutgoingSegment("UCF", elements: ucf))
             }
-            for message in group.transactions where listsAcceptedMessages || !message.isValid {
-                segments.append(contentsOf: messageResponse(message))
-            }
+            places.append(segments.count)
+            segments.append(contentsOf: responses(group))
         }
-        _ = anyMessageRejected
         segments.append(OutgoingSegment("UNT", ["", ""]))
-        return segments
+        return (segments, places)
     }
 
     private func messageResponse(_ message: TransactionResult) -> [OutgoingSegment] {

@@ -51,19 +51,16 @@ public struct AcknowledgementGenerator {
                                                                     allocator: inout Allocator) throws -> [GeneratedAcknowledgement] {
         var result: [GeneratedAcknowledgement] = []
         var firstGroup = 0
-        for var interchange in validation.interchanges {
+        for interchange in validation.interchanges {
             defer { firstGroup += interchange.groups.count }
             switch interchange.syntax {
             case .x12:
                 result.append(contentsOf: try x12Acknowledgement(interchange, firstGroup: firstGroup, responses: responses, date: date,
                                                                  allocator: &allocator))
             case .edifact:
-                if let responses {
-                    for index in interchange.groups.indices {
-                        interchange.groups[index].transactions = responses.messages(ofGroup: firstGroup + index)
-                    }
+                if let ack = try contrl(interchange, firstGroup: firstGroup, responses: responses, date: date, allocator: &allocator) {
+                    result.append(ack)
                 }
-                if let ack = try contrl(interchange, date: date, allocator: &allocator) { result.append(ack) }
             }
         }
         return result
@@ -139,16 +136,41 @@ public struct AcknowledgementGenerator {
         return result
     }
 
-    private func contrl<Allocator: ControlNumberAllocator>(_ interchange: InterchangeValidation, date: Date,
+    /// The CONTRL of an interchange; with `responses`, its message responses left in their file
+    /// (``GeneratedAcknowledgement/insertions``).
+    private func contrl<Allocator: ControlNumberAllocator>(_ interchange: InterchangeValidation, firstGroup: Int,
+                                                           responses: AcknowledgementResponses?, date: Date,
                                                            allocator: inout Allocator) throws -> GeneratedAcknowledgement? {
         guard type == .contrl || type == .auto && ControlMessageBuilder.isNeeded(for: interchange) else { return nil }
-        let message = ControlMessageBuilder().message(for: interchange)
-        let parts = interchange.version.split(separator: ":").map(String.init)
-        let settings = EDIFACTEnvelopeSettings(sender: interchange.receiver, recipient: interchange.sender,
-                                               syntaxIdentifier: parts.first.flatMap { $0.isEmpty ? nil : $0 } ?? "UNOC",
-                                               syntaxVersion: parts.count > 1 ? parts[1] : "3", isTest: interchange.isTest)
-        let written = try EDIFACTInterchangeWriter(settings: settings).write([message], date: date, allocator: &allocator)
-        return GeneratedAcknowledgement(kinds: ["CONTRL"], inboundControlNumber: interchange.controlNumber, partner: interchange.sender,
-                                        bytes: written.bytes, controlNumber: written.interchangeReference)
+        let settings = Self.contrlSettings(sender: interchange.receiver, recipient: interchange.sender, version: interchange.version,
+                                           isTest: interchange.isTest)
+        let writer = EDIFACTInterchangeWriter(settings: settings)
+        guard let responses else {
+            let written = try writer.write([ControlMessageBuilder().message(for: interchange)], date: date, allocator: &allocator)
+            return GeneratedAcknowledgement(kinds: ["CONTRL"], inboundControlNumber: interchange.controlNumber, partner: interchange.sender,
+                                            bytes: written.bytes, controlNumber: written.interchangeReference)
+        }
+        let (message, places) = ControlMessageBuilder().messageWithoutResponses(for: interchange)
+        let (placed, ranges) = try responses.contrlResponses(ofGroups: firstGroup..<firstGroup + interchange.groups.count, places: places,
+                                                             delimiters: settings.writtenDelimiters)
+        let written = try writer.write([message], written: [0: placed], date: date, allocator: &allocator)
+        guard written.writtenOffsets.count == ranges.count else {
+            throw EDIFACTWriteError(message: "\(written.writtenOffsets.count) places for the message responses of \(ranges.count) groups")
+        }
+        var acknowledgement = GeneratedAcknowledgement(kinds: ["CONTRL"], inboundControlNumber: interchange.controlNumber,
+                                                       partner: interchange.sender, bytes: written.bytes,
+                                                       controlNumber: written.interchangeReference)
+        acknowledgement.insertions = zip(written.writtenOffsets, ranges).map { .init(offset: $0, range: $1) }
+        acknowledgement.responsesPath = responses.path
+        return acknowledgement
+    }
+
+    /// The envelope of a CONTRL answering an interchange of UNB syntax identifier `version`
+    /// (`UNOC:3`): the same syntax identifier and version (UNOC and 3 when missing).
+    static func contrlSettings(sender: EnvelopeParty, recipient: EnvelopeParty, version: String, isTest: Bool) -> EDIFACTEnvelopeSettings {
+        let parts = version.split(separator: ":").map(String.init)
+        return EDIFACTEnvelopeSettings(sender: sender, recipient: recipient,
+                                       syntaxIdentifier: parts.first.flatMap { $0.isEmpty ? nil : $0 } ?? "UNOC",
+                                       syntaxVersion: parts.count > 1 ? parts[1] : "3", isTest: isTest)
     }
 }

@@ -1,16 +1,17 @@
 import EDICore
 public import EDISchema
 import X12
+import EDIFACT
 import Foundation
 
 /// What the acknowledgements of a file need from each of its transactions, taken as the validator
 /// hands them over (``FileValidator/treeKeepsTransactions`` off, so that the interchange tree keeps
-/// no transaction): an X12 transaction's AK2…AK5 (IK…) is written at once to a responses file and
-/// only counted in its group; an EDIFACT message's compact result (findings only when it has errors)
-/// is kept for its CONTRL. ``AcknowledgementGenerator/acknowledgements(for:responses:date:allocator:)``
-/// then builds the same acknowledgements as from a full tree, with the X12 responses left in the file
+/// no transaction): an X12 transaction's AK2…AK5 (IK…) and an EDIFACT message's UCM (UCS, UCD) are
+/// written at once to a responses file and only counted in their group.
+/// ``AcknowledgementGenerator/acknowledgements(for:responses:date:allocator:)`` then builds the same
+/// acknowledgements as from a full tree, with the responses left in the file
 /// (``GeneratedAcknowledgement/write(to:)`` copies them in place): memory grows with a file's groups,
-/// not with its X12 transactions.
+/// not with its transactions.
 public final class AcknowledgementResponses {
     /// The acknowledgement the responses are for; nil when none is sent (transactions are counted only).
     public let type: AcknowledgementType?
@@ -21,6 +22,7 @@ public final class AcknowledgementResponses {
     private var groups: [Int: Group] = [:]
     private let file: AppendingFile
     private var writer: SegmentWriter?
+    private var edifactWriter: SegmentWriter?
     /// The first response that could not be written, raised when the acknowledgements are built.
     private var failure: (any Error)?
 
@@ -28,14 +30,13 @@ public final class AcknowledgementResponses {
     struct Group {
         var count = 0
         var types: Set<String> = []
-        /// X12: the responses' statuses, kind, segments and bytes in the file.
+        /// X12: the responses' statuses and kind.
         var tally = GroupTally()
         var kind: X12AcknowledgementBuilder.Kind?
+        /// The responses' segments, bytes in the file and delimiters.
         var segmentCount = 0
         var bytes: Range<Int>?
         var delimiters: Delimiters?
-        /// EDIFACT: each message's compact result.
-        var messages: [TransactionResult] = []
     }
 
     /// Responses for `type`, written to `path` (a file of the caller's staging folder).
@@ -57,12 +58,14 @@ public final class AcknowledgementResponses {
         group.count += 1
         group.types.insert(transaction.result.type)
         switch transaction.envelope.syntax {
-        case .edifact where type != nil:
-            var compact = transaction.result
-            if compact.isValid { compact.diagnostics = [] }
-            group.messages.append(compact)
         case .edifact:
-            break
+            if type == .contrl || type == .auto, failure == nil {
+                do {
+                    try respondToMessage(transaction, in: &group)
+                } catch {
+                    failure = error
+                }
+            }
         case .x12:
             if let type, type != .ta1, type != .contrl, failure == nil {
                 do {
@@ -95,12 +98,34 @@ public final class AcknowledgementResponses {
         } catch {
             throw X12WriteError(message: "\(error)")
         }
-        let start = file.count
-        try file.append(writer!.takeOutput())
+        try record(writer!.takeOutput(), segments: segments.count, delimiters: delimiters, in: &group)
         group.tally.count(status)
         group.kind = group.kind ?? kind
+    }
+
+    /// Writes an EDIFACT message's UCM (UCS, UCD) with the delimiters its CONTRL interchange is written
+    /// with (``EDIFACTEnvelopeSettings/writtenDelimiters`` of its UNB syntax identifier).
+    private func respondToMessage(_ transaction: ValidatedTransaction, in group: inout Group) throws {
+        let delimiters = AcknowledgementGenerator.contrlSettings(sender: transaction.envelope.receiver, recipient: transaction.envelope.sender,
+                                                                 version: transaction.envelope.syntaxVersion, isTest: false).writtenDelimiters
+        if edifactWriter?.delimiters != delimiters {
+            edifactWriter = SegmentWriter(syntax: .edifact, delimiters: delimiters, lineStyle: .lf, trimsTrailingEmptyElements: true)
+        }
+        let segments = ControlMessageBuilder().response(to: transaction.result)
+        do {
+            for segment in segments { try edifactWriter!.write(segment) }
+        } catch {
+            throw EDIFACTWriteError(message: "\(error)")
+        }
+        try record(edifactWriter!.takeOutput(), segments: segments.count, delimiters: delimiters, in: &group)
+    }
+
+    /// Appends a group's responses to the file.
+    private func record(_ bytes: [UInt8], segments: Int, delimiters: Delimiters, in group: inout Group) throws {
+        let start = file.count
+        try file.append(bytes)
         group.delimiters = group.delimiters ?? delimiters
-        group.segmentCount += segments.count
+        group.segmentCount += segments
         group.bytes = (group.bytes?.lowerBound ?? start)..<file.count
     }
 
@@ -114,9 +139,24 @@ public final class AcknowledgementResponses {
         groups[index]?.types.contains(type) ?? false
     }
 
-    /// An EDIFACT group's messages, for its CONTRL.
-    func messages(ofGroup index: Int) -> [TransactionResult] {
-        groups[index]?.messages ?? []
+    /// The message responses of an interchange's EDIFACT groups (`indices` among all the file's groups)
+    /// for its CONTRL, each group's placed after as many of the message's segments as `places` says,
+    /// and where each group's bytes are in the file.
+    func contrlResponses(ofGroups indices: Range<Int>, places: [Int],
+                         delimiters: Delimiters) throws -> (written: [EDIFACTWrittenSegments], bytes: [Range<Int>]) {
+        if let failure { throw failure }
+        try file.flush()
+        var written: [EDIFACTWrittenSegments] = []
+        var bytes: [Range<Int>] = []
+        for (index, place) in zip(indices, places) {
+            let taken = groups[index] ?? Group()
+            if let used = taken.delimiters, used != delimiters {
+                throw EDIFACTWriteError(message: "the message responses of group \(index + 1) were written with other delimiters")
+            }
+            written.append(EDIFACTWrittenSegments(count: taken.segmentCount, after: place))
+            bytes.append(taken.bytes ?? file.count..<file.count)
+        }
+        return (written, bytes)
     }
 
     /// An X12 group's acknowledgement, its responses left in the file (empty bytes, counted
