@@ -10,17 +10,18 @@ let package = Package(
         .package(name: "EDIKit", path: ".."),
     ],
     targets: [
+        .target(name: "BenchSupport"),
         .executableTarget(
             name: "edikit-bench",
-            dependencies: [.product(name: "EDICore", package: "EDIKit")]
+            dependencies: ["BenchSupport", .product(name: "EDICore", package: "EDIKit")]
         ),
         .executableTarget(
             name: "edikit-validate-bench",
-            dependencies: [.product(name: "EDISchema", package: "EDIKit")]
+            dependencies: ["BenchSupport", .product(name: "EDISchema", package: "EDIKit")]
         ),
         .executableTarget(
             name: "edikit-translate-bench",
-            dependencies: [.product(name: "EDISchema", package: "EDIKit"), .product(name: "O2C", package: "EDIKit")]
+            dependencies: ["BenchSupport", .product(name: "EDISchema", package: "EDIKit"), .product(name: "O2C", package: "EDIKit")]
         ),
     ],
     swiftLanguageModes: [.v6]

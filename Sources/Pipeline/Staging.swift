@@ -55,9 +55,10 @@ final class Staging {
     }
 
     private func stage(at destination: URL, writing write: (Int32) throws -> Void) throws {
-        let staged = stagedPath(for: workspace.relativePath(destination))
+        let relativeDestination = workspace.relativePath(destination)
+        let staged = stagedPath(for: relativeDestination)
         try writeStaged(to: staged, writing: write)
-        try spool.append(PendingMove(from: workspace.relativePath(staged), to: workspace.relativePath(destination), original: nil))
+        try spool.append(PendingMove(from: workspace.relativePath(staged), to: relativeDestination, original: nil))
     }
 
     /// Where the output bound for `destination` (as the ledger keeps it) waits: a file of the staging
@@ -143,7 +144,10 @@ final class Staging {
             return
         }
         let folder = (to as NSString).deletingLastPathComponent
-        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        // A folder already in `folders` exists: a rename of this call went into it or out of it.
+        if !folders.contains(folder) {
+            try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        }
         guard rename(from, to) == 0 else {
             throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: to,
                                                            NSLocalizedDescriptionKey: String(cString: strerror(errno))])

@@ -3,6 +3,7 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import BenchSupport
 import EDICore
 
 /// `edikit-bench tokenize|tokenize-events|outline|outline-lean|verify FILE [--chunk BYTES]`
@@ -43,20 +44,6 @@ func peakRSS() -> Int {
     #else
     return Int(usage.ru_maxrss) * 1024
     #endif
-}
-
-/// User plus system CPU seconds of the process so far: less disturbed than wall time when
-/// other jobs share the cores.
-func cpuSeconds() -> Double {
-    var usage = rusage()
-    #if canImport(Glibc)
-    getrusage(RUSAGE_SELF.rawValue, &usage)
-    #else
-    getrusage(RUSAGE_SELF, &usage)
-    #endif
-    let user = Double(usage.ru_utime.tv_sec) + Double(usage.ru_utime.tv_usec) / 1e6
-    let system = Double(usage.ru_stime.tv_sec) + Double(usage.ru_stime.tv_usec) / 1e6
-    return user + system
 }
 
 func fileSize(_ path: String) -> Int {

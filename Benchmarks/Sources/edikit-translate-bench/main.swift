@@ -3,6 +3,7 @@
 // internal document, then the same + compact JSON. Prints MB/s, CPU seconds, MB per CPU-second
 // and documents per CPU-second: `edikit-translate-bench [--schemas DIR] FILE…`
 // (e.g. /tmp/bench/edifact_10M.edi from `python3 /work/shared/bench/gen_edifact.py 10M …`).
+import BenchSupport
 import EDISchema
 import Foundation
 import O2C
@@ -10,23 +11,9 @@ import O2C
 import Glibc
 #endif
 
-/// User + system CPU seconds of this process so far.
-func cpuSeconds() -> Double {
-    var usage = rusage()
-    #if os(Linux)
-    getrusage(RUSAGE_SELF.rawValue, &usage)
-    #else
-    getrusage(RUSAGE_SELF, &usage)
-    #endif
-    return Double(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec) + Double(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e6
-}
-
 var arguments = Array(CommandLine.arguments.dropFirst())
 var schemas = URL(fileURLWithPath: FileManager.default.currentDirectoryPath).appendingPathComponent("Schemas")
-if let index = arguments.firstIndex(of: "--schemas"), index + 1 < arguments.count {
-    schemas = URL(fileURLWithPath: arguments[index + 1])
-    arguments.removeSubrange(index...index + 1)
-}
+if let path = takeOption("--schemas", from: &arguments) { schemas = URL(fileURLWithPath: path) }
 guard !arguments.isEmpty else {
     FileHandle.standardError.write(Data("usage: edikit-translate-bench [--schemas DIR] FILE…\n".utf8))
     exit(2)

@@ -2,6 +2,7 @@
 // CPU seconds, MB per CPU-second and peak RSS:
 // `edikit-validate-bench [--schemas DIR] [--workers N] FILE…`; `--workers` is FileValidator.workers
 // (0: validate on the reading thread; default: the number of cores).
+import BenchSupport
 import EDISchema
 import Foundation
 #if canImport(Glibc)
@@ -20,28 +21,12 @@ func peakRSSMegabytes() -> Double {
 
 var arguments = Array(CommandLine.arguments.dropFirst())
 var schemas = URL(fileURLWithPath: FileManager.default.currentDirectoryPath).appendingPathComponent("Schemas")
-if let index = arguments.firstIndex(of: "--schemas"), index + 1 < arguments.count {
-    schemas = URL(fileURLWithPath: arguments[index + 1])
-    arguments.removeSubrange(index...index + 1)
-}
+if let path = takeOption("--schemas", from: &arguments) { schemas = URL(fileURLWithPath: path) }
 var workers = ProcessInfo.processInfo.activeProcessorCount
-if let index = arguments.firstIndex(of: "--workers"), index + 1 < arguments.count, let count = Int(arguments[index + 1]) {
-    workers = count
-    arguments.removeSubrange(index...index + 1)
-}
+if let value = takeOption("--workers", from: &arguments), let count = Int(value) { workers = count }
 guard !arguments.isEmpty, !arguments.contains(where: { $0.hasPrefix("--") }) else {
     FileHandle.standardError.write(Data("usage: edikit-validate-bench [--schemas DIR] [--workers N] FILE…\n".utf8))
     exit(2)
-}
-/// User + system CPU seconds of this process so far.
-func cpuSeconds() -> Double {
-    var usage = rusage()
-    #if os(Linux)
-    getrusage(RUSAGE_SELF.rawValue, &usage)
-    #else
-    getrusage(RUSAGE_SELF, &usage)
-    #endif
-    return Double(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec) + Double(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e6
 }
 
 /// CPU seconds of the calling thread so far: with workers, the reading thread's share (tokenizer,
