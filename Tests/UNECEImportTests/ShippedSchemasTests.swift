@@ -1,15 +1,18 @@
 import Foundation
 import Testing
+import TestSupport
 @testable import UNECEImport
 
 /// The EDIFACT schemas under `Schemas/EDIFACT/<DIR>/` are the importer's output for the UNECE
-/// directories in `../shared/reference/unece/`. With `EDIKIT_REGENERATE_SCHEMAS=1` these tests
+/// directories in `../shared/reference/unece/` (or `$EDIKIT_SHARED/reference/unece/`). With `EDIKIT_REGENERATE_SCHEMAS=1` these tests
 /// write them; otherwise they check that importing again gives the committed bytes.
 @Suite struct ShippedSchemasTests {
     static let repositoryRoot = URL(fileURLWithPath: #filePath).resolvingSymlinksInPath()
         .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-    static let referenceRoot = repositoryRoot.deletingLastPathComponent()
-        .appendingPathComponent("shared/reference/unece")
+    /// Found like the corpus (`$EDIKIT_SHARED` first), so the tests also run in a git worktree.
+    static let referenceRoot = (Fixtures.sharedReference
+        ?? repositoryRoot.deletingLastPathComponent().appendingPathComponent("shared/reference"))
+        .appendingPathComponent("unece")
     static var regenerating: Bool { ProcessInfo.processInfo.environment["EDIKIT_REGENERATE_SCHEMAS"] == "1" }
     static var referenceAvailable: Bool { FileManager.default.fileExists(atPath: referenceRoot.path) }
 
