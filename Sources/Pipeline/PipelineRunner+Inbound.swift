@@ -117,7 +117,9 @@ final class InboundDelivery {
     private(set) var duplicate: String?
     /// A failure while staging, raised after the validating pass.
     private(set) var failure: (any Error)?
-    private var seen: Set<String> = []
+    /// The interchange control number checked last: transactions come interchange by interchange,
+    /// and the ledger does not change during the pass, so checking again gives the same answer.
+    private var lastChecked: String?
 
     init(partner: PartnerProfile, ledger: any Ledger, staging: Staging, workspace: Workspace, logger: Logger, archivedFile: String,
          receivedAt: String) {
@@ -181,8 +183,8 @@ final class InboundDelivery {
 
     /// Whether the partner sent this interchange control number before, within their window.
     func checkDuplicate(_ controlNumber: String) throws {
-        guard !seen.contains(controlNumber) else { return }
-        seen.insert(controlNumber)
+        guard controlNumber != lastChecked else { return }
+        lastChecked = controlNumber
         guard try ledger.hasSeenInterchange(partner: partner.id, controlNumber: controlNumber,
                                             within: TimeInterval(partner.duplicateWindowHours * 3600)) else { return }
         logger.warning("duplicate interchange", metadata: ["interchange": "\(controlNumber)", "policy": "\(partner.duplicatePolicy)"])
