@@ -7,16 +7,25 @@ import Foundation
 /// (`O_TMPFILE`) and linked into place under its name (`linkat`), one directory entry per
 /// document; where that is not supported, or the name is taken by an earlier run's file, it is
 /// written under a temporary name and renamed over the target.
-final class DocumentFolder {
+///
+/// Several threads may write documents at once. `@unchecked Sendable`: `createsUnnamedFiles`,
+/// `linksByDescriptor` and `temporaryCounter` are read and written only with `lock` held.
+final class DocumentFolder: @unchecked Sendable {
     let path: String
+    /// The folder's own name (the document type).
+    let name: String
     private let descriptor: Int32
+    private let lock = NSLock()
     /// Cleared the first time the file system refuses an unnamed file.
     private var createsUnnamedFiles = true
     private var temporaryCounter = 0
+    /// Cleared the first time `linkat` refuses to link by descriptor alone.
+    private var linksByDescriptor = true
 
     /// Creates the folder when missing and opens it.
     init(parent: String, name: String) throws {
         path = (parent as NSString).appendingPathComponent(name)
+        self.name = name
         if mkdir(path, 0o755) != 0, errno != EEXIST { throw POSIXFailure(operation: "mkdir", path: path) }
         descriptor = open(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
         guard descriptor >= 0 else { throw POSIXFailure(operation: "open", path: path) }
@@ -25,17 +34,17 @@ final class DocumentFolder {
     deinit { close(descriptor) }
 
     /// Writes `bytes` as the file `name` (fsynced first when `durable`), replacing an older file.
-    func write(_ bytes: [UInt8], to name: String, durable: Bool) throws {
+    func write(_ bytes: UnsafeRawBufferPointer, to name: String, durable: Bool) throws {
         #if os(Linux)
-        if createsUnnamedFiles {
+        if lock.withLock({ createsUnnamedFiles }) {
             let file = openat(descriptor, ".", Self.unnamedFileFlags, 0o644)
             if file >= 0 {
                 defer { close(file) }
-                try Self.writeAll(bytes, to: file, durable: durable, path: describe(name))
+                try writeAll(bytes, to: file, durable: durable, name: name)
                 if try link(file, as: name) { return }
-                createsUnnamedFiles = false  // no /proc: fall back to named temporary files
+                lock.withLock { createsUnnamedFiles = false }  // cannot be named: fall back to named temporary files
             } else if [EOPNOTSUPP, EISDIR, EINVAL].contains(errno) {
-                createsUnnamedFiles = false
+                lock.withLock { createsUnnamedFiles = false }
             } else {
                 throw POSIXFailure(operation: "open", path: path)
             }
@@ -45,7 +54,7 @@ final class DocumentFolder {
         let file = openat(descriptor, temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
         guard file >= 0 else { throw POSIXFailure(operation: "open", path: describe(temporary)) }
         do {
-            try Self.writeAll(bytes, to: file, durable: durable, path: describe(temporary))
+            try writeAll(bytes, to: file, durable: durable, name: temporary)
         } catch {
             close(file)
             unlinkat(descriptor, temporary, 0)
@@ -58,16 +67,17 @@ final class DocumentFolder {
     #if os(Linux)
     /// `O_TMPFILE` (`__O_TMPFILE | O_DIRECTORY`, a macro Swift does not import) for writing.
     private static let unnamedFileFlags: Int32 = 0o20000000 | O_DIRECTORY | O_WRONLY | O_CLOEXEC
+    /// `AT_EMPTY_PATH` (`<fcntl.h>` declares it only with `_GNU_SOURCE`).
+    private static let emptyPath: Int32 = 0x1000
 
     /// Gives an unnamed file its name; a file already there is replaced through a temporary name
-    /// and a rename. False when `/proc` is not there to name the file by.
+    /// and a rename. False when the file cannot be named (no `/proc`).
     private func link(_ file: Int32, as name: String) throws -> Bool {
-        let source = "/proc/self/fd/\(file)"
-        if linkat(AT_FDCWD, source, descriptor, name, AT_SYMLINK_FOLLOW) == 0 { return true }
+        if link(file, to: name) == 0 { return true }
         switch errno {
         case EEXIST:
             let temporary = nextTemporaryName()
-            guard linkat(AT_FDCWD, source, descriptor, temporary, AT_SYMLINK_FOLLOW) == 0 else {
+            guard link(file, to: temporary) == 0 else {
                 throw POSIXFailure(operation: "link", path: describe(temporary))
             }
             try rename(temporary, to: name)
@@ -77,6 +87,19 @@ final class DocumentFolder {
         default:
             throw POSIXFailure(operation: "link", path: describe(name))
         }
+    }
+
+    /// `linkat` of the open file to `name` in the folder: by its descriptor (`AT_EMPTY_PATH`, no path
+    /// to resolve; Linux allows it to processes that may read any file), else by its `/proc/self/fd`
+    /// path. 0 or -1 with `errno` set, like `linkat`.
+    private func link(_ file: Int32, to name: String) -> Int32 {
+        if lock.withLock({ linksByDescriptor }) {
+            if linkat(file, "", descriptor, name, Self.emptyPath) == 0 { return 0 }
+            let failure = errno
+            guard failure == ENOENT || failure == EPERM else { return -1 }
+            lock.withLock { linksByDescriptor = false }
+        }
+        return linkat(AT_FDCWD, "/proc/self/fd/\(file)", descriptor, name, AT_SYMLINK_FOLLOW)
     }
     #endif
 
@@ -89,23 +112,25 @@ final class DocumentFolder {
     }
 
     private func nextTemporaryName() -> String {
-        temporaryCounter += 1
-        return ".tmp-\(getpid())-\(temporaryCounter)"
+        let number = lock.withLock {
+            temporaryCounter += 1
+            return temporaryCounter
+        }
+        return ".tmp-\(getpid())-\(number)"
     }
 
     private func describe(_ name: String) -> String { (path as NSString).appendingPathComponent(name) }
 
-    /// Writes every byte in as few calls as the kernel allows, then fsyncs when `durable`.
-    private static func writeAll(_ bytes: [UInt8], to file: Int32, durable: Bool, path: String) throws {
-        try bytes.withUnsafeBytes { buffer in
-            var offset = 0
-            while offset < buffer.count {
-                let written = Foundation.write(file, buffer.baseAddress! + offset, buffer.count - offset)
-                if written < 0, errno == EINTR { continue }
-                guard written > 0 else { throw POSIXFailure(operation: "write", path: path) }
-                offset += written
-            }
+    /// Writes every byte in as few calls as the kernel allows, then fsyncs when `durable`; `name`
+    /// is for the error.
+    private func writeAll(_ buffer: UnsafeRawBufferPointer, to file: Int32, durable: Bool, name: String) throws {
+        var offset = 0
+        while offset < buffer.count {
+            let written = Foundation.write(file, buffer.baseAddress! + offset, buffer.count - offset)
+            if written < 0, errno == EINTR { continue }
+            guard written > 0 else { throw POSIXFailure(operation: "write", path: describe(name)) }
+            offset += written
         }
-        if durable, fsync(file) != 0 { throw POSIXFailure(operation: "fsync", path: path) }
+        if durable, fsync(file) != 0 { throw POSIXFailure(operation: "fsync", path: describe(name)) }
     }
 }

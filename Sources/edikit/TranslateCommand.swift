@@ -57,17 +57,19 @@ struct TranslateCommand: ParsableCommand {
                                          enabled: isatty(STDERR_FILENO) == 1)
         let jobCount = max(1, jobs ?? ProcessInfo.processInfo.activeProcessorCount)
         // With more than one job, transactions are validated on this thread while the batches before
-        // them are mapped, encoded and written on the others: memory holds at most three batches.
-        let batchSize = jobCount > 1 ? 4 * jobCount : 1
-        let run = TranslationRun(writer: writer, report: try ReportWriter(folder: out), progress: progress,
-                                 printsFailures: output.format == .text, jobs: jobCount)
+        // them are mapped, encoded and written on `jobCount` others (at most 2 × jobCount batches
+        // out at once, so memory stays flat); with one, each is translated as soon as it is validated.
+        let batchSize = jobCount > 1 ? TranslationRun.batchSize : 1
+        let recorder = TranslationRecorder(report: try ReportWriter(folder: out), progress: progress,
+                                           printsFailures: output.format == .text)
+        let run = TranslationRun(writer: writer, recorder: recorder, jobs: jobCount)
 
         for path in files {
             var fileRecord = ReportFile(path: path)
-            try run.beginFile(path)
+            run.beginFile(path)
+            var batch: [ValidatedTransaction] = []
+            batch.reserveCapacity(batchSize)
             do {
-                var batch: [ValidatedTransaction] = []
-                batch.reserveCapacity(batchSize)
                 let validation = try validator.validate(path: path, onTransaction: nil) { transaction in
                     batch.append(transaction)
                     if batch.count >= batchSize {
@@ -76,21 +78,18 @@ struct TranslateCommand: ParsableCommand {
                     }
                 }
                 run.submit(batch)
-                run.drain()
                 fileRecord.bytes = validation.byteCount
                 fileRecord.findings = validation.envelopeDiagnostics.filter { $0.severity == .error }.map(ReportFinding.init)
             } catch let error as SchemaError {
-                run.drain()
+                run.stop()
                 throw ValidationError("\(error)")
             } catch {
-                run.drain()
+                // The transactions validated before the file failed are translated all the same.
+                run.submit(batch)
                 fileRecord.findings.append(ReportFinding(message: "\(error)"))
                 fileRecord.bytes = fileSize(path)
             }
-            if output.format == .text, !fileRecord.findings.isEmpty {
-                for finding in fileRecord.findings { print("\(path): \(finding.text)") }
-            }
-            try run.endFile(fileRecord)
+            run.endFile(fileRecord)
         }
         let summary = try run.finish()
 

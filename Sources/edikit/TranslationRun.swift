@@ -1,87 +1,133 @@
 import EDISchema
 import Foundation
+import O2C
 
 /// The part of `edikit translate` after validation: maps, encodes and writes batches of validated
-/// transactions and records them in the report and the summary. With more than one job a batch
-/// is handed to a serial queue, so the next transactions are validated while it is translated
-/// (at most two batches wait or run there); with one job everything runs on the caller's thread.
-/// Reports, summary and progress are touched only on that queue, or after ``drain()``.
-final class TranslationRun: @unchecked Sendable {
+/// transactions and records them, and each file's entry, in the report and the summary in input
+/// order.
+///
+/// With one job everything runs on the caller's thread as it is submitted. With `jobs` above one,
+/// `jobs` worker threads take batches from a ``BatchQueue`` while the caller (the reading thread)
+/// validates the next transactions: each worker maps and encodes its batch, waits for its turn to
+/// name the documents (names depend on the documents before them, see ``NamingTurn``), writes
+/// them, and hands the records to the ``TranslationRecorder``, which reports them in input order.
+/// At most `2 × jobs` batches are queued or being translated, so memory stays flat.
+final class TranslationRun {
+    /// Transactions per batch handed to a worker.
+    static let batchSize = 8
+
     private let writer: TranslationWriter
-    private var report: ReportWriter
-    private var summary = TranslateSummary()
-    private let progress: TranslateProgress
-    private let printsFailures: Bool
-    private let jobs: Int
-    private let queue = DispatchQueue(label: "edikit.translate")
-    private let freeSlots = DispatchSemaphore(value: 2)
-    private var path = ""
-    private var fileFailed = false
+    private let recorder: TranslationRecorder
+    private let turn = NamingTurn()
+    private let queue: BatchQueue<TranslationBatch>?
+    private let workers: [Thread]
+    private let stopped = DispatchGroup()
+    /// Translates on the calling thread (one job).
+    private let inline: BatchTranslator
+    /// Report events (file entries and batches) and batches handed out so far.
+    private var events = 0
+    private var batches = 0
 
-    init(writer: TranslationWriter, report: ReportWriter, progress: TranslateProgress, printsFailures: Bool, jobs: Int) {
+    init(writer: TranslationWriter, recorder: TranslationRecorder, jobs: Int) {
         self.writer = writer
-        self.report = report
-        self.progress = progress
-        self.printsFailures = printsFailures
-        self.jobs = jobs
-    }
-
-    /// Starts a file's entry in the report; nothing may be in flight.
-    func beginFile(_ path: String) throws {
-        self.path = path
-        fileFailed = false
-        try report.beginFile(path)
-    }
-
-    /// Translates a batch now (one job) or on the queue, waiting while two batches are there.
-    func submit(_ batch: [ValidatedTransaction]) {
-        guard !batch.isEmpty else { return }
-        guard jobs > 1 else { return translate(batch) }
-        freeSlots.wait()
-        queue.async {
-            self.translate(batch)
-            self.freeSlots.signal()
+        self.recorder = recorder
+        inline = BatchTranslator(writer: writer, recorder: recorder, turn: turn)
+        guard jobs > 1 else {
+            queue = nil
+            workers = []
+            return
         }
-    }
-
-    /// Waits until every submitted batch is written and recorded.
-    func drain() {
-        if jobs > 1 { queue.sync {} }
-    }
-
-    /// Ends a file's entry: failed when a transaction or the file itself failed.
-    func endFile(_ file: ReportFile) throws {
-        var file = file
-        if !file.findings.isEmpty { fileFailed = true }
-        file.status = fileFailed ? "failed" : "ok"
-        summary.files += 1
-        summary.bytes += file.bytes
-        if fileFailed { summary.failedFiles += 1 }
-        try report.endFile(file)
-        progress.fileDone(bytes: file.bytes)
-    }
-
-    /// Closes the report and returns the totals.
-    func finish() throws -> TranslateSummary {
-        progress.finish()
-        summary.seconds = progress.elapsed
-        summary.reportPath = report.finalPath
-        try report.finish(summary)
-        return summary
-    }
-
-    private func translate(_ batch: [ValidatedTransaction]) {
-        for record in writer.translate(batch: batch, jobs: jobs) {
-            summary.count(record)
-            if record.status.isFailure {
-                fileFailed = true
-                if printsFailures {
-                    let head = "\(path): \(record.type) \(record.controlNumber) \(record.status.rawValue)"
-                    print(([head] + record.findings.map { "  " + $0.text }).joined(separator: "\n"))
-                }
+        let queue = BatchQueue<TranslationBatch>(capacity: jobs)
+        self.queue = queue
+        let turn = turn, stopped = stopped
+        workers = (0..<jobs).map { index in
+            stopped.enter()
+            let thread = Thread {
+                let translator = BatchTranslator(writer: writer, recorder: recorder, turn: turn)
+                while let batch = queue.take() { translator.translate(batch) }
+                stopped.leave()
             }
-            try? report.add(record)
+            thread.name = "edikit.translate.\(index)"
+            return thread
         }
-        progress.transactionsDone(batch.count, offsetInFile: batch.last?.segments.last?.position.byteOffset ?? 0)
+        for worker in workers { worker.start() }
+    }
+
+    /// Starts a file's entry in the report.
+    func beginFile(_ path: String) {
+        recorder.record(.beginFile(path), at: nextEvent())
+    }
+
+    /// Translates a batch now (one job) or hands it to a worker, waiting while `jobs` batches are
+    /// queued.
+    func submit(_ transactions: [ValidatedTransaction]) {
+        guard !transactions.isEmpty else { return }
+        let batch = TranslationBatch(event: nextEvent(), naming: batches, transactions: transactions)
+        batches += 1
+        if let queue {
+            queue.put(batch)
+        } else {
+            inline.translate(batch)
+        }
+    }
+
+    /// Ends a file's entry (after its transactions' entries).
+    func endFile(_ file: ReportFile) {
+        recorder.record(.endFile(file), at: nextEvent())
+    }
+
+    /// Waits until every submitted batch is written and recorded, and stops the workers.
+    func stop() {
+        queue?.close()
+        stopped.wait()
+    }
+
+    /// Stops the workers and closes the report; the totals.
+    func finish() throws -> TranslateSummary {
+        stop()
+        return try recorder.finish()
+    }
+
+    private func nextEvent() -> Int {
+        defer { events += 1 }
+        return events
+    }
+}
+
+/// Validated transactions handed to a worker, with their place in the input.
+struct TranslationBatch: Sendable {
+    /// Its number among the run's report events.
+    let event: Int
+    /// Its number among the run's batches: names are given in this order.
+    let naming: Int
+    let transactions: [ValidatedTransaction]
+}
+
+/// What one thread does with a batch: map every transaction and encode its document into the
+/// thread's JSON buffer (kept from batch to batch), name the documents in turn, write them, and
+/// record the results. One per thread.
+final class BatchTranslator {
+    let writer: TranslationWriter
+    let recorder: TranslationRecorder
+    let turn: NamingTurn
+    /// The batch's documents, one after the other.
+    private var json: DocumentJSONWriter
+
+    init(writer: TranslationWriter, recorder: TranslationRecorder, turn: NamingTurn) {
+        self.writer = writer
+        self.recorder = recorder
+        self.turn = turn
+        json = DocumentJSONWriter(pretty: writer.pretty, capacity: 1 << 18)
+    }
+
+    func translate(_ batch: TranslationBatch) {
+        json.removeAll()
+        var prepared = batch.transactions.map { TranslationWriter.prepare($0, json: &json) }
+        turn.wait(for: batch.naming)
+        for index in prepared.indices { writer.name(&prepared[index]) }
+        turn.pass()
+        let records = prepared.map { writer.write($0, json: json) }
+        let offset = batch.transactions.last?.segments.last?.position.byteOffset ?? 0
+        recorder.record(.transactions(records, offsetInFile: offset), at: batch.event)
     }
 }

@@ -4,7 +4,11 @@ import Foundation
 import O2C
 
 /// Translates validated transactions and writes their documents atomically under the output folder.
-final class TranslationWriter {
+///
+/// `@unchecked Sendable`: ``prepare(_:json:)`` and ``write(_:)`` touch no mutable state (a
+/// ``DocumentFolder`` guards its own); `usedNames` and `documentFolders` are touched only by
+/// ``name(_:)``, which one thread at a time calls, in input order (``NamingTurn``).
+final class TranslationWriter: @unchecked Sendable {
     let folder: String
     /// Indented JSON (the default) or compact.
     let pretty: Bool
@@ -22,22 +26,21 @@ final class TranslationWriter {
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
     }
 
-    /// A transaction mapped and encoded, not yet written: what ``prepare(_:pretty:)`` hands to ``commit(_:)``.
+    /// A transaction mapped and encoded, then named: what ``prepare(_:json:)`` makes, ``name(_:)``
+    /// names and ``write(_:)`` writes.
     struct Prepared {
         var record: ReportTransaction
         var documentType: InternalDocument.DocumentType?
         var partner = ""
-        var json: [UInt8]?
+        /// Where its JSON is in the batch's buffer (``prepare(_:json:)``); nil when it is not written.
+        var json: Range<Int>?
+        /// Where ``name(_:)`` put it; nil until then, or when it is not written.
+        var destination: (folder: DocumentFolder, file: String)?
     }
 
-    /// Maps and writes one transaction; the record says what happened.
-    func translate(_ transaction: ValidatedTransaction) -> ReportTransaction {
-        commit(Self.prepare(transaction, pretty: pretty))
-    }
-
-    /// Maps one transaction and encodes its document: no shared state, so transactions can be
-    /// prepared on several threads at once.
-    static func prepare(_ transaction: ValidatedTransaction, pretty: Bool) -> Prepared {
+    /// Maps one transaction and appends its document's JSON to `json` (the calling thread's): no
+    /// shared state, so transactions can be prepared on several threads at once.
+    static func prepare(_ transaction: ValidatedTransaction, json: inout DocumentJSONWriter) -> Prepared {
         let envelope = transaction.envelope
         var prepared = Prepared(record: ReportTransaction(type: envelope.transactionType,
                                                           controlNumber: envelope.transactionControlNumber))
@@ -59,7 +62,7 @@ final class TranslationWriter {
             let document = try InboundTranslator.translate(transaction)
             prepared.record.businessKey = document.businessKey
             prepared.partner = envelope.sender.id
-            prepared.json = DocumentJSONWriter.encodedBytes(document, pretty: pretty)
+            prepared.json = json.append(document)
         } catch {
             prepared.record.status = .failed
             prepared.record.findings = error.findings.map(ReportFinding.init)
@@ -67,36 +70,33 @@ final class TranslationWriter {
         return prepared
     }
 
-    /// Names and writes a prepared document (in input order, so names are stable).
-    func commit(_ prepared: Prepared) -> ReportTransaction {
-        var record = prepared.record
-        guard let json = prepared.json, let documentType = prepared.documentType else { return record }
+    /// Names a prepared document and opens its folder; called in input order, so names are stable.
+    func name(_ prepared: inout Prepared) {
+        guard prepared.json != nil, let documentType = prepared.documentType else { return }
+        let file = uniqueFileName(documentType: documentType, partner: prepared.partner, key: prepared.record.businessKey,
+                                  controlNumber: prepared.record.controlNumber)
         do {
-            let file = uniqueFileName(documentType: documentType, partner: prepared.partner, key: record.businessKey,
-                                      controlNumber: record.controlNumber)
-            try write(json, folder: documentType.rawValue, file: file)
-            record.output = "\(documentType.rawValue)/\(file)"
+            prepared.destination = (try documentFolder(documentType.rawValue), file)
+        } catch {
+            prepared.json = nil
+            prepared.record.status = .failed
+            prepared.record.findings = [ReportFinding(message: "could not write the document: \(error)")]
+        }
+    }
+
+    /// Writes a named document, its JSON in `json`; the record says what happened. Any thread.
+    func write(_ prepared: Prepared, json: borrowing DocumentJSONWriter) -> ReportTransaction {
+        var record = prepared.record
+        guard let range = prepared.json, let (folder, file) = prepared.destination else { return record }
+        do {
+            try json.withBytes(in: range) { try folder.write($0, to: file, durable: durable) }
+            record.output = "\(folder.name)/\(file)"
             record.status = .translated
         } catch {
             record.status = .failed
             record.findings = [ReportFinding(message: "could not write the document: \(error)")]
         }
         return record
-    }
-
-    /// Prepares a batch of transactions on all cores, then commits them in order.
-    func translate(batch: [ValidatedTransaction], jobs: Int) -> [ReportTransaction] {
-        guard jobs > 1, batch.count > 1 else { return batch.map(translate) }
-        let slots = Slots<Prepared>(count: batch.count)
-        defer {
-            _ = slots.buffer.deinitialize()
-            slots.buffer.deallocate()
-        }
-        let pretty = self.pretty
-        DispatchQueue.concurrentPerform(iterations: batch.count) { index in
-            slots.buffer[index] = Self.prepare(batch[index], pretty: pretty)  // each index written by one thread only
-        }
-        return slots.buffer.map { commit($0!) }
     }
 
     /// `<partner>_<key>_<control>.json` in the folder `<type>`, each part sanitised, with `-2`,
@@ -126,26 +126,12 @@ final class TranslationWriter {
         return bytes.isEmpty ? "none" : String(decoding: bytes, as: UTF8.self)
     }
 
-    /// Writes a document under its folder (see ``DocumentFolder``), which is opened once.
-    func write(_ json: [UInt8], folder name: String, file: String) throws {
-        let documentFolder: DocumentFolder
-        if let opened = documentFolders[name] {
-            documentFolder = opened
-        } else {
-            documentFolder = try DocumentFolder(parent: self.folder, name: name)
-            documentFolders[name] = documentFolder
-        }
-        try documentFolder.write(json, to: file, durable: durable)
-    }
-}
-
-/// One result slot per batch element, filled by the worker that prepares that element.
-private struct Slots<Element>: @unchecked Sendable {
-    let buffer: UnsafeMutableBufferPointer<Element?>
-
-    init(count: Int) {
-        buffer = .allocate(capacity: count)
-        buffer.initialize(repeating: nil)
+    /// The folder of a document type, created and opened the first time.
+    private func documentFolder(_ name: String) throws -> DocumentFolder {
+        if let opened = documentFolders[name] { return opened }
+        let opened = try DocumentFolder(parent: folder, name: name)
+        documentFolders[name] = opened
+        return opened
     }
 }
 

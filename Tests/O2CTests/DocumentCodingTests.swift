@@ -30,6 +30,52 @@ import TestSupport
         }
     }
 
+    /// `edikit translate` encodes a batch's documents one after the other into one buffer that it
+    /// keeps: each range holds exactly that document's JSON, after emptying too.
+    @Test func documentsAppendedToOneBufferAreEachDocumentsJSON() throws {
+        for pretty in [true, false] {
+            var writer = DocumentJSONWriter(pretty: pretty, capacity: 64)
+            for _ in 0..<2 {
+                writer.removeAll()
+                let ranges = DocumentExamples.all.map { writer.append($0) }
+                #expect(writer.count == ranges.last?.upperBound)
+                for (document, range) in zip(DocumentExamples.all, ranges) {
+                    let bytes = writer.withBytes(in: range) { Array($0) }
+                    #expect(bytes == DocumentJSONWriter.encodedBytes(document, pretty: pretty))
+                }
+            }
+        }
+    }
+
+    /// Strings of every length around the eight-byte blocks the writer checks at once, with each
+    /// character that needs an escape at each position: the same bytes as `JSONEncoder`.
+    @Test func directWriterFindsEscapesAnywhereInALongString() throws {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        for length in [0, 1, 7, 8, 9, 15, 16, 17, 24] {
+            for special in ["\"", "\\", "\n", "\u{1}", "\u{1f}", " ", "\u{7f}", "é"] {
+                for position in 0...length where position < length || length == 0 {
+                    var characters = Array(repeating: "a", count: length)
+                    if length > 0 { characters[position] = special }
+                    let order = InternalDocument.purchaseOrder(PurchaseOrder(number: characters.joined(),
+                                                                             envelope: DocumentExamples.globexEnvelope))
+                    #expect(Array(DocumentJSONWriter.encode(order, pretty: false)) == Array(try encoder.encode(order)))
+                }
+            }
+        }
+    }
+
+    /// Integers are written digit by digit, without a `String`: the same text as `JSONEncoder`.
+    @Test func directWriterWritesIntegersLikeJSONEncoder() throws {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        for count in [0, 7, 9, 10, 99, 100, 12_345, -1, -10, Int.max, Int.min] {
+            let order = InternalDocument.purchaseOrder(PurchaseOrder(number: "1", totals: PurchaseOrderTotals(lineCount: count),
+                                                                     envelope: DocumentExamples.globexEnvelope))
+            #expect(Array(DocumentJSONWriter.encode(order, pretty: false)) == Array(try encoder.encode(order)), "\(count)")
+        }
+    }
+
     @Test func directWriterEscapesLikeJSONEncoder() throws {
         let text = "a\"b\\c/d\n\r\t\u{8}\u{c}\u{1}\u{1f}\u{7f}é€😀"
         let order = InternalDocument.purchaseOrder(PurchaseOrder(number: text, notes: [Note(text: text)],

@@ -35,6 +35,27 @@ public struct DocumentJSONWriter: ~Copyable {
         return writer.output.bytes
     }
 
+    // MARK: - Several documents in one buffer
+
+    /// The number of bytes written so far.
+    public var count: Int { output.count }
+
+    /// Appends a document's JSON (the bytes of ``encodedBytes(_:pretty:)``) after what is already
+    /// written, so that one buffer, kept from batch to batch, holds several documents; where it is.
+    public mutating func append(_ document: InternalDocument) -> Range<Int> {
+        let start = output.count
+        document.writeJSON(to: &self)
+        return start..<output.count
+    }
+
+    /// Forgets everything written, keeping the buffer's memory.
+    public mutating func removeAll() { output.removeAll() }
+
+    /// Calls `body` with the bytes in `range` (from ``append(_:)``), valid only during the call.
+    public func withBytes<Result>(in range: Range<Int>, _ body: (UnsafeRawBufferPointer) throws -> Result) rethrows -> Result {
+        try output.withBytes(in: range, body)
+    }
+
     // MARK: - Structure
 
     @usableFromInline mutating func beginObject() { open(UInt8(ascii: "{")) }
@@ -76,13 +97,7 @@ public struct DocumentJSONWriter: ~Copyable {
     /// Writes an object key (ASCII, needs no escaping); the value follows.
     @usableFromInline mutating func key(_ name: StaticString) {
         item()
-        output.append(UInt8(ascii: "\""))
-        output.append(name)
-        if pretty {
-            output.append("\" : ")
-        } else {
-            output.append(UInt8(ascii: "\""), UInt8(ascii: ":"))
-        }
+        output.appendKey(name, pretty: pretty)
     }
 
     /// Starts an array element.
@@ -91,9 +106,10 @@ public struct DocumentJSONWriter: ~Copyable {
     // MARK: - Values
 
     @usableFromInline mutating func string(_ value: String) {
+        // Nearly every EDI value needs no escape: quotes and one copy of its bytes.
+        if output.appendUnescaped(value, quoted: true) { return }
         output.append(UInt8(ascii: "\""))
-        // Nearly every EDI value needs no escape: one copy of its bytes.
-        if !output.appendUnescaped(value) { escaped(value) }
+        escaped(value)
         output.append(UInt8(ascii: "\""))
     }
 
@@ -108,15 +124,19 @@ public struct DocumentJSONWriter: ~Copyable {
             case 0x08: output.append(0x5C, UInt8(ascii: "b"))
             case 0x0C: output.append(0x5C, UInt8(ascii: "f"))
             case 0..<0x20:
-                let hex: [UInt8] = Array("0123456789abcdef".utf8)
                 output.append("\\u00")
-                output.append(hex[Int(byte >> 4)], hex[Int(byte & 0x0F)])
+                output.append(Self.hexDigit(byte >> 4), Self.hexDigit(byte & 0x0F))
             default: output.append(byte)
             }
         }
     }
 
-    @usableFromInline mutating func int(_ value: Int) { _ = output.appendUnescaped(String(value)) }
+    /// A lowercase hexadecimal digit, as `JSONEncoder` writes `\u001f`.
+    private static func hexDigit(_ value: UInt8) -> UInt8 {
+        value < 10 ? UInt8(ascii: "0") + value : UInt8(ascii: "a") + value - 10
+    }
+
+    @usableFromInline mutating func int(_ value: Int) { output.appendInteger(value) }
     @usableFromInline mutating func bool(_ value: Bool) { output.append(value ? "true" : "false") }
 
     @usableFromInline mutating func strings(_ values: [String]) {

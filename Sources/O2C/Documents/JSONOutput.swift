@@ -17,6 +17,15 @@ struct JSONOutput: ~Copyable {
     /// A copy of the bytes written.
     var bytes: [UInt8] { Array(UnsafeBufferPointer(start: start, count: count)) }
 
+    /// Calls `body` with the bytes written in `range`.
+    func withBytes<Result>(in range: Range<Int>, _ body: (UnsafeRawBufferPointer) throws -> Result) rethrows -> Result {
+        precondition(range.lowerBound >= 0 && range.upperBound <= count, "range outside the bytes written")
+        return try body(UnsafeRawBufferPointer(start: start + range.lowerBound, count: range.count))
+    }
+
+    /// Forgets the bytes written, keeping the memory.
+    mutating func removeAll() { count = 0 }
+
     /// Makes room for `extra` more bytes.
     @inline(__always) mutating func reserve(_ extra: Int) {
         if count + extra > capacity { grow(to: count + extra) }
@@ -70,21 +79,88 @@ struct JSONOutput: ~Copyable {
         count += length
     }
 
+    /// Appends `"name":` (or `"name" : ` when `pretty`) for a key that needs no escape.
+    mutating func appendKey(_ name: StaticString, pretty: Bool) {
+        let length = name.utf8CodeUnitCount
+        reserve(length + 5)
+        var position = start + count
+        position[0] = UInt8(ascii: "\"")
+        name.withUTF8Buffer { source in
+            if let base = source.baseAddress { (position + 1).update(from: base, count: length) }
+        }
+        position += length + 1
+        if pretty {
+            position[0] = UInt8(ascii: "\""); position[1] = UInt8(ascii: " ")
+            position[2] = UInt8(ascii: ":"); position[3] = UInt8(ascii: " ")
+            count += length + 5
+        } else {
+            position[0] = UInt8(ascii: "\""); position[1] = UInt8(ascii: ":")
+            count += length + 3
+        }
+    }
+
     /// Appends a string's UTF-8 when none of its bytes needs a JSON escape (`"`, `\`, controls)
-    /// and returns true; appends nothing and returns false otherwise.
-    mutating func appendUnescaped(_ text: String) -> Bool {
-        var text = text
-        let length = text.utf8.count
-        reserve(length)
-        let destination = start + count
-        let plain = text.withUTF8 { source -> Bool in
-            guard let base = source.baseAddress else { return true }
-            for byte in source where byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") { return false }
-            destination.update(from: base, count: source.count)
+    /// and returns true; appends nothing and returns false otherwise. With `quoted`, the string is
+    /// written between quotes.
+    mutating func appendUnescaped(_ text: String, quoted: Bool = false) -> Bool {
+        let written = text.utf8.withContiguousStorageIfAvailable { source -> Bool in
+            let length = source.count
+            reserve(length + 2)
+            guard let base = source.baseAddress else {
+                if quoted { append(UInt8(ascii: "\""), UInt8(ascii: "\"")) }
+                return true
+            }
+            guard Self.needsNoEscape(base, count: length) else { return false }
+            var destination = start + count
+            if quoted {
+                destination[0] = UInt8(ascii: "\"")
+                destination += 1
+            }
+            destination.update(from: base, count: length)
+            if quoted { destination[length] = UInt8(ascii: "\"") }
+            count += quoted ? length + 2 : length
             return true
         }
-        if plain { count += length }
-        return plain
+        if let written { return written }
+        // Not contiguous UTF-8 (a bridged string): a native copy is.
+        var native = text
+        native.makeContiguousUTF8()
+        return appendUnescaped(native, quoted: quoted)
+    }
+
+    /// Whether none of the bytes is `"`, `\` or a control character: eight bytes at a time (a byte
+    /// below 0x20, or equal to 0x22 or 0x5C, sets its high bit in one of the three tests), then one
+    /// by one.
+    @inline(__always) private static func needsNoEscape(_ base: UnsafePointer<UInt8>, count: Int) -> Bool {
+        let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
+        let raw = UnsafeRawPointer(base)
+        var offset = 0
+        while offset + 8 <= count {
+            let word = raw.loadUnaligned(fromByteOffset: offset, as: UInt64.self)
+            let quote = word ^ (ones &* 0x22), backslash = word ^ (ones &* 0x5C)
+            let found = (word &- ones &* 0x20) | (quote &- ones) | (backslash &- ones)
+            if found & ~word & highs != 0 { return false }
+            offset += 8
+        }
+        while offset < count {
+            let byte = base[offset]
+            if byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") { return false }
+            offset += 1
+        }
+        return true
+    }
+
+    /// Appends an integer's decimal digits (with `-` when negative).
+    mutating func appendInteger(_ value: Int) {
+        if value < 0 { append(UInt8(ascii: "-")) }
+        let magnitude = value.magnitude
+        var digits = 1
+        var rest = magnitude / 10
+        while rest > 0 {
+            digits += 1
+            rest /= 10
+        }
+        appendDigits(of: UInt64(magnitude), digits: digits, fraction: 0)
     }
 
     /// Writes the `digits` decimal digits of `value`, with a point before the last `fraction`

@@ -1,0 +1,72 @@
+import Foundation
+
+/// A first-in first-out queue between the reading thread and the translation workers, holding at
+/// most `capacity` items: ``put(_:)`` waits while it is full, ``take()`` while it is empty.
+///
+/// `@unchecked Sendable`: `items` and `isClosed` are read and written only with `condition` locked.
+final class BatchQueue<Item: Sendable>: @unchecked Sendable {
+    private let condition = NSCondition()
+    private let capacity: Int
+    /// Oldest first; never more than `capacity` (a handful), so removing the first is cheap.
+    private var items: [Item] = []
+    private var isClosed = false
+
+    init(capacity: Int) {
+        self.capacity = max(1, capacity)
+    }
+
+    /// Adds an item, waiting while the queue is full.
+    func put(_ item: Item) {
+        condition.lock()
+        defer { condition.unlock() }
+        while items.count >= capacity { condition.wait() }
+        precondition(!isClosed, "put after close")
+        items.append(item)
+        condition.broadcast()
+    }
+
+    /// The oldest item, waiting while there is none; nil once the queue is closed and empty.
+    func take() -> Item? {
+        condition.lock()
+        defer { condition.unlock() }
+        while items.isEmpty, !isClosed { condition.wait() }
+        guard !items.isEmpty else { return nil }
+        condition.broadcast()
+        return items.removeFirst()
+    }
+
+    /// No more items: workers finish what is queued, then ``take()`` returns nil.
+    func close() {
+        condition.lock()
+        isClosed = true
+        condition.broadcast()
+        condition.unlock()
+    }
+}
+
+/// Whose turn it is to name documents: batches name theirs in input order, because a repeated
+/// name gets `-2`, `-3`… by order of appearance. A worker maps and encodes its batch, waits for
+/// ``wait(for:)`` its batch number, names, and calls ``pass()``; writing then goes on in parallel.
+///
+/// `@unchecked Sendable`: `next` is read and written only with `condition` locked; what a batch
+/// does between ``wait(for:)`` and ``pass()`` happens after everything the batches before it did
+/// there (the lock orders them).
+final class NamingTurn: @unchecked Sendable {
+    private let condition = NSCondition()
+    private var next = 0
+
+    /// Waits until every batch numbered below `batch` has passed.
+    func wait(for batch: Int) {
+        condition.lock()
+        while next != batch { condition.wait() }
+        condition.unlock()
+    }
+
+    /// Hands the turn to the next batch.
+    func pass() {
+        condition.lock()
+        next += 1
+        condition.broadcast()
+        condition.unlock()
+    }
+}

@@ -1,0 +1,112 @@
+import Foundation
+
+/// Puts what a translate run did into `report.json`, the summary, the progress line and (text
+/// output) the failure lines, in input order whatever order the workers finish in: each event
+/// carries its number, and an event waits in `pending` until every event before it is recorded.
+///
+/// `@unchecked Sendable`: every stored property is read and written only with `lock` held.
+final class TranslationRecorder: @unchecked Sendable {
+    /// One thing to record.
+    enum Event {
+        /// A file's entry begins.
+        case beginFile(String)
+        /// A batch's transactions; `offsetInFile` is where its last one ended (for the progress line).
+        case transactions([ReportTransaction], offsetInFile: Int)
+        /// A file's entry ends, after its transactions.
+        case endFile(ReportFile)
+    }
+
+    private let lock = NSLock()
+    private var report: ReportWriter
+    private let progress: TranslateProgress
+    /// Whether failures are printed (text output).
+    private let printsFailures: Bool
+    private var summary = TranslateSummary()
+    /// Events that arrived before an earlier one, by number.
+    private var pending: [Int: Event] = [:]
+    private var next = 0
+    private var path = ""
+    private var fileFailed = false
+    /// The first error writing the report; ``finish()`` throws it.
+    private var failure: (any Error)?
+
+    init(report: ReportWriter, progress: TranslateProgress, printsFailures: Bool) {
+        self.report = report
+        self.progress = progress
+        self.printsFailures = printsFailures
+    }
+
+    /// Records `event`, numbered `number` in input order, and any waiting events it unblocks.
+    func record(_ event: Event, at number: Int) {
+        lock.lock()
+        defer { lock.unlock() }
+        guard number == next else {
+            pending[number] = event
+            return
+        }
+        apply(event)
+        next += 1
+        while let waiting = pending.removeValue(forKey: next) {
+            apply(waiting)
+            next += 1
+        }
+    }
+
+    /// Closes the report once every event is recorded; the totals.
+    func finish() throws -> TranslateSummary {
+        lock.lock()
+        defer { lock.unlock() }
+        precondition(pending.isEmpty, "events missing before \(next)")
+        if let failure { throw failure }
+        progress.finish()
+        summary.seconds = progress.elapsed
+        summary.reportPath = report.finalPath
+        try report.finish(summary)
+        return summary
+    }
+
+    private func apply(_ event: Event) {
+        do {
+            switch event {
+            case .beginFile(let path):
+                self.path = path
+                fileFailed = false
+                try report.beginFile(path)
+            case .transactions(let records, let offset):
+                for record in records { try add(record) }
+                progress.transactionsDone(records.count, offsetInFile: offset)
+            case .endFile(let file):
+                try end(file)
+            }
+        } catch {
+            if failure == nil { failure = error }
+        }
+    }
+
+    private func add(_ record: ReportTransaction) throws {
+        summary.count(record)
+        if record.status.isFailure {
+            fileFailed = true
+            if printsFailures {
+                let head = "\(path): \(record.type) \(record.controlNumber) \(record.status.rawValue)"
+                print(([head] + record.findings.map { "  " + $0.text }).joined(separator: "\n"))
+            }
+        }
+        try report.add(record)
+    }
+
+    /// A file's entry ends: failed when a transaction or the file itself failed.
+    private func end(_ file: ReportFile) throws {
+        var file = file
+        if printsFailures {
+            for finding in file.findings { print("\(file.path): \(finding.text)") }
+        }
+        if !file.findings.isEmpty { fileFailed = true }
+        file.status = fileFailed ? "failed" : "ok"
+        summary.files += 1
+        summary.bytes += file.bytes
+        if fileFailed { summary.failedFiles += 1 }
+        try report.endFile(file)
+        progress.fileDone(bytes: file.bytes)
+    }
+}
