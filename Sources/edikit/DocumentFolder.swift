@@ -3,24 +3,40 @@ import Foundation
 /// One folder of translated documents (`<out>/<document-type>`), opened once: each document is
 /// created relative to its descriptor, so no path is resolved again per document.
 ///
-/// A document appears whole or not at all. On Linux it is written to an unnamed file
-/// (`O_TMPFILE`) and linked into place under its name (`linkat`), one directory entry per
-/// document; where that is not supported, or the name is taken by an earlier run's file, it is
-/// written under a temporary name and renamed over the target.
+/// A document appears whole or not at all, in two steps: ``stage(_:durable:)`` writes it where no
+/// reader looks for it, ``publish(_:as:)`` gives it its name. On Linux it is staged as an unnamed
+/// file (`O_TMPFILE`, kept open) and linked into place (`linkat`), one directory entry per document;
+/// where the file system or the process cannot link such a file (checked once, when the folder is
+/// opened), it is staged under a temporary name and renamed. A name already taken by an earlier
+/// run's file is replaced: the document is linked under a temporary name and renamed over it.
 ///
-/// Several threads may write documents at once. `@unchecked Sendable`: `createsUnnamedFiles`,
-/// `linksByDescriptor` and `temporaryCounter` are read and written only with `lock` held.
+/// Several threads may stage and publish documents at once. `@unchecked Sendable`:
+/// `temporaryCounter` is read and written only with `lock` held; everything else is set once.
 final class DocumentFolder: @unchecked Sendable {
+    /// A document written but not named yet: an open unnamed file, or a file under a temporary name.
+    enum StagedDocument {
+        case unnamed(Int32)
+        case temporary(String)
+    }
+
+    /// How an unnamed file gets its name.
+    private enum Linking {
+        /// `linkat` of the descriptor itself (`AT_EMPTY_PATH`: no path to resolve; Linux allows it
+        /// to processes that may read any file).
+        case descriptor
+        /// `linkat` of its `/proc/self/fd` path.
+        case procPath
+        /// Not possible: documents are staged under temporary names.
+        case none
+    }
+
     let path: String
     /// The folder's own name (the document type).
     let name: String
     private let descriptor: Int32
+    private let linking: Linking
     private let lock = NSLock()
-    /// Cleared the first time the file system refuses an unnamed file.
-    private var createsUnnamedFiles = true
     private var temporaryCounter = 0
-    /// Cleared the first time `linkat` refuses to link by descriptor alone.
-    private var linksByDescriptor = true
 
     /// Creates the folder when missing and opens it.
     init(parent: String, name: String) throws {
@@ -29,39 +45,62 @@ final class DocumentFolder: @unchecked Sendable {
         if mkdir(path, 0o755) != 0, errno != EEXIST { throw POSIXFailure(operation: "mkdir", path: path) }
         descriptor = open(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
         guard descriptor >= 0 else { throw POSIXFailure(operation: "open", path: path) }
+        linking = Self.linking(in: descriptor)
     }
 
     deinit { close(descriptor) }
 
-    /// Writes `bytes` as the file `name` (fsynced first when `durable`), replacing an older file.
-    func write(_ bytes: UnsafeRawBufferPointer, to name: String, durable: Bool) throws {
+    /// Writes a document where no reader sees it (fsynced first when `durable`); ``publish(_:as:)``
+    /// names it, ``discard(_:)`` drops it.
+    func stage(_ bytes: UnsafeRawBufferPointer, durable: Bool) throws -> StagedDocument {
         #if os(Linux)
-        if lock.withLock({ createsUnnamedFiles }) {
+        if linking != .none {
             let file = openat(descriptor, ".", Self.unnamedFileFlags, 0o644)
-            if file >= 0 {
-                defer { close(file) }
-                try writeAll(bytes, to: file, durable: durable, name: name)
-                if try link(file, as: name) { return }
-                lock.withLock { createsUnnamedFiles = false }  // cannot be named: fall back to named temporary files
-            } else if [EOPNOTSUPP, EISDIR, EINVAL].contains(errno) {
-                lock.withLock { createsUnnamedFiles = false }
-            } else {
-                throw POSIXFailure(operation: "open", path: path)
+            guard file >= 0 else { throw POSIXFailure(operation: "open", path: path) }
+            do {
+                try writeAll(bytes, to: file, durable: durable, name: ".")
+            } catch {
+                close(file)
+                throw error
             }
+            return .unnamed(file)
         }
         #endif
         let temporary = nextTemporaryName()
         let file = openat(descriptor, temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
         guard file >= 0 else { throw POSIXFailure(operation: "open", path: describe(temporary)) }
+        defer { close(file) }
         do {
             try writeAll(bytes, to: file, durable: durable, name: temporary)
         } catch {
-            close(file)
             unlinkat(descriptor, temporary, 0)
             throw error
         }
-        close(file)
-        try rename(temporary, to: name)
+        return .temporary(temporary)
+    }
+
+    /// Gives a staged document its name, replacing an older file of that name; on failure the
+    /// document is dropped.
+    func publish(_ staged: StagedDocument, as name: String) throws {
+        switch staged {
+        case .unnamed(let file):
+            defer { close(file) }
+            if link(file, to: name) == 0 { return }
+            guard errno == EEXIST else { throw POSIXFailure(operation: "link", path: describe(name)) }
+            let temporary = nextTemporaryName()
+            guard link(file, to: temporary) == 0 else { throw POSIXFailure(operation: "link", path: describe(temporary)) }
+            try rename(temporary, to: name)
+        case .temporary(let temporary):
+            try rename(temporary, to: name)
+        }
+    }
+
+    /// Drops a staged document that will not be published.
+    func discard(_ staged: StagedDocument) {
+        switch staged {
+        case .unnamed(let file): close(file)
+        case .temporary(let temporary): unlinkat(descriptor, temporary, 0)
+        }
     }
 
     #if os(Linux)
@@ -70,37 +109,36 @@ final class DocumentFolder: @unchecked Sendable {
     /// `AT_EMPTY_PATH` (`<fcntl.h>` declares it only with `_GNU_SOURCE`).
     private static let emptyPath: Int32 = 0x1000
 
-    /// Gives an unnamed file its name; a file already there is replaced through a temporary name
-    /// and a rename. False when the file cannot be named (no `/proc`).
-    private func link(_ file: Int32, as name: String) throws -> Bool {
-        if link(file, to: name) == 0 { return true }
-        switch errno {
-        case EEXIST:
-            let temporary = nextTemporaryName()
-            guard link(file, to: temporary) == 0 else {
-                throw POSIXFailure(operation: "link", path: describe(temporary))
-            }
-            try rename(temporary, to: name)
-            return true
-        case ENOENT:
-            return false
-        default:
-            throw POSIXFailure(operation: "link", path: describe(name))
+    /// How unnamed files can be linked into the folder: tried once on an empty one, linked under a
+    /// temporary name and removed at once.
+    private static func linking(in folder: Int32) -> Linking {
+        let file = openat(folder, ".", unnamedFileFlags, 0o644)
+        guard file >= 0 else { return .none }
+        defer { close(file) }
+        let probe = ".probe-\(getpid())"
+        unlinkat(folder, probe, 0)  // left by a killed run of the same process number
+        for linking in [Linking.descriptor, .procPath] where link(file, in: folder, to: probe, by: linking) == 0 {
+            unlinkat(folder, probe, 0)
+            return linking
+        }
+        return .none
+    }
+
+    private static func link(_ file: Int32, in folder: Int32, to name: String, by linking: Linking) -> Int32 {
+        switch linking {
+        case .descriptor: linkat(file, "", folder, name, emptyPath)
+        case .procPath: linkat(AT_FDCWD, "/proc/self/fd/\(file)", folder, name, AT_SYMLINK_FOLLOW)
+        case .none: -1
         }
     }
 
-    /// `linkat` of the open file to `name` in the folder: by its descriptor (`AT_EMPTY_PATH`, no path
-    /// to resolve; Linux allows it to processes that may read any file), else by its `/proc/self/fd`
-    /// path. 0 or -1 with `errno` set, like `linkat`.
+    /// `linkat` of an unnamed file to `name` in the folder: 0, or -1 with `errno` set.
     private func link(_ file: Int32, to name: String) -> Int32 {
-        if lock.withLock({ linksByDescriptor }) {
-            if linkat(file, "", descriptor, name, Self.emptyPath) == 0 { return 0 }
-            let failure = errno
-            guard failure == ENOENT || failure == EPERM else { return -1 }
-            lock.withLock { linksByDescriptor = false }
-        }
-        return linkat(AT_FDCWD, "/proc/self/fd/\(file)", descriptor, name, AT_SYMLINK_FOLLOW)
+        Self.link(file, in: descriptor, to: name, by: linking)
     }
+    #else
+    private static func linking(in folder: Int32) -> Linking { .none }
+    private func link(_ file: Int32, to name: String) -> Int32 { -1 }
     #endif
 
     private func rename(_ temporary: String, to name: String) throws {

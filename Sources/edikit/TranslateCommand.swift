@@ -57,12 +57,11 @@ struct TranslateCommand: ParsableCommand {
                                          enabled: isatty(STDERR_FILENO) == 1)
         let jobCount = max(1, jobs ?? ProcessInfo.processInfo.activeProcessorCount)
         // With more than one job, transactions are validated on this thread while the batches before
-        // them are mapped, encoded and written on `jobCount` others (at most 2 × jobCount batches
-        // out at once, so memory stays flat); with one, each is translated as soon as it is validated.
+        // them are mapped, encoded and written on `jobCount` others (``TranslationRun``); with one,
+        // each is translated as soon as it is validated.
         let batchSize = jobCount > 1 ? TranslationRun.batchSize : 1
-        let recorder = TranslationRecorder(report: try ReportWriter(folder: out), progress: progress,
-                                           printsFailures: output.format == .text)
-        let run = TranslationRun(writer: writer, recorder: recorder, jobs: jobCount)
+        let run = TranslationRun(writer: writer, report: try ReportWriter(folder: out), progress: progress,
+                                 printsFailures: output.format == .text, jobs: jobCount)
 
         for path in files {
             var fileRecord = ReportFile(path: path)

@@ -43,30 +43,3 @@ final class BatchQueue<Item: Sendable>: @unchecked Sendable {
         condition.unlock()
     }
 }
-
-/// Whose turn it is to name documents: batches name theirs in input order, because a repeated
-/// name gets `-2`, `-3`… by order of appearance. A worker maps and encodes its batch, waits for
-/// ``wait(for:)`` its batch number, names, and calls ``pass()``; writing then goes on in parallel.
-///
-/// `@unchecked Sendable`: `next` is read and written only with `condition` locked; what a batch
-/// does between ``wait(for:)`` and ``pass()`` happens after everything the batches before it did
-/// there (the lock orders them).
-final class NamingTurn: @unchecked Sendable {
-    private let condition = NSCondition()
-    private var next = 0
-
-    /// Waits until every batch numbered below `batch` has passed.
-    func wait(for batch: Int) {
-        condition.lock()
-        while next != batch { condition.wait() }
-        condition.unlock()
-    }
-
-    /// Hands the turn to the next batch.
-    func pass() {
-        condition.lock()
-        next += 1
-        condition.broadcast()
-        condition.unlock()
-    }
-}

@@ -1,8 +1,10 @@
 import Foundation
 
-/// Puts what a translate run did into `report.json`, the summary, the progress line and (text
-/// output) the failure lines, in input order whatever order the workers finish in: each event
-/// carries its number, and an event waits in `pending` until every event before it is recorded.
+/// Names and publishes the documents of a translate run (``TranslationWriter/publish(_:)``) and puts
+/// what happened into `report.json`, the summary, the progress line and (text output) the failure
+/// lines, in input order whatever order the workers finish in: each event carries its number, and
+/// an event waits in `pending` until every event before it is recorded. The thread that hands over
+/// the next event in order records it and every waiting one it unblocks; the others return at once.
 ///
 /// `@unchecked Sendable`: every stored property is read and written only with `lock` held.
 final class TranslationRecorder: @unchecked Sendable {
@@ -10,17 +12,20 @@ final class TranslationRecorder: @unchecked Sendable {
     enum Event {
         /// A file's entry begins.
         case beginFile(String)
-        /// A batch's transactions; `offsetInFile` is where its last one ended (for the progress line).
-        case transactions([ReportTransaction], offsetInFile: Int)
+        /// A batch's transactions, staged; `offsetInFile` is where its last one ended (for the progress line).
+        case transactions([TranslationWriter.Prepared], offsetInFile: Int)
         /// A file's entry ends, after its transactions.
         case endFile(ReportFile)
     }
 
     private let lock = NSLock()
+    private let writer: TranslationWriter
     private var report: ReportWriter
     private let progress: TranslateProgress
     /// Whether failures are printed (text output).
     private let printsFailures: Bool
+    /// Called after each batch is recorded (its documents are no longer held).
+    private let batchRecorded: @Sendable () -> Void
     private var summary = TranslateSummary()
     /// Events that arrived before an earlier one, by number.
     private var pending: [Int: Event] = [:]
@@ -30,7 +35,10 @@ final class TranslationRecorder: @unchecked Sendable {
     /// The first error writing the report; ``finish()`` throws it.
     private var failure: (any Error)?
 
-    init(report: ReportWriter, progress: TranslateProgress, printsFailures: Bool) {
+    init(writer: TranslationWriter, report: ReportWriter, progress: TranslateProgress, printsFailures: Bool,
+         batchRecorded: @escaping @Sendable () -> Void) {
+        self.writer = writer
+        self.batchRecorded = batchRecorded
         self.report = report
         self.progress = progress
         self.printsFailures = printsFailures
@@ -72,9 +80,10 @@ final class TranslationRecorder: @unchecked Sendable {
                 self.path = path
                 fileFailed = false
                 try report.beginFile(path)
-            case .transactions(let records, let offset):
-                for record in records { try add(record) }
-                progress.transactionsDone(records.count, offsetInFile: offset)
+            case .transactions(let batch, let offset):
+                defer { batchRecorded() }
+                for prepared in batch { try add(writer.publish(prepared)) }
+                progress.transactionsDone(batch.count, offsetInFile: offset)
             case .endFile(let file):
                 try end(file)
             }

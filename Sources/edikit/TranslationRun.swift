@@ -8,49 +8,56 @@ import O2C
 ///
 /// With one job everything runs on the caller's thread as it is submitted. With `jobs` above one,
 /// `jobs` worker threads take batches from a ``BatchQueue`` while the caller (the reading thread)
-/// validates the next transactions: each worker maps and encodes its batch, waits for its turn to
-/// name the documents (names depend on the documents before them, see ``NamingTurn``), writes
-/// them, and hands the records to the ``TranslationRecorder``, which reports them in input order.
-/// At most `2 × jobs` batches are queued or being translated, so memory stays flat.
+/// validates the next transactions: each worker maps every transaction of its batch, encodes its
+/// document and stages it (written, not yet named: ``DocumentFolder``), then hands the batch to
+/// the ``TranslationRecorder`` and takes the next one, never waiting for another worker. The
+/// recorder names and publishes the documents and reports them in input order (a repeated name's
+/// `-2` goes to the later transaction), so the output is the same whatever the job count. At most
+/// `2 × jobs` batches are out at once (queued, being translated, or waiting for an earlier one to
+/// be recorded), so memory and open files stay bounded.
 final class TranslationRun {
     /// Transactions per batch handed to a worker.
     static let batchSize = 8
 
-    private let writer: TranslationWriter
     private let recorder: TranslationRecorder
-    private let turn = NamingTurn()
-    private let queue: BatchQueue<TranslationBatch>?
-    private let workers: [Thread]
-    private let stopped = DispatchGroup()
     /// Translates on the calling thread (one job).
-    private let inline: BatchTranslator
-    /// Report events (file entries and batches) and batches handed out so far.
+    private let inline: BatchTranslator?
+    private let queue: BatchQueue<TranslationBatch>?
+    /// Batches that may be out; taken by ``submit(_:)``, given back when a batch is recorded.
+    private let slots: DispatchSemaphore?
+    private let stopped = DispatchGroup()
+    /// Report events (file entries and batches) handed out so far.
     private var events = 0
-    private var batches = 0
 
-    init(writer: TranslationWriter, recorder: TranslationRecorder, jobs: Int) {
-        self.writer = writer
-        self.recorder = recorder
-        inline = BatchTranslator(writer: writer, recorder: recorder, turn: turn)
+    init(writer: TranslationWriter, report: ReportWriter, progress: TranslateProgress, printsFailures: Bool, jobs: Int) {
         guard jobs > 1 else {
+            recorder = TranslationRecorder(writer: writer, report: report, progress: progress,
+                                           printsFailures: printsFailures, batchRecorded: {})
+            inline = BatchTranslator(writer: writer, recorder: recorder)
             queue = nil
-            workers = []
+            slots = nil
             return
         }
-        let queue = BatchQueue<TranslationBatch>(capacity: jobs)
+        let limit = 2 * jobs
+        let slots = DispatchSemaphore(value: limit)
+        let queue = BatchQueue<TranslationBatch>(capacity: limit)
+        let recorder = TranslationRecorder(writer: writer, report: report, progress: progress,
+                                           printsFailures: printsFailures, batchRecorded: { slots.signal() })
+        self.recorder = recorder
+        self.slots = slots
         self.queue = queue
-        let turn = turn, stopped = stopped
-        workers = (0..<jobs).map { index in
+        inline = nil
+        let stopped = stopped
+        for index in 0..<jobs {
             stopped.enter()
-            let thread = Thread {
-                let translator = BatchTranslator(writer: writer, recorder: recorder, turn: turn)
+            let worker = Thread {
+                let translator = BatchTranslator(writer: writer, recorder: recorder)
                 while let batch = queue.take() { translator.translate(batch) }
                 stopped.leave()
             }
-            thread.name = "edikit.translate.\(index)"
-            return thread
+            worker.name = "edikit.translate.\(index)"
+            worker.start()
         }
-        for worker in workers { worker.start() }
     }
 
     /// Starts a file's entry in the report.
@@ -58,17 +65,14 @@ final class TranslationRun {
         recorder.record(.beginFile(path), at: nextEvent())
     }
 
-    /// Translates a batch now (one job) or hands it to a worker, waiting while `jobs` batches are
-    /// queued.
+    /// Translates a batch now (one job) or hands it to a worker, waiting while `2 × jobs` batches
+    /// are out.
     func submit(_ transactions: [ValidatedTransaction]) {
         guard !transactions.isEmpty else { return }
-        let batch = TranslationBatch(event: nextEvent(), naming: batches, transactions: transactions)
-        batches += 1
-        if let queue {
-            queue.put(batch)
-        } else {
-            inline.translate(batch)
-        }
+        let batch = TranslationBatch(event: nextEvent(), transactions: transactions)
+        if let inline { return inline.translate(batch) }
+        slots?.wait()
+        queue?.put(batch)
     }
 
     /// Ends a file's entry (after its transactions' entries).
@@ -94,40 +98,34 @@ final class TranslationRun {
     }
 }
 
-/// Validated transactions handed to a worker, with their place in the input.
+/// Validated transactions handed to a worker, with their place among the report's events.
 struct TranslationBatch: Sendable {
-    /// Its number among the run's report events.
     let event: Int
-    /// Its number among the run's batches: names are given in this order.
-    let naming: Int
     let transactions: [ValidatedTransaction]
 }
 
-/// What one thread does with a batch: map every transaction and encode its document into the
-/// thread's JSON buffer (kept from batch to batch), name the documents in turn, write them, and
-/// record the results. One per thread.
+/// What one thread does with a batch: map each transaction, encode its document into the thread's
+/// JSON buffer (kept from document to document) and stage it, then hand the batch to the recorder.
+/// One per thread.
 final class BatchTranslator {
     let writer: TranslationWriter
     let recorder: TranslationRecorder
-    let turn: NamingTurn
-    /// The batch's documents, one after the other.
     private var json: DocumentJSONWriter
 
-    init(writer: TranslationWriter, recorder: TranslationRecorder, turn: NamingTurn) {
+    init(writer: TranslationWriter, recorder: TranslationRecorder) {
         self.writer = writer
         self.recorder = recorder
-        self.turn = turn
-        json = DocumentJSONWriter(pretty: writer.pretty, capacity: 1 << 18)
+        json = DocumentJSONWriter(pretty: writer.pretty, capacity: 1 << 16)
     }
 
     func translate(_ batch: TranslationBatch) {
-        json.removeAll()
-        var prepared = batch.transactions.map { TranslationWriter.prepare($0, json: &json) }
-        turn.wait(for: batch.naming)
-        for index in prepared.indices { writer.name(&prepared[index]) }
-        turn.pass()
-        let records = prepared.map { writer.write($0, json: json) }
+        let prepared = batch.transactions.map { transaction in
+            json.removeAll()
+            var prepared = TranslationWriter.prepare(transaction, json: &json)
+            writer.stage(&prepared, json: json)
+            return prepared
+        }
         let offset = batch.transactions.last?.segments.last?.position.byteOffset ?? 0
-        recorder.record(.transactions(records, offsetInFile: offset), at: batch.event)
+        recorder.record(.transactions(prepared, offsetInFile: offset), at: batch.event)
     }
 }

@@ -3,19 +3,21 @@ import EDISchema
 import Foundation
 import O2C
 
-/// Translates validated transactions and writes their documents atomically under the output folder.
+/// Translates validated transactions and writes their documents atomically under the output folder:
+/// ``prepare(_:json:)`` maps and encodes, ``stage(_:json:)`` writes the document where no reader
+/// sees it (both on any thread), ``publish(_:)`` names it, in input order.
 ///
-/// `@unchecked Sendable`: ``prepare(_:json:)`` and ``write(_:)`` touch no mutable state (a
-/// ``DocumentFolder`` guards its own); `usedNames` and `documentFolders` are touched only by
-/// ``name(_:)``, which one thread at a time calls, in input order (``NamingTurn``).
+/// `@unchecked Sendable`: `documentFolders` is read and written only with `lock` held; `usedNames`
+/// only by ``publish(_:)``, which one thread at a time calls, in input order (``TranslationRecorder``).
 final class TranslationWriter: @unchecked Sendable {
     let folder: String
     /// Indented JSON (the default) or compact.
     let pretty: Bool
-    /// Whether each document is fsynced before its rename.
+    /// Whether each document is fsynced before it is named.
     let durable: Bool
     /// Names written in this run, so two transactions never share a file.
     private var usedNames: Set<String> = []
+    private let lock = NSLock()
     /// The document-type folders written to so far, each opened once.
     private var documentFolders: [String: DocumentFolder] = [:]
 
@@ -26,16 +28,20 @@ final class TranslationWriter: @unchecked Sendable {
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
     }
 
-    /// A transaction mapped and encoded, then named: what ``prepare(_:json:)`` makes, ``name(_:)``
-    /// names and ``write(_:)`` writes.
-    struct Prepared {
+    /// A transaction mapped and encoded (``prepare(_:json:)``), then staged (``stage(_:json:)``),
+    /// then published (``publish(_:)``).
+    struct Prepared: Sendable {
         var record: ReportTransaction
         var documentType: InternalDocument.DocumentType?
         var partner = ""
-        /// Where its JSON is in the batch's buffer (``prepare(_:json:)``); nil when it is not written.
+        /// Whether it has a document to name (mapped without error).
+        var isMapped = false
+        /// Where its JSON is in the thread's buffer, until it is staged.
         var json: Range<Int>?
-        /// Where ``name(_:)`` put it; nil until then, or when it is not written.
-        var destination: (folder: DocumentFolder, file: String)?
+        /// The document written, not yet named.
+        var staged: (folder: DocumentFolder, document: DocumentFolder.StagedDocument)?
+        /// Why it could not be staged.
+        var stagingFailure: ReportFinding?
     }
 
     /// Maps one transaction and appends its document's JSON to `json` (the calling thread's): no
@@ -63,6 +69,7 @@ final class TranslationWriter: @unchecked Sendable {
             prepared.record.businessKey = document.businessKey
             prepared.partner = envelope.sender.id
             prepared.json = json.append(document)
+            prepared.isMapped = true
         } catch {
             prepared.record.status = .failed
             prepared.record.findings = error.findings.map(ReportFinding.init)
@@ -70,26 +77,33 @@ final class TranslationWriter: @unchecked Sendable {
         return prepared
     }
 
-    /// Names a prepared document and opens its folder; called in input order, so names are stable.
-    func name(_ prepared: inout Prepared) {
-        guard prepared.json != nil, let documentType = prepared.documentType else { return }
-        let file = uniqueFileName(documentType: documentType, partner: prepared.partner, key: prepared.record.businessKey,
-                                  controlNumber: prepared.record.controlNumber)
+    /// Writes a prepared document, its JSON in `json`, where no reader sees it yet. Any thread.
+    func stage(_ prepared: inout Prepared, json: borrowing DocumentJSONWriter) {
+        guard let range = prepared.json, let documentType = prepared.documentType else { return }
+        prepared.json = nil
         do {
-            prepared.destination = (try documentFolder(documentType.rawValue), file)
+            let folder = try documentFolder(documentType.rawValue)
+            let document = try json.withBytes(in: range) { try folder.stage($0, durable: durable) }
+            prepared.staged = (folder, document)
         } catch {
-            prepared.json = nil
-            prepared.record.status = .failed
-            prepared.record.findings = [ReportFinding(message: "could not write the document: \(error)")]
+            prepared.stagingFailure = ReportFinding(message: "could not write the document: \(error)")
         }
     }
 
-    /// Writes a named document, its JSON in `json`; the record says what happened. Any thread.
-    func write(_ prepared: Prepared, json: borrowing DocumentJSONWriter) -> ReportTransaction {
+    /// Names a staged document and gives it that name; called in input order, so names are stable
+    /// (a document that could not be staged takes its name all the same). The record says what happened.
+    func publish(_ prepared: Prepared) -> ReportTransaction {
         var record = prepared.record
-        guard let range = prepared.json, let (folder, file) = prepared.destination else { return record }
+        guard prepared.isMapped, let documentType = prepared.documentType else { return record }
+        let file = uniqueFileName(documentType: documentType, partner: prepared.partner, key: record.businessKey,
+                                  controlNumber: record.controlNumber)
+        guard let (folder, document) = prepared.staged else {
+            record.status = .failed
+            record.findings = [prepared.stagingFailure ?? ReportFinding(message: "could not write the document")]
+            return record
+        }
         do {
-            try json.withBytes(in: range) { try folder.write($0, to: file, durable: durable) }
+            try folder.publish(document, as: file)
             record.output = "\(folder.name)/\(file)"
             record.status = .translated
         } catch {
@@ -97,6 +111,11 @@ final class TranslationWriter: @unchecked Sendable {
             record.findings = [ReportFinding(message: "could not write the document: \(error)")]
         }
         return record
+    }
+
+    /// Drops a staged document that will not be published (the run stopped).
+    func discard(_ prepared: Prepared) {
+        if let (folder, document) = prepared.staged { folder.discard(document) }
     }
 
     /// `<partner>_<key>_<control>.json` in the folder `<type>`, each part sanitised, with `-2`,
@@ -128,10 +147,12 @@ final class TranslationWriter: @unchecked Sendable {
 
     /// The folder of a document type, created and opened the first time.
     private func documentFolder(_ name: String) throws -> DocumentFolder {
-        if let opened = documentFolders[name] { return opened }
-        let opened = try DocumentFolder(parent: folder, name: name)
-        documentFolders[name] = opened
-        return opened
+        try lock.withLock {
+            if let opened = documentFolders[name] { return opened }
+            let opened = try DocumentFolder(parent: folder, name: name)
+            documentFolders[name] = opened
+            return opened
+        }
     }
 }
 
