@@ -49,33 +49,32 @@ public struct X12Amount: Sendable, Hashable, CustomStringConvertible {
 
     /// Strict X12 numeric parsing: `[-]digits[.digits]`, at least one digit, no exponent, no spaces.
     static func parse(_ text: String, allowsPoint: Bool) -> Decimal? {
-        var digits = 0
-        var points = 0
-        for (offset, byte) in text.utf8.enumerated() {
-            switch byte {
-            case UInt8(ascii: "0")...UInt8(ascii: "9"): digits += 1
-            case UInt8(ascii: "-") where offset == 0: break
-            case UInt8(ascii: ".") where allowsPoint: points += 1
-            default: return nil
-            }
-        }
-        guard digits > 0, points <= 1 else { return nil }
-        if digits <= 18 {
-            // Up to 18 digits fit a UInt64 significand: no string parsing needed.
-            var significand: UInt64 = 0
+        var bytes = text
+        let checked = bytes.withUTF8 { utf8 -> (significand: UInt64, scale: Int, negative: Bool, digits: Int)? in
+            var digits = 0
+            var points = 0
             var scale = 0
-            var afterPoint = false
             var negative = false
-            for byte in text.utf8 {
+            // Up to 18 digits fit a UInt64 significand: no string parsing needed for those.
+            var significand: UInt64 = 0
+            for offset in utf8.indices {
+                let byte = utf8[offset]
                 switch byte {
-                case UInt8(ascii: "-"): negative = true
-                case UInt8(ascii: "."): afterPoint = true
-                default:
-                    significand = significand * 10 + UInt64(byte - UInt8(ascii: "0"))
-                    if afterPoint { scale += 1 }
+                case UInt8(ascii: "0")...UInt8(ascii: "9"):
+                    digits += 1
+                    if digits <= 18 { significand = significand &* 10 &+ UInt64(byte &- UInt8(ascii: "0")) }
+                    if points > 0 { scale += 1 }
+                case UInt8(ascii: "-") where offset == 0: negative = true
+                case UInt8(ascii: ".") where allowsPoint: points += 1
+                default: return nil
                 }
             }
-            return Decimal(sign: negative ? .minus : .plus, exponent: -scale, significand: Decimal(significand))
+            guard digits > 0, points <= 1 else { return nil }
+            return (significand, scale, negative, digits)
+        }
+        guard let checked else { return nil }
+        if checked.digits <= 18 {
+            return Decimal(sign: checked.negative ? .minus : .plus, exponent: -checked.scale, significand: Decimal(checked.significand))
         }
         return Decimal(string: text, locale: Self.posix)
     }

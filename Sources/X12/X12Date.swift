@@ -58,6 +58,11 @@ public struct X12Date: Sendable, Hashable {
 
     /// The position of the date element, for findings.
     public var datePosition: EDIPosition? { origin.element(2) }
+
+    /// DTM01–DTM03 read together (one pass over the segment).
+    public var qualifiedDate: (qualifier: String, date: String?, time: String?) {
+        segment.reading { ($0[element: 1] ?? "", $0[element: 2], $0[element: 3]) }
+    }
 }
 
 /// X12 date and time text (data element types DT and TM) as ISO 8601.

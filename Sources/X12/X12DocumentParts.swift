@@ -46,7 +46,7 @@ struct X12DocumentParts {
                 lineItems.append(X12LineItem(node: node, body: lineBody))
                 continue
             }
-            if node.children.isEmpty, namedTags.contains(tag.description) {
+            if !namedTags.isEmpty, node.children.isEmpty, namedTags.contains(tag.description) {
                 named[tag.description, default: []].append(X12Segment(node.segment))
                 namedOrigins[tag.description] = namedOrigins[tag.description] ?? X12Origin(node.segment.position)
                 continue

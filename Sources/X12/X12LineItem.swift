@@ -51,7 +51,7 @@ public struct X12LineItem: Sendable, Hashable {
     public var itemIdentifiers: [X12ItemIdentifier] { baseline.itemIdentifiers }
     /// The first free-form description (PID05).
     public var description: String? {
-        for pid in descriptions { if let text = pid.description { return text } }
+        for index in descriptions.indices { if let text = descriptions[index].description { return text } }
         return nil
     }
 
@@ -60,7 +60,7 @@ public struct X12LineItem: Sendable, Hashable {
         self.init(baseline: X12BaselineItem(segment: X12Segment(node.segment), origin: X12Origin(node.segment.position)))
         var lastRank = 0
         for child in node.children {
-            let rank = child.isKnown ? body.rank(of: child.tag.description) : lastRank
+            let rank = child.isKnown ? body.rank(of: child.tag) : lastRank
             lastRank = rank
             guard child.isKnown else {
                 unmappedSegments += X12UnmappedSegment.keeping(child, at: rank)
@@ -69,7 +69,7 @@ public struct X12LineItem: Sendable, Hashable {
             switch child.tag {
             case "PID":
                 descriptions.append(X12ProductDescription(node: child))
-                unmappedSegments += child.children.flatMap { X12UnmappedSegment.keeping($0, at: rank) }
+                keepChildren(of: child, at: rank)
             case "REF" where child.children.isEmpty:
                 references.append(X12Reference(node: child))
             case "DTM" where child.children.isEmpty:
@@ -78,16 +78,21 @@ public struct X12LineItem: Sendable, Hashable {
                 parties.append(X12Party(node: child))
             case "ACK":
                 acknowledgements.append(X12LineAcknowledgement(node: child))
-                unmappedSegments += child.children.flatMap { X12UnmappedSegment.keeping($0, at: rank) }
+                keepChildren(of: child, at: rank)
             case "SAC":
                 allowancesCharges.append(X12AllowanceCharge(node: child))
-                unmappedSegments += child.children.flatMap { X12UnmappedSegment.keeping($0, at: rank) }
+                keepChildren(of: child, at: rank)
             case "TXI" where child.children.isEmpty:
                 taxes.append(X12TaxInformation(node: child))
             default:
                 unmappedSegments += X12UnmappedSegment.keeping(child, at: rank)
             }
         }
+    }
+
+    /// Keeps the segments of a named segment's loop (a PID's MEA…), when it has any.
+    private mutating func keepChildren(of node: X12Node, at rank: Int) {
+        for child in node.children { unmappedSegments += X12UnmappedSegment.keeping(child, at: rank) }
     }
 
     /// The loop's segments, baseline first.

@@ -71,12 +71,12 @@ public struct X12Party: Sendable, Hashable {
 
     /// N201/N202 values, in order.
     public var additionalNames: [String] {
-        get { additionalNameSegments.flatMap { [$0[element: 1], $0[element: 2]].compactMap { $0 } } }
+        get { Self.values(of: additionalNameSegments) }
         set { additionalNameSegments = Self.pairs(newValue, tag: "N2") }
     }
     /// N301/N302 values, in order.
     public var addressLines: [String] {
-        get { addressSegments.flatMap { [$0[element: 1], $0[element: 2]].compactMap { $0 } } }
+        get { Self.values(of: addressSegments) }
         set { addressSegments = Self.pairs(newValue, tag: "N3") }
     }
     /// N401 city.
@@ -98,6 +98,50 @@ public struct X12Party: Sendable, Hashable {
     public var countryCode: String? {
         get { locationSegment?[element: 4] }
         set { setLocation(4, newValue) }
+    }
+
+    /// The first and second values of each segment (N2, N3), in order.
+    private static func values(of segments: [X12Segment]) -> [String] {
+        guard !segments.isEmpty else { return [] }
+        var values: [String] = []
+        values.reserveCapacity(segments.count * 2)
+        for segment in segments {
+            segment.reading { reading in
+                if let first = reading[element: 1] { values.append(first) }
+                if let second = reading[element: 2] { values.append(second) }
+            }
+        }
+        return values
+    }
+
+    /// The named values of N1, N3 and N4, read together (one pass over each segment).
+    public struct Values: Sendable, Hashable {
+        public var entityIdentifierCode: String
+        public var name: String?
+        public var identificationCodeQualifier: String?
+        public var identificationCode: String?
+        public var addressLines: [String]
+        public var city: String?
+        public var stateOrProvinceCode: String?
+        public var postalCode: String?
+        public var countryCode: String?
+    }
+
+    /// Every named value at once, as the properties give them one by one.
+    public var values: Values {
+        var values = nameSegment.reading { reading in
+            Values(entityIdentifierCode: reading[element: 1] ?? "", name: reading[element: 2],
+                   identificationCodeQualifier: reading[element: 3], identificationCode: reading[element: 4],
+                   addressLines: [])
+        }
+        values.addressLines = addressLines
+        locationSegment?.reading { reading in
+            values.city = reading[element: 1]
+            values.stateOrProvinceCode = reading[element: 2]
+            values.postalCode = reading[element: 3]
+            values.countryCode = reading[element: 4]
+        }
+        return values
     }
 
     private mutating func setLocation(_ element: Int, _ value: String?) {
@@ -122,7 +166,7 @@ public struct X12Party: Sendable, Hashable {
         origin = X12Origin(node.segment.position)
         var lastRank = 0
         for child in node.children {
-            let rank = child.isKnown ? Self.table.rank(of: child.tag.description) : lastRank
+            let rank = child.isKnown ? Self.table.rank(of: child.tag) : lastRank
             lastRank = rank
             switch child.tag {
             case "N2" where child.isKnown:

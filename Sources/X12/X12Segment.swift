@@ -90,29 +90,6 @@ public struct X12Segment: Sendable, Hashable, CustomStringConvertible {
         return element.string
     }
 
-    /// Calls `body` with each pair of non-empty simple values from an element on (`first` and
-    /// `first + 1`, then `first + 2` and `first + 3`…), in one pass over the segment.
-    func forEachPair(from first: Int, _ body: (String, String) -> Void) {
-        switch storage {
-        case .read(let segment):
-            segment.withSegment { view in
-                var position = first
-                while position + 1 <= view.elementCount {
-                    if let qualifier = Self.value(in: view, position), let value = Self.value(in: view, position + 1) {
-                        body(qualifier, value)
-                    }
-                    position += 2
-                }
-            }
-        case .built(let segment):
-            var position = first
-            while position + 1 <= segment.elements.count {
-                if let qualifier = segment[element: position], let value = segment[element: position + 1] { body(qualifier, value) }
-                position += 2
-            }
-        }
-    }
-
     /// The components of a composite element's first repetition (empty when absent or empty).
     public func components(ofElement position: Int) -> [String] {
         var components: [String]

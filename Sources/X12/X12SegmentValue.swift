@@ -91,11 +91,7 @@ public struct X12ItemIdentifier: Sendable, Hashable {
 
     /// The 235/234 pairs of a segment from an element on (PO1 06/07…, LIN 02/03…).
     static func pairs(in segment: X12Segment, from first: Int) -> [X12ItemIdentifier] {
-        var result: [X12ItemIdentifier] = []
-        segment.forEachPair(from: first) { qualifier, identifier in
-            result.append(X12ItemIdentifier(qualifier: qualifier, identifier: identifier))
-        }
-        return result
+        segment.reading { $0.pairs(from: first) }
     }
 
     /// Writes pairs from an element on, emptying what follows.
@@ -152,9 +148,13 @@ public struct X12Contact: X12SegmentValue {
     /// PER03–PER08: up to three numbers.
     public var communications: [Communication] {
         get {
-            stride(from: 3, through: 7, by: 2).compactMap { element in
-                guard let qualifier = segment[element: element], let number = segment[element: element + 1] else { return nil }
-                return Communication(qualifier: qualifier, number: number)
+            segment.reading { reading in
+                var numbers: [Communication] = []
+                for element in stride(from: 3, through: 7, by: 2) {
+                    guard let qualifier = reading[element: element], let number = reading[element: element + 1] else { continue }
+                    numbers.append(Communication(qualifier: qualifier, number: number))
+                }
+                return numbers
             }
         }
         set {

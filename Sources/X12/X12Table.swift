@@ -62,7 +62,11 @@ struct X12Table: Sendable {
 
     /// The rank of a segment written at this level (its first entry; the end for an unknown tag).
     func rank(of tag: String) -> Int {
-        index(of: SegmentTag(tag), from: 0) ?? entries.count
+        rank(of: SegmentTag(tag))
+    }
+
+    func rank(of tag: SegmentTag) -> Int {
+        index(of: tag, from: 0) ?? entries.count
     }
 
     /// The body of the loop a tag starts (an empty table when the tag does not start a loop).
@@ -72,64 +76,124 @@ struct X12Table: Sendable {
     }
 }
 
-/// A segment with the segments of the loop it starts: a transaction read against its table.
-struct X12Node {
-    let segment: OwnedSegment
-    /// The index of the segment's entry in its level's table; for a segment the table does not
-    /// have there, the rank in force when it was read.
-    let rank: Int
-    /// Whether the table has the segment at this place.
-    let isKnown: Bool
-    /// The rest of the loop the segment starts (and unknown segments that followed it).
-    var children: [X12Node]
-
-    var tag: SegmentTag { segment.tag }
-
-    /// The segment and all it holds, in order.
-    var flattened: [OwnedSegment] {
-        [segment] + children.flatMap(\.flattened)
+/// A transaction's segments read against its table, kept flat: for each segment, its rank, whether
+/// the table has it there, and where the loop it starts ends. A segment's loop is the segments
+/// after it up to that end, so nodes are indices, not copies of segments in nested arrays.
+final class X12NodeTree: Sendable {
+    struct Entry: Sendable {
+        var rank: Int32
+        var isKnown: Bool
+        /// The index after the last segment of the loop the segment starts (itself only: index + 1).
+        var end: Int32
     }
+
+    let segments: [OwnedSegment]
+    let entries: [Entry]
+    /// The nodes of the outermost level.
+    let topLevel: [Int]
 
     /// Reads segments against a table, loop first: a segment belongs to the innermost open loop
     /// whose table has it at or after the current place; a segment no open level has stays in
-    /// the innermost loop as an unknown segment.
-    static func read(_ segments: [OwnedSegment], in range: Range<Int>, table: X12Table) -> [X12Node] {
-        var reader = Reader(segments: segments, index: range.lowerBound, end: range.upperBound)
-        return reader.read(table)
+    /// the innermost loop as an unknown segment (after the level's last node, in its loop; as a
+    /// node of the level when the level has none yet).
+    init(_ segments: [OwnedSegment], in range: Range<Int>, table: X12Table) {
+        var reader = Reader(segments: segments, index: range.lowerBound, end: range.upperBound,
+                            entries: Array(repeating: Entry(rank: 0, isKnown: false, end: 0), count: segments.count))
+        reader.read(table)
+        self.segments = segments
+        entries = reader.entries
+        topLevel = reader.topLevel
     }
 
     private struct Reader {
         let segments: [OwnedSegment]
         var index: Int
         let end: Int
+        var entries: [Entry]
         /// The open levels, outermost first, with the rank each has reached.
         var levels: [(table: X12Table, rank: Int)] = []
 
-        mutating func read(_ table: X12Table) -> [X12Node] {
-            var nodes: [X12Node] = []
+        /// The nodes of the outermost level.
+        var topLevel: [Int] = []
+
+        mutating func read(_ table: X12Table) {
             levels.append((table, 0))
             defer { levels.removeLast() }
             let depth = levels.count - 1
+            var last: Int? = nil
             next: while index < end {
-                let segment = segments[index]
-                if let found = table.index(of: segment.tag, from: levels[depth].rank) {
+                let tag = segments[index].tag
+                if let found = table.index(of: tag, from: levels[depth].rank) {
                     levels[depth].rank = found
+                    let node = index
                     index += 1
-                    var node = X12Node(segment: segment, rank: found, isKnown: true, children: [])
-                    if let body = table.entries[found].body { node.children = read(body) }
-                    nodes.append(node)
+                    if depth == 0 { topLevel.append(node) }
+                    if let body = table.entries[found].body { read(body) }
+                    entries[node] = Entry(rank: Int32(found), isKnown: true, end: Int32(index))
+                    last = node
                     continue
                 }
                 // Does an enclosing level take it? Then this loop ends here.
                 for outer in stride(from: depth - 1, through: 0, by: -1)
-                where levels[outer].table.index(of: segment.tag, from: levels[outer].rank) != nil {
+                where levels[outer].table.index(of: tag, from: levels[outer].rank) != nil {
                     break next
                 }
+                let unknown = index
                 index += 1
-                let unknown = X12Node(segment: segment, rank: levels[depth].rank, isKnown: false, children: [])
-                if nodes.isEmpty { nodes.append(unknown) } else { nodes[nodes.count - 1].children.append(unknown) }
+                entries[unknown] = Entry(rank: Int32(levels[depth].rank), isKnown: false, end: Int32(index))
+                if let last {
+                    entries[last].end = Int32(index)
+                } else {
+                    if depth == 0 { topLevel.append(unknown) }
+                    last = unknown
+                }
             }
-            return nodes
+        }
+    }
+}
+
+/// A segment with the segments of the loop it starts: a place in a transaction's ``X12NodeTree``.
+struct X12Node {
+    let tree: X12NodeTree
+    let index: Int
+
+    var segment: OwnedSegment { tree.segments[index] }
+    /// The index of the segment's entry in its level's table; for a segment the table does not
+    /// have there, the rank in force when it was read.
+    var rank: Int { Int(tree.entries[index].rank) }
+    /// Whether the table has the segment at this place.
+    var isKnown: Bool { tree.entries[index].isKnown }
+    var tag: SegmentTag { tree.segments[index].tag }
+
+    /// The rest of the loop the segment starts (and unknown segments that followed it).
+    var children: Children { Children(tree: tree, start: index + 1, end: Int(tree.entries[index].end)) }
+
+    /// The segment and all it holds, in order.
+    var flattened: ArraySlice<OwnedSegment> {
+        tree.segments[index..<Int(tree.entries[index].end)]
+    }
+
+    /// The nodes directly under a node, in order.
+    struct Children: Sequence {
+        let tree: X12NodeTree
+        let start: Int
+        let end: Int
+
+        var isEmpty: Bool { start >= end }
+
+        func makeIterator() -> Iterator { Iterator(tree: tree, position: start, end: end) }
+
+        struct Iterator: IteratorProtocol {
+            let tree: X12NodeTree
+            var position: Int
+            let end: Int
+
+            mutating func next() -> X12Node? {
+                guard position < end else { return nil }
+                let node = X12Node(tree: tree, index: position)
+                position = Int(tree.entries[position].end)
+                return node
+            }
         }
     }
 }

@@ -17,8 +17,9 @@ struct X12TransactionFrame {
             throw X12ModelError("ST01 is \(header[1] ?? "empty"), not \(transactionSet)", at: header.position.at(element: 1))
         }
         let end = segments.count > 1 && segments[segments.count - 1].tag == "SE" ? segments.count - 1 : segments.count
-        var nodes = X12Node.read(segments, in: 0..<end, table: table)
-        nodes.removeFirst()
+        let tree = X12NodeTree(segments, in: 0..<end, table: table)
+        // The first node is ST (with any unknown segments that follow it, dropped with it).
+        let nodes = tree.topLevel.dropFirst().map { X12Node(tree: tree, index: $0) }
         return X12TransactionFrame(implementationConventionReference: header[3], nodes: nodes)
     }
 
@@ -92,5 +93,24 @@ public struct X12BaselineItem: Sendable, Hashable {
     public var itemIdentifiers: [X12ItemIdentifier] {
         get { X12ItemIdentifier.pairs(in: segment, from: 6) }
         set { X12ItemIdentifier.set(newValue, in: &segment, from: 6) }
+    }
+
+    /// The named values above, read together (one pass over the segment).
+    public struct Values: Sendable, Hashable {
+        public var assignedIdentification: String?
+        public var quantity: X12Amount?
+        public var unitOfMeasureCode: String?
+        public var unitPrice: X12Amount?
+        public var basisOfUnitPriceCode: String?
+        public var itemIdentifiers: [X12ItemIdentifier]
+    }
+
+    /// Every named value at once, as the properties give them one by one.
+    public var values: Values {
+        segment.reading { reading in
+            Values(assignedIdentification: reading[element: 1], quantity: reading.amount(2, origin: origin),
+                   unitOfMeasureCode: reading[element: 3], unitPrice: reading.amount(4, origin: origin),
+                   basisOfUnitPriceCode: reading[element: 5], itemIdentifiers: reading.pairs(from: 6))
+        }
     }
 }

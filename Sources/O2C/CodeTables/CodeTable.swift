@@ -21,6 +21,10 @@ public struct CodeTable<Value: Hashable & Sendable>: Sendable {
     public let element: String
     /// The rows; for a value with several codes, the first is the one written outbound.
     public let rows: [Row]
+    /// Codes of up to three bytes (nearly all of them), packed (``packedKey(_:)``), in row order:
+    /// a lookup compares a few integers instead of hashing a string.
+    private let shortKeys: [UInt32]
+    /// Longer codes.
     private let byCode: [String: Int]
 
     /// Creates a table from `(code, value, meaning)` rows.
@@ -28,18 +32,39 @@ public struct CodeTable<Value: Hashable & Sendable>: Sendable {
         self.element = element
         self.rows = rows.map { Row(code: $0.0, value: $0.1, meaning: $0.2) }
         var index: [String: Int] = [:]
-        for (position, row) in self.rows.enumerated() where index[row.code] == nil { index[row.code] = position }
+        for (position, row) in self.rows.enumerated() where index[row.code] == nil && Self.packedKey(row.code) == nil {
+            index[row.code] = position
+        }
         self.byCode = index
+        shortKeys = self.rows.map { Self.packedKey($0.code) ?? 0 }
+    }
+
+    /// A code of one to three bytes as one integer (its length in the top byte, so `1` and `01`
+    /// differ); nil for an empty or longer code.
+    static func packedKey(_ code: String) -> UInt32? {
+        var code = code
+        return code.withUTF8 { bytes in
+            guard (1...3).contains(bytes.count) else { return nil }
+            var key: UInt32 = 0
+            for byte in bytes { key = key << 8 | UInt32(byte) }
+            return key | UInt32(bytes.count) << 24
+        }
+    }
+
+    /// The row of a code (the first, when a code is listed twice).
+    private func row(of code: String) -> Int? {
+        guard let key = Self.packedKey(code) else { return byCode[code] }
+        return shortKeys.firstIndex(of: key)
     }
 
     /// The value of a code; nil when the code is not in the table.
     public func value(for code: String) -> Value? {
-        byCode[code].map { rows[$0].value }
+        row(of: code).map { rows[$0].value }
     }
 
     /// The standard's name for a code.
     public func meaning(of code: String) -> String? {
-        byCode[code].map { rows[$0].meaning }
+        row(of: code).map { rows[$0].meaning }
     }
 
     /// The code to write for a value: `preferred` when it is in the table with that value (so a

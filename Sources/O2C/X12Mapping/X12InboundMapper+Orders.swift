@@ -6,7 +6,13 @@ extension X12InboundMapper {
     /// Whether parties say where to deliver: a ship-to (`ST`), a bill-and-ship-to (`BS`) or a buying
     /// store named by its id (`BY` with N104, the retail practice where the store is the buyer).
     static func deliversSomewhere(_ parties: [X12Party]) -> Bool {
-        parties.contains { ["ST", "BS"].contains($0.entityIdentifierCode) || ($0.entityIdentifierCode == "BY" && $0.identificationCode != nil) }
+        parties.contains { party in
+            switch party.entityIdentifierCode {
+            case "ST", "BS": true
+            case "BY": party.identificationCode != nil
+            default: false
+            }
+        }
     }
 
     /// 850 → purchase order. The order must say where to deliver (``deliversSomewhere(_:)`` in the
@@ -17,21 +23,13 @@ extension X12InboundMapper {
         if order.purchaseOrderNumber.isEmpty {
             context.fail("the order has no number", field: "BEG03", at: order.origin.element(3))
         }
-        let dates = context.dates(order.dates, naming: [.requestedDelivery, .requestedShip])
+        let dates = context.dates(order.dates, naming: .requestedDelivery, .requestedShip)
         var lines: [PurchaseOrderLine] = []
-        for (index, line) in order.lineItems.enumerated() {
-            let position = line.baseline.origin.position
-            let lineDates = context.dates(line.dates, naming: [.requestedDelivery])
-            let orderedQuantity = line.quantity
-            let quantity = context.quantity(orderedQuantity, unit: line.unitOfMeasureCode, field: "PO102", at: position)
-            if orderedQuantity == nil { context.fail("the line has no quantity", field: "PO102", at: position?.at(element: 2)) }
-            lines.append(PurchaseOrderLine(
-                lineNumber: line.lineNumber ?? String(index + 1), items: context.items(line.itemIdentifiers),
-                description: line.description, quantity: quantity ?? Quantity(value: 0),
-                unitPrice: context.decimal(line.unitPrice, field: "PO104").map { UnitPrice(value: $0, basis: line.baseline.basisOfUnitPriceCode) },
-                requestedDelivery: lineDates.named[.requestedDelivery], otherDates: lineDates.other,
-                parties: line.parties.map(context.party), references: line.references.map(context.reference),
-                allowancesCharges: context.allowancesCharges(line.allowancesCharges), taxes: context.taxes(line.taxes)))
+        lines.reserveCapacity(order.lineItems.count)
+        order.lineItems.withUnsafeBufferPointer { lineItems in
+            for index in lineItems.indices {
+                lines.append(purchaseOrderLine(lineItems[index], number: index + 1, context: &context))
+            }
         }
         if !deliversSomewhere(order.parties), order.lineItems.isEmpty || !order.lineItems.allSatisfy({ deliversSomewhere($0.parties) }) {
             context.fail("the order names no ship-to party (N1 ST or BS, or a BY store with its id, in the heading or on every line)",
@@ -56,13 +54,31 @@ extension X12InboundMapper {
         return document
     }
 
+    /// One PO1 loop of an 850 (borrowed: the line is not copied out of the order).
+    static func purchaseOrderLine(_ line: borrowing X12LineItem, number: Int, context: inout X12InboundContext) -> PurchaseOrderLine {
+        let position = line.baseline.origin.position
+        let baseline = line.baseline.values
+        let lineDates = context.dates(line.dates, naming: .requestedDelivery)
+        let quantity = context.quantity(baseline.quantity, unit: baseline.unitOfMeasureCode, field: "PO102", at: position)
+        if baseline.quantity == nil { context.fail("the line has no quantity", field: "PO102", at: position?.at(element: 2)) }
+        return PurchaseOrderLine(
+            lineNumber: baseline.assignedIdentification ?? String(number), items: context.items(baseline.itemIdentifiers),
+            description: line.description, quantity: quantity ?? Quantity(value: 0),
+            unitPrice: context.decimal(baseline.unitPrice, field: "PO104").map { UnitPrice(value: $0, basis: baseline.basisOfUnitPriceCode) },
+            requestedDelivery: lineDates.named[.requestedDelivery], otherDates: lineDates.other,
+            parties: line.parties.map { context.party($0) }, references: line.references.map { context.reference($0) },
+            allowancesCharges: context.allowancesCharges(line.allowancesCharges), taxes: context.taxes(line.taxes))
+    }
+
     /// 855 → order acknowledgement.
     public static func orderAcknowledgement(from ack: PurchaseOrderAcknowledgement855) throws(MappingError) -> OrderAcknowledgement {
         var context = X12InboundContext()
         let headerStatus = AcknowledgementStatusCodes.x12Header.value(for: ack.acknowledgmentTypeCode) ?? .pending
         var lines: [OrderAcknowledgementLine] = []
+        lines.reserveCapacity(ack.lineItems.count)
         for (index, line) in ack.lineItems.enumerated() {
             let position = line.baseline.origin.position
+            let baseline = line.baseline.values
             let statusCode = line.acknowledgements.first?.lineItemStatusCode
             var schedules: [ScheduledQuantity] = []
             for acknowledgement in line.acknowledgements {
@@ -75,10 +91,10 @@ extension X12InboundMapper {
                     statusCode: acknowledgement.lineItemStatusCode == statusCode ? nil : acknowledgement.lineItemStatusCode))
             }
             lines.append(OrderAcknowledgementLine(
-                lineNumber: line.lineNumber ?? String(index + 1), items: context.items(line.itemIdentifiers),
+                lineNumber: baseline.assignedIdentification ?? String(index + 1), items: context.items(baseline.itemIdentifiers),
                 description: line.description,
-                orderedQuantity: context.quantity(line.quantity, unit: line.unitOfMeasureCode, field: "PO102", at: position),
-                unitPrice: context.decimal(line.unitPrice, field: "PO104").map { UnitPrice(value: $0, basis: line.baseline.basisOfUnitPriceCode) },
+                orderedQuantity: context.quantity(baseline.quantity, unit: baseline.unitOfMeasureCode, field: "PO102", at: position),
+                unitPrice: context.decimal(baseline.unitPrice, field: "PO104").map { UnitPrice(value: $0, basis: baseline.basisOfUnitPriceCode) },
                 status: statusCode.flatMap { AcknowledgementStatusCodes.x12Line.value(for: $0) } ?? (statusCode == nil ? headerStatus : .pending),
                 statusCode: statusCode, schedules: schedules, references: line.references.map(context.reference)))
         }
@@ -103,17 +119,19 @@ extension X12InboundMapper {
         if invoice.invoiceNumber.isEmpty {
             context.fail("the invoice has no number", field: "BIG02", at: invoice.origin.element(2))
         }
-        let dates = context.dates(invoice.dates, naming: [.shipped])
+        let dates = context.dates(invoice.dates, naming: .shipped)
         var lines: [InvoiceLine] = []
+        lines.reserveCapacity(invoice.lineItems.count)
         for (index, line) in invoice.lineItems.enumerated() {
             let position = line.baseline.origin.position
-            if line.quantity == nil { context.fail("the line has no quantity", field: "IT102", at: position?.at(element: 2)) }
-            let quantity = context.quantity(line.quantity, unit: line.unitOfMeasureCode, field: "IT102", at: position)
-            let price = context.decimal(line.unitPrice, field: "IT104")
+            let baseline = line.baseline.values
+            if baseline.quantity == nil { context.fail("the line has no quantity", field: "IT102", at: position?.at(element: 2)) }
+            let quantity = context.quantity(baseline.quantity, unit: baseline.unitOfMeasureCode, field: "IT102", at: position)
+            let price = context.decimal(baseline.unitPrice, field: "IT104")
             lines.append(InvoiceLine(
-                lineNumber: line.lineNumber ?? String(index + 1), items: context.items(line.itemIdentifiers),
+                lineNumber: baseline.assignedIdentification ?? String(index + 1), items: context.items(baseline.itemIdentifiers),
                 description: line.description, quantity: quantity ?? Quantity(value: 0),
-                unitPrice: price.map { UnitPrice(value: $0, basis: line.baseline.basisOfUnitPriceCode) },
+                unitPrice: price.map { UnitPrice(value: $0, basis: baseline.basisOfUnitPriceCode) },
                 amount: quantity.flatMap { quantity in price.map { quantity.value * $0 } },
                 allowancesCharges: context.allowancesCharges(line.allowancesCharges), taxes: context.taxes(line.taxes),
                 references: line.references.map(context.reference)))

@@ -8,7 +8,7 @@ extension X12InboundMapper {
     public static func remittance(from order: PaymentOrder820) throws(MappingError) -> Remittance {
         var context = X12InboundContext()
         let bpr = order.payment
-        let dates = context.dates(order.dates, naming: [.documentDate])
+        let dates = context.dates(order.dates, naming: .documentDate)
         func account(_ qualifier: String?, _ bank: String?, _ accountQualifier: String?, _ number: String?) -> BankAccount? {
             [qualifier, bank, accountQualifier, number].allSatisfy { $0 == nil } ? nil
                 : BankAccount(bankIdQualifier: qualifier, bankId: bank, accountQualifier: accountQualifier, accountNumber: number)

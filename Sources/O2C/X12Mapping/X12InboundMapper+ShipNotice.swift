@@ -12,7 +12,7 @@ extension X12InboundMapper {
             context.fail("the ship notice has no shipment identification", field: "BSN02", at: notice.origin.element(2))
         }
         let shipment = notice.shipment
-        let dates = context.dates(notice.dates + (shipment?.dates ?? []), naming: [.shipped, .estimatedDelivery])
+        let dates = context.dates(notice.dates + (shipment?.dates ?? []), naming: .shipped, .estimatedDelivery)
         var references: [Reference] = []
         var billOfLading: String?
         for ref in shipment?.references ?? [] {
@@ -83,6 +83,12 @@ extension X12InboundMapper {
                     items: level.children.filter { $0.levelCode == "I" }.map { shippedItem($0, context: &context) })
     }
 
+    /// The first free-form description (PID05) of a level's PIDs.
+    static func firstDescription(_ pids: [X12ProductDescription]) -> String? {
+        for index in pids.indices { if let text = pids[index].description { return text } }
+        return nil
+    }
+
     static func shippedItem(_ level: X12HierarchicalLevel, context: inout X12InboundContext) -> ShippedItem {
         let sn1 = level.itemDetail
         if sn1?.unitsShipped == nil {
@@ -97,7 +103,7 @@ extension X12InboundMapper {
         return ShippedItem(
             lineNumber: level.itemIdentification?.assignedIdentification,
             items: context.items(level.itemIdentification?.itemIdentifiers ?? []),
-            description: level.descriptions.lazy.compactMap(\.description).first,
+            description: firstDescription(level.descriptions),
             quantityShipped: context.quantity(sn1?.unitsShipped, unit: sn1?.unitOfMeasureCode, field: "SN102",
                                               at: sn1?.origin.position) ?? Quantity(value: 0),
             quantityOrdered: context.quantity(sn1?.quantityOrdered, unit: sn1?.orderedUnitOfMeasureCode, field: "SN105",

@@ -97,6 +97,7 @@ struct X12InboundContext {
     /// An X12 date (and time) as ISO 8601, or a finding when it does not exist.
     mutating func date(_ date: String?, time: String? = nil, field: String, at position: EDIPosition?) -> String? {
         guard let date else { return nil }
+        if time == nil, let day = Self.isoDay(date) { return day }
         do throws(MappingError) {
             return try ISODate.requireX12(date: date, time: time, field: field, position: position)
         } catch {
@@ -105,40 +106,102 @@ struct X12InboundContext {
         }
     }
 
+    /// A `CCYYMMDD` date that exists as `YYYY-MM-DD`, the usual case, written straight from its
+    /// digits (what ``ISODate/fromX12(date:time:)`` gives); nil for anything else.
+    static func isoDay(_ text: String) -> String? {
+        var text = text
+        return text.withUTF8 { digits -> String? in
+            guard digits.count == 8 else { return nil }
+            var numbers = (year: 0, month: 0, day: 0)
+            for (offset, byte) in digits.enumerated() {
+                guard byte >= 0x30, byte <= 0x39 else { return nil }
+                let digit = Int(byte - 0x30)
+                switch offset {
+                case 0..<4: numbers.year = numbers.year * 10 + digit
+                case 4..<6: numbers.month = numbers.month * 10 + digit
+                default: numbers.day = numbers.day * 10 + digit
+                }
+            }
+            guard ISODate.isCalendarDate(year: numbers.year, month: numbers.month, day: numbers.day) else { return nil }
+            return String(unsafeUninitializedCapacity: 10) { iso in
+                var written = 0
+                for (offset, byte) in digits.enumerated() {
+                    if offset == 4 || offset == 6 {
+                        iso[written] = UInt8(ascii: "-")
+                        written += 1
+                    }
+                    iso[written] = byte
+                    written += 1
+                }
+                return written
+            }
+        }
+    }
+
     /// A DTM as ISO 8601.
     mutating func date(_ dtm: X12Date) -> String? {
-        date(dtm.date, time: dtm.time, field: "DTM \(dtm.qualifier)", at: dtm.datePosition)
+        date(dtm.qualifiedDate, at: dtm.datePosition)
+    }
+
+    /// DTM values as ISO 8601 (the finding's field, `DTM` and the qualifier, made only when needed).
+    private mutating func date(_ values: (qualifier: String, date: String?, time: String?), at position: EDIPosition?) -> String? {
+        if values.time == nil, let date = values.date, let day = Self.isoDay(date) { return day }
+        return date(values.date, time: values.time, field: "DTM \(values.qualifier)", at: position)
+    }
+
+    /// Dates named by role (one or two roles per document or line), from ``dates(_:naming:_:)``.
+    struct NamedDates {
+        let roles: (DateRole, DateRole?)
+        var first: String?
+        var second: String?
+
+        subscript(role: DateRole) -> String? {
+            role == roles.0 ? first : role == roles.1 ? second : nil
+        }
+
+        /// Names a date when its role is one of the two and not named yet.
+        mutating func name(_ iso: String, as role: DateRole) -> Bool {
+            if role == roles.0, first == nil {
+                first = iso
+                return true
+            }
+            if role == roles.1, second == nil {
+                second = iso
+                return true
+            }
+            return false
+        }
     }
 
     /// DTMs sorted into named dates and the rest (with their qualifier as sent).
-    mutating func dates(_ dtms: [X12Date], naming roles: [DateRole]) -> (named: [DateRole: String], other: [QualifiedDate]) {
-        var named: [DateRole: String] = [:]
+    mutating func dates(_ dtms: [X12Date], naming first: DateRole, _ second: DateRole? = nil)
+        -> (named: NamedDates, other: [QualifiedDate]) {
+        var named = NamedDates(roles: (first, second))
         guard !dtms.isEmpty else { return (named, []) }
         var other: [QualifiedDate] = []
         for dtm in dtms {
-            guard let iso = date(dtm) else { continue }
-            if let role = DateQualifierCodes.x12.value(for: dtm.qualifier), named[role] == nil, roles.contains(role) {
-                named[role] = iso
-            } else {
-                other.append(QualifiedDate(qualifier: dtm.qualifier, date: iso))
-            }
+            let values = dtm.qualifiedDate
+            guard let iso = date(values, at: dtm.datePosition) else { continue }
+            if let role = DateQualifierCodes.x12.value(for: values.qualifier), named.name(iso, as: role) { continue }
+            other.append(QualifiedDate(qualifier: values.qualifier, date: iso))
         }
         return (named, other)
     }
 
     func party(_ party: X12Party) -> Party {
+        let values = party.values
         var identifiers: [PartyIdentifier] = []
-        if let code = party.identificationCode {
-            let qualifier = party.identificationCodeQualifier
+        if let code = values.identificationCode {
+            let qualifier = values.identificationCodeQualifier
             identifiers.append(PartyIdentifier(scheme: qualifier.map { PartyIdSchemeCodes.scheme(x12: $0) } ?? .other,
                                                qualifier: qualifier, value: code))
         }
-        let hasAddress = !party.addressLines.isEmpty || party.city != nil || party.stateOrProvinceCode != nil
-            || party.postalCode != nil || party.countryCode != nil
-        return Party(role: PartyRoleCodes.role(x12: party.entityIdentifierCode), roleCode: party.entityIdentifierCode,
-                     name: party.name, identifiers: identifiers,
-                     address: hasAddress ? Address(lines: party.addressLines, city: party.city, region: party.stateOrProvinceCode,
-                                                   postalCode: party.postalCode, country: party.countryCode) : nil,
+        let hasAddress = !values.addressLines.isEmpty || values.city != nil || values.stateOrProvinceCode != nil
+            || values.postalCode != nil || values.countryCode != nil
+        return Party(role: PartyRoleCodes.role(x12: values.entityIdentifierCode), roleCode: values.entityIdentifierCode,
+                     name: values.name, identifiers: identifiers,
+                     address: hasAddress ? Address(lines: values.addressLines, city: values.city, region: values.stateOrProvinceCode,
+                                                   postalCode: values.postalCode, country: values.countryCode) : nil,
                      contacts: party.contacts.map(contact), references: party.references.map(reference))
     }
 
