@@ -63,7 +63,7 @@ public struct DocumentJSONWriter: ~Copyable {
     @usableFromInline mutating func beginArray() { open(UInt8(ascii: "[")) }
     @usableFromInline mutating func endArray() { close(UInt8(ascii: "]")) }
 
-    private mutating func open(_ bracket: UInt8) {
+    @inline(__always) private mutating func open(_ bracket: UInt8) {
         output.append(bracket)
         level += 1
         hasItems <<= 1
@@ -86,7 +86,7 @@ public struct DocumentJSONWriter: ~Copyable {
     }
 
     /// Starts the next item of the open object or array: comma, new line, indentation.
-    private mutating func item() {
+    @inline(__always) private mutating func item() {
         if hasItems & 1 != 0 { output.append(UInt8(ascii: ",")) } else { hasItems |= 1 }
         if pretty {
             output.append(UInt8(ascii: "\n"))
@@ -95,13 +95,13 @@ public struct DocumentJSONWriter: ~Copyable {
     }
 
     /// Writes an object key (ASCII, needs no escaping); the value follows.
-    @usableFromInline mutating func key(_ name: StaticString) {
+    @inline(__always) @usableFromInline mutating func key(_ name: StaticString) {
         item()
         output.appendKey(name, pretty: pretty)
     }
 
     /// Starts an array element.
-    @usableFromInline mutating func element() { item() }
+    @inline(__always) @usableFromInline mutating func element() { item() }
 
     // MARK: - Values
 

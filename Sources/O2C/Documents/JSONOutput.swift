@@ -80,7 +80,7 @@ struct JSONOutput: ~Copyable {
     }
 
     /// Appends `"name":` (or `"name" : ` when `pretty`) for a key that needs no escape.
-    mutating func appendKey(_ name: StaticString, pretty: Bool) {
+    @inline(__always) mutating func appendKey(_ name: StaticString, pretty: Bool) {
         let length = name.utf8CodeUnitCount
         reserve(length + 5)
         var position = start + count
