@@ -102,59 +102,6 @@ public struct Segment {
     }
 }
 
-/// A segment that owns its bytes: what a transaction-sized buffer keeps.
-public struct OwnedSegment: Sendable, Hashable {
-    /// The segment's bytes, tag to terminator (excluded).
-    public let bytes: [UInt8]
-    /// Offsets of the element separators within `bytes`.
-    public let elementSeparatorOffsets: [Int32]
-    /// The segment tag.
-    public let tag: SegmentTag
-    /// The syntax of its interchange.
-    public let syntax: EDISyntax
-    /// The delimiters of its interchange.
-    public let delimiters: Delimiters
-    /// Where it starts.
-    public let position: EDIPosition
-    /// Whether values need unescaping.
-    public let hasReleaseCharacters: Bool
-
-    /// Copies a segment view.
-    public init(_ segment: Segment) {
-        bytes = Array(segment.bytes)
-        elementSeparatorOffsets = Array(UnsafeBufferPointer(start: segment.marks, count: segment.markCount))
-        tag = segment.tag
-        syntax = segment.syntax
-        delimiters = segment.delimiters
-        position = segment.position
-        hasReleaseCharacters = segment.hasReleaseCharacters
-    }
-
-    /// Reads the owned copy through a `Segment` view.
-    public func withSegment<R>(_ body: (Segment) throws -> R) rethrows -> R {
-        try bytes.withUnsafeBytes { raw in
-            try elementSeparatorOffsets.withUnsafeBufferPointer { marks in
-                try body(Segment(bytes: raw, marks: marks.baseAddress ?? UnsafePointer(bitPattern: 8)!,
-                                 markCount: marks.count, tag: tag, syntax: syntax, delimiters: delimiters,
-                                 position: position, interchangeIndex: 0, hasReleaseCharacters: hasReleaseCharacters))
-            }
-        }
-    }
-
-    /// The number of elements after the tag.
-    public var elementCount: Int { elementSeparatorOffsets.count }
-
-    /// The decoded value of an element (1-based), nil when absent or empty.
-    public subscript(position: Int) -> String? {
-        withSegment { $0[position] }
-    }
-
-    /// The decoded components of an element's first repetition.
-    public func components(_ position: Int) -> [String] {
-        withSegment { $0.element(position).components.map(\.string) }
-    }
-}
-
 /// Where a segment starts, in a few words of memory (a segment view is copied per event).
 public struct SegmentLocation: Sendable, Hashable {
     @usableFromInline var byteOffset: Int

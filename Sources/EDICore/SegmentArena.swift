@@ -106,18 +106,30 @@ public struct SegmentArena: Sendable {
     public func forEachSegment(in range: Range<Int>, _ body: (Segment) throws -> Void) rethrows {
         try bytes.withUnsafeBytes { raw in
             try marks.withUnsafeBufferPointer { allMarks in
-                // An empty array may have no storage; a segment without separators reads no mark.
-                let markBase = allMarks.baseAddress ?? UnsafePointer(bitPattern: 8)!
-                for index in range {
-                    let entry = entries[index]
-                    let start = entry.byteStart
-                    try body(Segment(
-                        bytes: UnsafeRawBufferPointer(rebasing: raw[start..<start + Int(entry.byteCount)]),
-                        marks: markBase + entry.markStart, markCount: Int(entry.markCount), tag: entry.tag,
-                        syntax: entry.syntax, delimiters: entry.delimiters, location: entry.location,
-                        interchangeIndex: entry.interchangeIndex, hasReleaseCharacters: entry.hasReleaseCharacters))
-                }
+                for index in range { try body(view(of: entries[index], in: raw, marks: allMarks)) }
             }
         }
+    }
+
+    /// Calls `body` with a view of segment `index`, valid only during the call.
+    @inlinable
+    public func withSegment<R>(at index: Int, _ body: (Segment) throws -> R) rethrows -> R {
+        try bytes.withUnsafeBytes { raw in
+            try marks.withUnsafeBufferPointer { allMarks in
+                try body(view(of: entries[index], in: raw, marks: allMarks))
+            }
+        }
+    }
+
+    /// The view of one entry over the arena's bytes and separator offsets.
+    @inlinable
+    func view(of entry: Entry, in raw: UnsafeRawBufferPointer, marks: UnsafeBufferPointer<Int32>) -> Segment {
+        // An empty array may have no storage; a segment without separators reads no mark.
+        let markBase = marks.baseAddress ?? UnsafePointer(bitPattern: 8)!
+        let start = entry.byteStart
+        return Segment(bytes: UnsafeRawBufferPointer(rebasing: raw[start..<start + Int(entry.byteCount)]),
+                       marks: markBase + entry.markStart, markCount: Int(entry.markCount), tag: entry.tag,
+                       syntax: entry.syntax, delimiters: entry.delimiters, location: entry.location,
+                       interchangeIndex: entry.interchangeIndex, hasReleaseCharacters: entry.hasReleaseCharacters)
     }
 }

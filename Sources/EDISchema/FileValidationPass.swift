@@ -31,7 +31,9 @@ struct FileValidationPass {
     var transactionOpen = false
     /// Body segments of the open transaction the outliner has not been told of yet.
     var uncountedSegments = 0
-    var openSegments: [OwnedSegment] = []
+    /// The open transaction's segments when collected and not in the batch (inline, no schema, or
+    /// streamed), reused from transaction to transaction; frozen into owned segments at its close.
+    var collected = SegmentArena()
     var openEnvelope: TransactionEnvelope?
     var lastLocation: (SegmentLocation, SegmentTag)?
     var schemaCache: [String: (ValidationPlan?, standIn: String?)] = [:]
@@ -65,17 +67,36 @@ struct FileValidationPass {
     }
 
     /// A segment of the open transaction: counted, kept when segments are collected, and validated
-    /// now (inline) or copied into the batch for a worker.
+    /// now (inline) or copied into the batch for a worker (where a collected one is then kept too).
     @inline(__always)
     mutating func take(_ segment: Segment) {
-        if validator.collectsSegments { openSegments.append(segment.copy()) }
         openResult.segmentCount += 1
-        guard openHasSchema else { return }
+        guard openHasSchema else {
+            collect(segment)
+            return
+        }
         if openStreams {
+            collect(segment)
             openValidator!.consume(segment)
         } else if handOff.copy(segment) > validator.largeTransactionBytes {
             streamOpenTransaction()
         }
+    }
+
+    @inline(__always)
+    mutating func collect(_ segment: Segment) {
+        if validator.collectsSegments { collected.append(segment) }
+    }
+
+    /// Whether the open transaction's segments are in the batch rather than in `collected`.
+    var openSegmentsInBatch: Bool { openHasSchema && !openStreams }
+
+    /// The open transaction's segments as owned segments sharing one store, when collected.
+    mutating func freezeOpenSegments() -> [OwnedSegment] {
+        guard validator.collectsSegments else { return [] }
+        if openSegmentsInBatch { return handOff.batch.arena.ownedSegments(in: openFirstSegment..<handOff.nextSegmentIndex) }
+        defer { collected.removeAll() }
+        return collected.ownedSegments(in: 0..<collected.count)
     }
 
     /// The open transaction, grown past ``FileValidator/largeTransactionBytes`` in the batch, is
@@ -83,7 +104,14 @@ struct FileValidationPass {
     mutating func streamOpenTransaction() {
         guard let plan = openPlan else { return }
         var validator = TransactionValidator(plan: plan, encoding: openEncoding)
-        handOff.batch.arena.forEachSegment(in: openFirstSegment..<handOff.nextSegmentIndex) { validator.consume($0) }
+        do {
+            // A copy of the batch's arena (its arrays shared, not copied), read while `collected` grows.
+            let batch = handOff.batch.arena
+            batch.forEachSegment(in: openFirstSegment..<handOff.nextSegmentIndex) { segment in
+                validator.consume(segment)
+                collect(segment)
+            }
+        }
         handOff.batch.arena.removeSegments(from: openFirstSegment)
         openValidator = validator
         openStreams = true
@@ -113,7 +141,7 @@ struct FileValidationPass {
 
     mutating func closeTransaction(at position: EDIPosition, endedBy issue: SyntaxIssue? = nil) {
         guard transactionOpen else { return }
-        var closed = PendingTransaction(result: openResult, envelope: openEnvelope, segments: openSegments, endedBy: issue,
+        var closed = PendingTransaction(result: openResult, envelope: openEnvelope, segments: freezeOpenSegments(), endedBy: issue,
                                         hasSchema: openHasSchema)
         // The tree gets its place now, in the group open now; the result is completed when delivered.
         if validator.keepsResults { closed.treeSlot = tree.add(openResult, syntax: openEnvelope?.syntax ?? .x12) }
@@ -129,7 +157,6 @@ struct FileValidationPass {
         }
         handOff.close(closed, job: job)
         deliverReady()
-        openSegments = []
         openValidator = nil
         openPlan = nil
         transactionOpen = false
