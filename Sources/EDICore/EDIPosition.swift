@@ -23,6 +23,7 @@ public struct EDIPosition: Sendable, Hashable, Codable, CustomStringConvertible 
     public var component: Int?
 
     /// Creates a position.
+    @inlinable
     public init(byteOffset: Int = 0, line: Int = 1, column: Int = 1, segmentIndex: Int = 0,
                 segmentIndexInTransaction: Int = 0, segmentTag: String? = nil,
                 element: Int? = nil, repetition: Int? = nil, component: Int? = nil) {

@@ -19,39 +19,39 @@ public struct OwnedSegment: Sendable, Hashable {
         self.init(store: SegmentStore(SegmentArena(copying: segment)), index: 0)
     }
 
-    @inlinable
-    var entry: SegmentArena.Entry { store.arena.entries[index] }
-
     /// The segment's bytes, tag to terminator (excluded).
+    @inlinable
     public var bytes: Buffer<UInt8> {
-        let entry = entry
-        return Buffer(store.arena.bytes, start: entry.byteStart, count: Int(entry.byteCount))
+        Buffer(store.arena.bytes, start: store.arena.entries[index].byteStart, count: Int(store.arena.entries[index].byteCount))
     }
 
     /// Offsets of the element separators within ``bytes``.
+    @inlinable
     public var elementSeparatorOffsets: Buffer<Int32> {
-        let entry = entry
-        return Buffer(store.arena.marks, start: entry.markStart, count: Int(entry.markCount))
+        Buffer(store.arena.marks, start: store.arena.entries[index].markStart, count: Int(store.arena.entries[index].markCount))
     }
 
     /// The segment tag.
     @inlinable
-    public var tag: SegmentTag { entry.tag }
+    public var tag: SegmentTag { store.arena.entries[index].tag }
 
     /// The syntax of its interchange.
-    public var syntax: EDISyntax { entry.syntax }
+    @inlinable
+    public var syntax: EDISyntax { store.arena.entries[index].syntax }
 
     /// The delimiters of its interchange.
-    public var delimiters: Delimiters { entry.delimiters }
+    @inlinable
+    public var delimiters: Delimiters { store.arena.entries[index].delimiters }
 
     /// Where it starts.
+    @inlinable
     public var position: EDIPosition {
-        let entry = entry
-        return entry.location.position(tag: entry.tag)
+        store.arena.entries[index].location.position(tag: store.arena.entries[index].tag)
     }
 
     /// Whether values need unescaping.
-    public var hasReleaseCharacters: Bool { entry.hasReleaseCharacters }
+    @inlinable
+    public var hasReleaseCharacters: Bool { store.arena.entries[index].hasReleaseCharacters }
 
     /// Reads the owned copy through a `Segment` view, valid only during the call.
     @inlinable
@@ -61,7 +61,7 @@ public struct OwnedSegment: Sendable, Hashable {
 
     /// The number of elements after the tag.
     @inlinable
-    public var elementCount: Int { Int(entry.markCount) }
+    public var elementCount: Int { Int(store.arena.entries[index].markCount) }
 
     /// The decoded value of an element (1-based), nil when absent or empty.
     public subscript(position: Int) -> String? {
@@ -165,11 +165,13 @@ extension SegmentArena {
         marks = Array(source.marks[markStart..<last.markStart + Int(last.markCount)])
         usedBytes = bytes.count
         usedMarks = marks.count
-        entries = source.entries[range].map { entry in
-            var moved = entry
-            moved.byteStart -= byteStart
-            moved.markStart -= markStart
-            return moved
+        entries = Array(source.entries[range])
+        guard byteStart != 0 || markStart != 0 else { return }
+        entries.withUnsafeMutableBufferPointer { moved in
+            for index in moved.indices {
+                moved[index].byteStart -= byteStart
+                moved[index].markStart -= markStart
+            }
         }
     }
 

@@ -125,6 +125,7 @@ public struct SegmentLocation: Sendable, Hashable {
     }
 
     /// The full position, naming the segment's tag.
+    @inlinable
     public func position(tag: SegmentTag) -> EDIPosition {
         EDIPosition(byteOffset: byteOffset, line: Int(line), column: Int(column), segmentIndex: Int(segmentIndex),
                     segmentIndexInTransaction: Int(transactionIndex), segmentTag: tag.description)
