@@ -95,8 +95,10 @@ struct FileValidationPass {
     mutating func freezeOpenSegments() -> [OwnedSegment] {
         guard validator.collectsSegments else { return [] }
         if openSegmentsInBatch { return handOff.batch.arena.ownedSegments(in: openFirstSegment..<handOff.nextSegmentIndex) }
-        defer { collected.removeAll() }
-        return collected.ownedSegments(in: 0..<collected.count)
+        let owned = collected.ownedSegments(in: 0..<collected.count)
+        // Memory is kept for the next transaction, unless this one was large: then it is let go.
+        if collected.byteCount > validator.largeTransactionBytes { collected = SegmentArena() } else { collected.removeAll() }
+        return owned
     }
 
     /// The open transaction, grown past ``FileValidator/largeTransactionBytes`` in the batch, is
