@@ -36,7 +36,16 @@ public struct X12HierarchicalLevel: Sendable, Hashable {
 
     /// A level from its HL values.
     public init(id: String, parentId: String?, levelCode: String, childCode: String? = nil) {
-        hierarchySegment = X12Segment(tag: "HL")
+        self.init(hierarchySegment: X12Segment(tag: "HL"), origin: X12Origin())
+        self.id = id
+        self.parentId = parentId
+        self.levelCode = levelCode
+        self.childCode = childCode
+    }
+
+    /// A level with its HL and nothing else yet.
+    private init(hierarchySegment: X12Segment, origin: X12Origin) {
+        self.hierarchySegment = hierarchySegment
         itemIdentification = nil
         itemDetail = nil
         purchaseOrderReference = nil
@@ -50,11 +59,7 @@ public struct X12HierarchicalLevel: Sendable, Hashable {
         parties = []
         unmappedSegments = []
         children = []
-        origin = X12Origin()
-        self.id = id
-        self.parentId = parentId
-        self.levelCode = levelCode
-        self.childCode = childCode
+        self.origin = origin
     }
 
     /// HL01 hierarchical id number.
@@ -87,9 +92,8 @@ public struct X12HierarchicalLevel: Sendable, Hashable {
 
     /// Reads an HL node (children are attached by the ship notice).
     init(node: X12Node) {
-        self.init(id: "", parentId: nil, levelCode: "")
-        hierarchySegment = X12Segment(node.segment)
-        origin = X12Origin(node.segment.position)
+        let segment = node.segment
+        self.init(hierarchySegment: X12Segment(segment), origin: X12Origin(segment.position))
         var lastRank = 0
         for child in node.children {
             let rank = child.isKnown ? child.rank : lastRank

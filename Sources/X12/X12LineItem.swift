@@ -57,7 +57,8 @@ public struct X12LineItem: Sendable, Hashable {
 
     /// Reads a PO1 / IT1 node against the loop body's table.
     init(node: X12Node, body: X12Table) {
-        self.init(baseline: X12BaselineItem(segment: X12Segment(node.segment), origin: X12Origin(node.segment.position)))
+        let segment = node.segment
+        self.init(baseline: X12BaselineItem(segment: X12Segment(segment), origin: X12Origin(segment.position)))
         var lastRank = 0
         for child in node.children {
             let rank = child.isKnown ? body.rank(of: child.tag) : lastRank

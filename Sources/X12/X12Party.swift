@@ -28,14 +28,9 @@ public struct X12Party: Sendable, Hashable {
                 identificationCode: String? = nil, additionalNames: [String] = [], addressLines: [String] = [],
                 city: String? = nil, stateOrProvinceCode: String? = nil, postalCode: String? = nil, countryCode: String? = nil,
                 references: [X12Reference] = [], contacts: [X12Contact] = []) {
-        nameSegment = X12Segment(tag: "N1")
-        additionalNameSegments = []
-        addressSegments = []
-        locationSegment = nil
+        self.init(nameSegment: X12Segment(tag: "N1"), origin: X12Origin())
         self.references = references
         self.contacts = contacts
-        unmappedSegments = []
-        origin = X12Origin()
         self.entityIdentifierCode = entityIdentifierCode
         self.name = name
         self.identificationCodeQualifier = identificationCodeQualifier
@@ -46,6 +41,18 @@ public struct X12Party: Sendable, Hashable {
         self.stateOrProvinceCode = stateOrProvinceCode
         self.postalCode = postalCode
         self.countryCode = countryCode
+    }
+
+    /// A party with its N1 and nothing else yet.
+    private init(nameSegment: X12Segment, origin: X12Origin) {
+        self.nameSegment = nameSegment
+        additionalNameSegments = []
+        addressSegments = []
+        locationSegment = nil
+        references = []
+        contacts = []
+        unmappedSegments = []
+        self.origin = origin
     }
 
     /// N101 entity identifier code (98).
@@ -161,9 +168,8 @@ public struct X12Party: Sendable, Hashable {
 
     /// Reads an N1 node and its loop.
     init(node: X12Node) {
-        self.init(entityIdentifierCode: "")
-        nameSegment = X12Segment(node.segment)
-        origin = X12Origin(node.segment.position)
+        let segment = node.segment
+        self.init(nameSegment: X12Segment(segment), origin: X12Origin(segment.position))
         var lastRank = 0
         for child in node.children {
             let rank = child.isKnown ? Self.table.rank(of: child.tag) : lastRank
