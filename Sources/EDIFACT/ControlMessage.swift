@@ -197,44 +197,51 @@ public struct ControlMessage: Sendable, Hashable {
         guard let first = segments.first, first.tag == "UNH" else {
             throw EDIFACTModelError("a CONTRL message starts with UNH", at: segments.first?.position ?? EDIPosition())
         }
-        var header = SegmentFields(first)
-        guard header.take(2, 1) == "CONTRL" else {
+        let (reference, identifier) = first.withFields { header in
+            (header.take(1) ?? "",
+             EDIFACTMessageIdentifier(type: header.take(2, 1) ?? "", version: header.take(2, 2) ?? "",
+                                      release: header.take(2, 3) ?? "", agency: header.take(2, 4) ?? "",
+                                      associationCode: header.take(2, 5)))
+        }
+        guard identifier.type == "CONTRL" else {
             throw EDIFACTModelError("UNH does not name a CONTRL message", at: first.position.at(element: 2, component: 1))
         }
         guard let uci = segments.first(where: { $0.tag == "UCI" }) else {
             throw EDIFACTModelError("the CONTRL message has no UCI", at: first.position)
         }
-        var uciFields = SegmentFields(uci)
-        self.init(messageReference: header.take(1) ?? "",
-                  messageIdentifier: EDIFACTMessageIdentifier(type: "CONTRL", version: header.take(2, 2) ?? "",
-                                                              release: header.take(2, 3) ?? "", agency: header.take(2, 4) ?? "",
-                                                              associationCode: header.take(2, 5)),
-                  interchangeResponse: Response(&uciFields))
+        self.init(messageReference: reference,
+                  messageIdentifier: EDIFACTMessageIdentifier(type: "CONTRL", version: identifier.version,
+                                                              release: identifier.release, agency: identifier.agency,
+                                                              associationCode: identifier.associationCode),
+                  interchangeResponse: uci.withFields { Response(&$0) })
         var inGroup = false
         for segment in segments.dropFirst() where segment.tag != "UNT" && segment.tag != "UCI" {
-            var fields = SegmentFields(segment)
-            switch segment.tag.description {
-            case "UCF":
-                groupResponses.append(GroupResponse(response: Response(&fields)))
-                inGroup = true
-            case "UCM":
-                let response = MessageResponse(&fields)
-                if inGroup {
-                    groupResponses[groupResponses.count - 1].messageResponses.append(response)
-                } else {
-                    messageResponses.append(response)
-                }
-            case "UCS" where lastMessage(inGroup: inGroup) != nil:
-                appendToLastMessage(inGroup: inGroup) {
-                    $0.segmentErrors.append(SegmentError(segmentPosition: fields.take(1) ?? "", syntaxError: fields.take(2)))
-                }
-            case "UCD" where lastMessage(inGroup: inGroup)?.segmentErrors.isEmpty == false:
-                let error = ElementError(syntaxError: fields.take(1) ?? "", elementPosition: fields.take(2, 1) ?? "",
-                                         componentPosition: fields.take(2, 2))
-                appendToLastMessage(inGroup: inGroup) { $0.segmentErrors[$0.segmentErrors.count - 1].elementErrors.append(error) }
-            default:
-                unmappedSegments.append(EDIFACTUnmappedSegment(segment: fields.outgoing, follows: nil, source: fields.source))
+            segment.withFields { self.read(&$0, inGroup: &inGroup) }
+        }
+    }
+
+    private mutating func read(_ fields: inout SegmentFields, inGroup: inout Bool) {
+        switch fields.tag {
+        case "UCF":
+            groupResponses.append(GroupResponse(response: Response(&fields)))
+            inGroup = true
+        case "UCM":
+            let response = MessageResponse(&fields)
+            if inGroup {
+                groupResponses[groupResponses.count - 1].messageResponses.append(response)
+            } else {
+                messageResponses.append(response)
             }
+        case "UCS" where lastMessage(inGroup: inGroup) != nil:
+            appendToLastMessage(inGroup: inGroup) {
+                $0.segmentErrors.append(SegmentError(segmentPosition: fields.take(1) ?? "", syntaxError: fields.take(2)))
+            }
+        case "UCD" where lastMessage(inGroup: inGroup)?.segmentErrors.isEmpty == false:
+            let error = ElementError(syntaxError: fields.take(1) ?? "", elementPosition: fields.take(2, 1) ?? "",
+                                     componentPosition: fields.take(2, 2))
+            appendToLastMessage(inGroup: inGroup) { $0.segmentErrors[$0.segmentErrors.count - 1].elementErrors.append(error) }
+        default:
+            unmappedSegments.append(EDIFACTUnmappedSegment(segment: fields.outgoing, follows: nil, source: fields.source))
         }
     }
 

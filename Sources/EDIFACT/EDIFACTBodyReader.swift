@@ -18,23 +18,29 @@ struct EDIFACTBodyReader {
                                                    "RCS", "APR", "DGS", "HAN", "PCI"]
     private static let documentForeign: [SegmentTag] = ["NAD", "CUX", "AJT", "INP", "DLI"]
     private static let partyMembers: [SegmentTag] = ["LOC", "FII", "RFF", "DTM", "CTA", "COM", "DOC"]
+    // The triggers `decide` is given, kept here so no call builds an array.
+    private static let headerStrong: [SegmentTag] = ["CUX", "PAT"]
+    private static let summaryAfterOpaque: [SegmentTag] = ["CNT", "MOA", "TAX"]
+    private static let partyStrong: [SegmentTag] = ["CTA"]
+    private static let lineStrong: [SegmentTag] = ["PRI"]
+    private static let packageStrong: [SegmentTag] = ["PCI"]
 
     private var body: EDIFACTMessageBody
     private let documentsAreDetail: Bool
     private var phase = Phase.header
     private var headerSub = SubGroup.none
-    private var headerLast: String? = "BGM"
+    private var headerLast: SegmentTag? = "BGM"
     private var party: EDIFACTParty?
     private var partySub = SubGroup.none
-    private var partyLast: String?
+    private var partyLast: SegmentTag?
     private var line: EDIFACTLineItem?
     private var lineSub = SubGroup.none
-    private var lineLast: String?
+    private var lineLast: SegmentTag?
     private var sequence: EDIFACTPackingSequence?
-    private var sequenceLast: String?
+    private var sequenceLast: SegmentTag?
     private var package: EDIFACTPackage?
     private var packageSub = SubGroup.none
-    private var packageLast: String?
+    private var packageLast: SegmentTag?
     private var document: EDIFACTRemittanceDocument?
     // Which groups are open, kept apart so checking does not copy a group.
     private var lineOpen = false
@@ -43,7 +49,7 @@ struct EDIFACTBodyReader {
     private var documentOpen = false
     private var partyOpen = false
     private var documentSub = SubGroup.none
-    private var documentLast: String?
+    private var documentLast: SegmentTag?
 
     init(body: EDIFACTMessageBody) {
         self.body = body
@@ -56,7 +62,7 @@ struct EDIFACTBodyReader {
     }
 
     mutating func read(_ fields: inout SegmentFields) {
-        let tag = fields.owned.tag
+        let tag = fields.tag
         if phase != .summary {
             switch tag {
             case "UNS":
@@ -133,15 +139,15 @@ struct EDIFACTBodyReader {
         return Self.memberTags.contains(tag) ? .keep : .pass
     }
 
-    private static func kept(_ fields: SegmentFields, after last: String?) -> EDIFACTUnmappedSegment {
-        EDIFACTUnmappedSegment(segment: fields.outgoing, follows: last, source: fields.source)
+    private static func kept(_ fields: SegmentFields, after last: SegmentTag?) -> EDIFACTUnmappedSegment {
+        EDIFACTUnmappedSegment(segment: fields.outgoing, follows: last?.description, source: fields.source)
     }
 
     // MARK: Header and summary
 
     private mutating func readHeader(_ fields: inout SegmentFields) {
-        let tag = fields.owned.tag
-        switch decide(headerSub, tag, strong: ["CUX", "PAT"]) {
+        let tag = fields.tag
+        switch decide(headerSub, tag, strong: Self.headerStrong) {
         case .take:
             switch headerSub {
             case .reference: body.references[body.references.count - 1].dates.append(EDIFACTDate(&fields))
@@ -180,7 +186,7 @@ struct EDIFACTBodyReader {
     }
 
     private static func add(_ fields: inout SegmentFields, to terms: inout EDIFACTPaymentTerms) {
-        switch fields.owned.tag {
+        switch fields.tag {
         case "DTM": terms.dates.append(EDIFACTDate(&fields))
         case "PCD": terms.percentages.append(EDIFACTPercentage(&fields))
         default: terms.amounts.append(EDIFACTAmount(&fields))
@@ -188,8 +194,8 @@ struct EDIFACTBodyReader {
     }
 
     private mutating func readSummary(_ fields: inout SegmentFields) {
-        let tag = fields.owned.tag
-        switch decide(headerSub, tag, strong: [], afterOpaque: ["CNT", "MOA", "TAX"]) {
+        let tag = fields.tag
+        switch decide(headerSub, tag, strong: [], afterOpaque: Self.summaryAfterOpaque) {
         case .take:
             body.summaryTaxes[body.summaryTaxes.count - 1].amounts.append(EDIFACTAmount(&fields))
             return
@@ -218,8 +224,8 @@ struct EDIFACTBodyReader {
     // MARK: Groups
 
     private mutating func readParty(_ fields: inout SegmentFields) {
-        let tag = fields.owned.tag
-        switch decide(partySub, tag, strong: ["CTA"]) {
+        let tag = fields.tag
+        switch decide(partySub, tag, strong: Self.partyStrong) {
         case .take:
             if partySub == .reference {
                 party!.references[party!.references.count - 1].dates.append(EDIFACTDate(&fields))
@@ -249,8 +255,8 @@ struct EDIFACTBodyReader {
     }
 
     private mutating func readLine(_ fields: inout SegmentFields) {
-        let tag = fields.owned.tag
-        switch decide(lineSub, tag, strong: ["PRI"]) {
+        let tag = fields.tag
+        switch decide(lineSub, tag, strong: Self.lineStrong) {
         case .take:
             if lineSub == .reference {
                 line!.references[line!.references.count - 1].dates.append(EDIFACTDate(&fields))
@@ -289,7 +295,7 @@ struct EDIFACTBodyReader {
     }
 
     private mutating func readPacking(_ fields: inout SegmentFields) {
-        let tag = fields.owned.tag
+        let tag = fields.tag
         if tag == "PAC" {
             closePackage()
             package = EDIFACTPackage(&fields)
@@ -303,7 +309,7 @@ struct EDIFACTBodyReader {
             sequenceLast = fields.tag
             return
         }
-        switch decide(packageSub, tag, strong: ["PCI"]) {
+        switch decide(packageSub, tag, strong: Self.packageStrong) {
         case .take:
             let last = package!.identifications.count - 1
             package!.identifications[last].goodsIdentities.append(EDIFACTGoodsIdentity(&fields))
@@ -333,7 +339,7 @@ struct EDIFACTBodyReader {
     }
 
     private mutating func readDocument(_ fields: inout SegmentFields) {
-        let tag = fields.owned.tag
+        let tag = fields.tag
         switch decide(documentSub, tag, strong: []) {
         case .take:
             document!.references[document!.references.count - 1].dates.append(EDIFACTDate(&fields))
@@ -360,8 +366,15 @@ struct EDIFACTBodyReader {
 
     // MARK: Closing groups
 
+    /// Moves a group out of its slot (no copy of its arrays left behind to release).
+    private static func take<Group>(_ slot: inout Group?) -> Group? {
+        var group: Group?
+        swap(&group, &slot)
+        return group
+    }
+
     private mutating func closeParty() {
-        guard partyOpen, let party else { return }
+        guard partyOpen, let party = Self.take(&self.party) else { return }
         partyOpen = false
         body.parties.append(party)
         self.party = nil
@@ -370,7 +383,7 @@ struct EDIFACTBodyReader {
     }
 
     private mutating func closeLine() {
-        guard lineOpen, let line else { return }
+        guard lineOpen, let line = Self.take(&self.line) else { return }
         lineOpen = false
         if sequenceOpen {
             closePackage()
@@ -383,7 +396,7 @@ struct EDIFACTBodyReader {
     }
 
     private mutating func closePackage() {
-        guard packageOpen, let package else { return }
+        guard packageOpen, let package = Self.take(&self.package) else { return }
         packageOpen = false
         sequence?.packages.append(package)
         self.package = nil

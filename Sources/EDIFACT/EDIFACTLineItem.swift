@@ -54,7 +54,10 @@ public struct EDIFACTProductIdentification: Sendable, Hashable {
 
     init(_ fields: inout SegmentFields) {
         function = fields.take(1) ?? ""
-        identifiers = (2...6).compactMap { EDIFACTItemIdentifier(&fields, element: $0) }
+        identifiers = []
+        for element in 2...6 {
+            if let identifier = EDIFACTItemIdentifier(&fields, element: element) { identifiers.append(identifier) }
+        }
         otherValues = fields.leftovers
     }
 
@@ -88,7 +91,9 @@ public struct EDIFACTItemDescription: Sendable, Hashable {
     init(_ fields: inout SegmentFields) {
         format = fields.take(1)
         code = fields.take(3, 1)
-        texts = [fields.take(3, 4), fields.take(3, 5)].compactMap { $0 }
+        texts = []
+        if let text = fields.take(3, 4) { texts.append(text) }
+        if let text = fields.take(3, 5) { texts.append(text) }
         otherValues = fields.leftovers
     }
 

@@ -82,26 +82,28 @@ public struct EDIFACTMessageBody: Sendable, Hashable {
         guard first.tag == "UNH" else {
             throw EDIFACTModelError("a \(expectedType) message starts with UNH, not \(first.tag)", at: first.position)
         }
-        var header = SegmentFields(first)
-        let type = header.take(2, 1) ?? ""
+        let (identifier, reference) = first.withFields { header in
+            (EDIFACTMessageIdentifier(type: header.take(2, 1) ?? "", version: header.take(2, 2) ?? "",
+                                      release: header.take(2, 3) ?? "", agency: header.take(2, 4) ?? "",
+                                      associationCode: header.take(2, 5)),
+             header.take(1) ?? "")
+        }
+        let type = identifier.type
         guard type == expectedType else {
             throw EDIFACTModelError("UNH names a \(type.isEmpty ? "message without type" : type), not a \(expectedType)",
                                     at: first.position.at(element: 2, component: 1))
         }
-        let identifier = EDIFACTMessageIdentifier(type: type, version: header.take(2, 2) ?? "", release: header.take(2, 3) ?? "",
-                                                  agency: header.take(2, 4) ?? "", associationCode: header.take(2, 5))
         guard let bgmIndex = segments.indices.dropFirst().first(where: { segments[$0].tag == "BGM" }) else {
             throw EDIFACTModelError("the \(expectedType) message has no BGM", at: first.position)
         }
-        var bgmFields = SegmentFields(segments[bgmIndex])
-        self.init(messageReference: header.take(1) ?? "", messageIdentifier: identifier,
-                  beginning: EDIFACTBeginningOfMessage(&bgmFields))
+        self.init(messageReference: reference, messageIdentifier: identifier,
+                  beginning: segments[bgmIndex].withFields { EDIFACTBeginningOfMessage(&$0) })
         source = EDIFACTSourcePosition(first.position)
         var reader = EDIFACTBodyReader(body: self)
         let end = segments.last?.tag == "UNT" ? segments.count - 1 : segments.count
+        var fields = SegmentFieldsReader()
         for index in 1..<max(end, 1) where index != bgmIndex {
-            var fields = SegmentFields(segments[index])
-            reader.read(&fields)
+            fields.read(segments[index]) { reader.read(&$0) }
         }
         self = reader.finish()
     }

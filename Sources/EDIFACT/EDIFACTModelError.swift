@@ -23,12 +23,36 @@ public struct EDIFACTModelError: Error, Sendable, Hashable, CustomStringConverti
 /// Two models read from different files (or written and read back) are equal when their
 /// business content is, so this wrapper is always equal to any other and hashes to nothing.
 public struct EDIFACTSourcePosition: Sendable, Hashable {
+    /// Kept compact (a few words, no text): every typed value of a message carries one, and the
+    /// full position is wanted only when a finding names it.
+    private enum Storage: Sendable {
+        case none
+        case segment(SegmentLocation, SegmentTag)
+        indirect case given(EDIPosition)
+    }
+
+    private var storage: Storage
+
     /// The segment's position in the stream; nil for a value built in memory.
-    public var position: EDIPosition?
+    public var position: EDIPosition? {
+        get {
+            switch storage {
+            case .none: return nil
+            case let .segment(location, tag): return location.position(tag: tag)
+            case let .given(position): return position
+            }
+        }
+        set { storage = newValue.map { .given($0) } ?? .none }
+    }
 
     /// Wraps a position.
     public init(_ position: EDIPosition? = nil) {
-        self.position = position
+        storage = position.map { .given($0) } ?? .none
+    }
+
+    /// The position of the segment a value is read from.
+    init(_ segment: Segment) {
+        storage = .segment(segment.location, segment.tag)
     }
 
     public static func == (lhs: Self, rhs: Self) -> Bool { true }

@@ -41,61 +41,92 @@ public struct EDIFACTUnmappedSegment: Sendable, Hashable {
 
 /// The values of one segment, read field by field and decoded only when asked for; what no field
 /// asks for is left over (``leftovers``) so the typed value can keep it.
+///
+/// A view of the segment's bytes: it lives inside ``OwnedSegment/withFields(_:)`` (or
+/// ``SegmentFieldsReader``, which lends the same parts buffer to every segment of a message) and
+/// allocates nothing but the values it decodes.
 struct SegmentFields {
-    let tag: String
-    let position: EDIPosition
-    let owned: OwnedSegment
-    /// The non-empty components of each element's first repetition, as byte ranges, in order.
-    private var parts: [Part] = []
+    let segment: Segment
+    /// The non-empty components of each element's first repetition, as byte ranges, in order:
+    /// the first `partCount` (the buffer is lent from segment to segment and only grows).
+    private var parts: [Part]
+    private var partCount = 0
+    /// Whether any byte of a value is above ASCII (values then go through the decoder).
+    private var hasNonASCII = false
     /// Bit `element * 16 + component` is set once read. Positions beyond 15 are never named by a
     /// model, so they are always left over.
     private var taken: (UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0)
 
-    private struct Part {
+    struct Part {
         var element: Int32
         var component: Int32
         var start: Int32
         var end: Int32
     }
 
-    init(_ segment: OwnedSegment) {
-        owned = segment
-        tag = segment.tag.description
-        position = segment.position
+    /// Reads a segment.
+    init(_ segment: Segment) {
+        var parts: [Part] = []
+        self.init(segment, reusing: &parts)
+    }
+
+    /// Reads a segment into `parts`, taken over (its content replaced, its capacity kept);
+    /// ``giveBack(_:)`` returns it for the next segment.
+    init(_ segment: Segment, reusing parts: inout [Part]) {
+        self.segment = segment
+        self.parts = []
+        swap(&self.parts, &parts)
         let bytes = segment.bytes
-        let marks = segment.elementSeparatorOffsets
-        let delimiters = segment.delimiters
-        let release = segment.hasReleaseCharacters ? delimiters.release : nil
-        // Each part is at least one byte and a delimiter: room for all of them, never a regrowth.
-        parts.reserveCapacity(bytes.count / 2 + 1)
-        for e in 0..<marks.count {
-            let end = e + 1 < marks.count ? Int(marks[e + 1]) : bytes.count
-            var component: Int32 = 1
-            var partStart = Int(marks[e]) + 1
+        guard let base = bytes.baseAddress else { return }
+        let component = segment.delimiters.component
+        // Bytes compared as 16 bits, so "no repetition separator" / "no release" match no byte.
+        let repetition = segment.delimiters.repetition.map(UInt16.init) ?? 0x100
+        let release = segment.hasReleaseCharacters ? segment.delimiters.release.map(UInt16.init) ?? 0x100 : 0x100
+        var high: UInt8 = 0
+        for index in 0..<segment.elementCount {
+            let element = segment.element(index + 1)
+            let number = Int32(index + 1)
+            let end = element.offsetInSegment + element.bytes.count
+            var current: Int32 = 1
+            var partStart = element.offsetInSegment
             var i = partStart
             var repeated = false
             while i < end {
-                let byte = bytes[i]
-                if byte == release {
+                let byte = base.load(fromByteOffset: i, as: UInt8.self)
+                high |= byte
+                if UInt16(byte) == release {
+                    if i + 1 < end { high |= base.load(fromByteOffset: i + 1, as: UInt8.self) }
                     i += 2
                     continue
                 }
-                if byte == delimiters.component || byte == delimiters.repetition {
-                    if partStart < i { parts.append(Part(element: Int32(e + 1), component: component, start: Int32(partStart), end: Int32(i))) }
-                    if byte == delimiters.repetition {
+                if byte == component || UInt16(byte) == repetition {
+                    if partStart < i { add(Part(element: number, component: current, start: Int32(partStart), end: Int32(i))) }
+                    if UInt16(byte) == repetition {
                         repeated = true
                         break
                     }
-                    component += 1
+                    current += 1
                     partStart = i + 1
                 }
                 i += 1
             }
-            if !repeated, partStart < end {
-                parts.append(Part(element: Int32(e + 1), component: component, start: Int32(partStart), end: Int32(end)))
-            }
+            if !repeated, partStart < end { add(Part(element: number, component: current, start: Int32(partStart), end: Int32(end))) }
         }
+        hasNonASCII = high >= 0x80
     }
+
+    private mutating func add(_ part: Part) {
+        if partCount < parts.count { parts[partCount] = part } else { parts.append(part) }
+        partCount += 1
+    }
+
+    /// Hands the parts buffer back (see ``init(_:reusing:)``).
+    mutating func giveBack(_ parts: inout [Part]) {
+        swap(&self.parts, &parts)
+    }
+
+    /// The segment tag.
+    var tag: SegmentTag { segment.tag }
 
     private func isTaken(_ element: Int, _ component: Int) -> Bool {
         guard element < 16, component < 16 else { return false }
@@ -121,43 +152,65 @@ struct SegmentFields {
             default: taken.3 |= mask
             }
         }
-        for part in parts where part.element == element && part.component == component {
-            return decode(part)
+        for index in 0..<partCount where parts[index].element == element && parts[index].component == component {
+            return Self.decode(parts[index], of: segment, nonASCII: hasNonASCII)
         }
         return nil
     }
 
-    private func decode(_ part: Part) -> String {
-        owned.bytes.withUnsafeBytes { raw in
-            let slice = UnsafeRawBufferPointer(rebasing: raw[Int(part.start)..<Int(part.end)])
-            guard owned.hasReleaseCharacters, let release = owned.delimiters.release, slice.contains(release) else {
-                return CharacterEncoding.utf8.decode(slice)
-            }
-            var unescaped: [UInt8] = []
-            unescaped.reserveCapacity(slice.count)
-            var i = 0
-            while i < slice.count {
-                if slice[i] == release, i + 1 < slice.count { i += 1 }
-                unescaped.append(slice[i])
-                i += 1
-            }
-            return unescaped.withUnsafeBytes { CharacterEncoding.utf8.decode($0) }
+    private static func decode(_ part: Part, of segment: Segment, nonASCII: Bool) -> String {
+        guard segment.hasReleaseCharacters else {
+            let slice = UnsafeRawBufferPointer(rebasing: segment.bytes[Int(part.start)..<Int(part.end)])
+            return nonASCII ? CharacterEncoding.utf8.decode(slice) : String(decoding: slice, as: UTF8.self)
         }
+        // Release characters removed by the element view.
+        let element = segment.element(Int(part.element))
+        return element.slice(Int(part.start) - element.offsetInSegment, Int(part.end) - element.offsetInSegment).string
     }
 
     /// Every non-empty value no field read.
     var leftovers: [EDIFACTComponentValue] {
         var result: [EDIFACTComponentValue] = []
-        for part in parts where !isTaken(Int(part.element), Int(part.component)) {
-            result.append(EDIFACTComponentValue(element: Int(part.element), component: Int(part.component), value: decode(part)))
+        for part in parts[..<partCount] where !isTaken(Int(part.element), Int(part.component)) {
+            result.append(EDIFACTComponentValue(element: Int(part.element), component: Int(part.component),
+                                                value: Self.decode(part, of: segment, nonASCII: hasNonASCII)))
         }
         return result
     }
 
-    var source: EDIFACTSourcePosition { EDIFACTSourcePosition(position) }
+    /// Where the segment was read.
+    var source: EDIFACTSourcePosition { EDIFACTSourcePosition(segment) }
 
     /// The whole segment as values, for keeping it unmapped.
-    var outgoing: OutgoingSegment { owned.withSegment { OutgoingSegment($0) } }
+    var outgoing: OutgoingSegment { OutgoingSegment(segment) }
+}
+
+/// Reads the segments of a message one after the other through ``SegmentFields`` with one parts
+/// buffer for all of them (no allocation per segment).
+struct SegmentFieldsReader {
+    private var parts: [SegmentFields.Part] = []
+
+    init() {
+        parts.reserveCapacity(32)
+    }
+
+    mutating func read(_ segment: OwnedSegment, _ body: (inout SegmentFields) -> Void) {
+        segment.withSegment { view in
+            var fields = SegmentFields(view, reusing: &parts)
+            body(&fields)
+            fields.giveBack(&parts)
+        }
+    }
+}
+
+extension OwnedSegment {
+    /// Reads the segment's values through ``SegmentFields``, without copying its bytes.
+    func withFields<R>(_ body: (inout SegmentFields) throws -> R) rethrows -> R {
+        try withSegment { segment in
+            var fields = SegmentFields(segment)
+            return try body(&fields)
+        }
+    }
 }
 
 /// Builds an outgoing segment by element and component position; empty trailing components and
@@ -225,33 +278,37 @@ struct BlockList {
 
 /// Reads decimal values of EDIFACT numeric data elements: a point or comma as decimal mark,
 /// an optional leading minus sign.
-enum EDIFACTNumber {
+public enum EDIFACTNumber {
     /// A decimal from EDIFACT numeric text without going through `String` parsing: digits with
     /// one optional decimal mark (point or comma) and a leading minus; nil for anything else.
     static func fastDecimal(_ text: String) -> Decimal? {
-        var significand: UInt64 = 0
-        var scale = 0
-        var digits = 0
-        var sawMark = false
-        var negative = false
-        for (index, byte) in text.utf8.enumerated() {
-            switch byte {
-            case UInt8(ascii: "0")...UInt8(ascii: "9"):
-                guard digits < 18 else { return nil }
-                significand = significand * 10 + UInt64(byte - UInt8(ascii: "0"))
-                digits += 1
-                if sawMark { scale += 1 }
-            case UInt8(ascii: "."), UInt8(ascii: ","):
-                guard !sawMark else { return nil }
-                sawMark = true
-            case UInt8(ascii: "-") where index == 0:
-                negative = true
-            default:
-                return nil
+        var text = text
+        return text.withUTF8 { bytes -> Decimal? in
+            var significand: UInt64 = 0
+            var scale = 0
+            var digits = 0
+            var sawMark = false
+            var negative = false
+            for index in bytes.indices {
+                let byte = bytes[index]
+                switch byte {
+                case UInt8(ascii: "0")...UInt8(ascii: "9"):
+                    guard digits < 18 else { return nil }
+                    significand = significand * 10 + UInt64(byte - UInt8(ascii: "0"))
+                    digits += 1
+                    if sawMark { scale += 1 }
+                case UInt8(ascii: "."), UInt8(ascii: ","):
+                    guard !sawMark else { return nil }
+                    sawMark = true
+                case UInt8(ascii: "-") where index == 0:
+                    negative = true
+                default:
+                    return nil
+                }
             }
+            guard digits > 0 else { return nil }
+            return Decimal(sign: negative ? .minus : .plus, exponent: -scale, significand: Decimal(significand))
         }
-        guard digits > 0 else { return nil }
-        return Decimal(sign: negative ? .minus : .plus, exponent: -scale, significand: Decimal(significand))
     }
 
     /// The value as a canonical decimal text (`"1368.00"`, `"-2.5"`), or nil when not a number.

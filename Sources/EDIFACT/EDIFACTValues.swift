@@ -257,8 +257,8 @@ public struct EDIFACTFreeText: Sendable, Hashable {
 }
 
 extension EDIFACTNumber {
-    /// The value as a `Decimal`, nil when not a number.
-    static func decimal(_ text: String) -> Decimal? {
+    /// The value as a `Decimal` (as ``EDIFACTAmount/value``), nil when not a number.
+    public static func decimal(_ text: String) -> Decimal? {
         if let value = fastDecimal(text) { return value }
         return canonical(text).flatMap { Decimal(string: $0, locale: posix) }
     }

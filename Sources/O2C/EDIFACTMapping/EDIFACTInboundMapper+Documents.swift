@@ -17,6 +17,7 @@ extension EDIFACTInboundMapper {
         order.terms = message.body.paymentTerms.map { context.terms($0) }
         order.taxes = message.body.taxes.map { context.tax($0) }
         order.notes = context.notes(message.body.freeTexts)
+        order.lines.reserveCapacity(message.body.lineItems.count)
         for line in message.body.lineItems {
             let lineDates = context.dates(line.dates, named: [.requestedDelivery])
             let quantity = context.quantity(line.quantity("21") ?? line.quantities.first)
@@ -54,6 +55,7 @@ extension EDIFACTInboundMapper {
         acknowledgement.parties = message.body.parties.map { context.party($0) }
         acknowledgement.references = message.body.references.filter { $0.qualifier != "ON" }.map { context.reference($0) }
         acknowledgement.notes = context.notes(message.body.freeTexts)
+        acknowledgement.lines.reserveCapacity(message.body.lineItems.count)
         for line in message.body.lineItems {
             let lineStatus = line.actionCode.flatMap { AcknowledgementStatusCodes.edifactLine.value(for: $0) }
             let ordered = line.quantity("21")
@@ -97,6 +99,7 @@ extension EDIFACTInboundMapper {
         invoice.terms = message.body.paymentTerms.map { context.terms($0) }
         invoice.taxes = (message.body.taxes + message.body.summaryTaxes).map { context.tax($0) }
         invoice.notes = context.notes(message.body.freeTexts)
+        invoice.lines.reserveCapacity(message.body.lineItems.count)
         for line in message.body.lineItems {
             let quantity = context.quantity(line.quantity("47") ?? line.quantities.first)
             if line.quantities.isEmpty { context.fail("the line has no invoiced quantity", field: "QTY 47", at: line.source) }

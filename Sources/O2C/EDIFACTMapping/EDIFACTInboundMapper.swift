@@ -44,6 +44,9 @@ public enum EDIFACTInboundMapper {
 }
 
 /// Collects the findings of one message while its values are converted.
+///
+/// Field names of findings (`"QTY 21 6060"`) are built only when a finding is made; dates of the
+/// usual formats are converted by ``EDIFACTDateText``.
 struct EDIFACTMappingContext {
     var findings: [MappingFinding] = []
 
@@ -56,17 +59,17 @@ struct EDIFACTMappingContext {
     }
 
     /// A number, or a finding when the text is not one.
-    mutating func decimal(_ text: String?, field: String, at source: EDIFACTSourcePosition) -> Decimal? {
+    mutating func decimal(_ text: String?, field: @autoclosure () -> String, at source: EDIFACTSourcePosition) -> Decimal? {
         guard let text else { return nil }
-        guard let value = EDIFACTNumberText.decimal(text) else {
-            fail("\"\(text)\" is not a number", field: field, at: source)
+        guard let value = EDIFACTNumber.decimal(text) else {
+            fail("\"\(text)\" is not a number", field: field(), at: source)
             return nil
         }
         return value
     }
 
-    mutating func integer(_ text: String?, field: String, at source: EDIFACTSourcePosition) -> Int? {
-        guard let value = decimal(text, field: field, at: source) else { return nil }
+    mutating func integer(_ text: String?, field: @autoclosure () -> String, at source: EDIFACTSourcePosition) -> Int? {
+        guard let value = decimal(text, field: field(), at: source) else { return nil }
         return NSDecimalNumber(decimal: value).intValue
     }
 
@@ -74,7 +77,7 @@ struct EDIFACTMappingContext {
     mutating func iso(_ date: EDIFACTDate?) -> String? {
         guard let date, let value = date.value else { return nil }
         if date.format == "718", let period = ISODate.periodFromEDIFACT718(value) { return period.start + "/" + period.end }
-        guard let iso = ISODate.fromEDIFACT(value, format: date.format) else {
+        guard let iso = EDIFACTDateText.iso(value, format: date.format) else {
             fail("date \"\(value)\" (format \(date.format ?? "none")) is not a valid date", field: "DTM \(date.qualifier)",
                  at: date.source)
             return nil
@@ -130,15 +133,34 @@ struct EDIFACTMappingContext {
                   date: iso(reference.dates.first))
     }
 
+    /// The line's item numbers with a value: the `LIN` one, then those of the `PIA`s.
     func items(_ line: EDIFACTLineItem) -> [ItemIdentifier] {
-        line.allItemIdentifiers.filter { !$0.number.isEmpty }.map {
-            ItemIdentifier(scheme: ItemIdSchemeCodes.scheme(edifact: $0.numberType), qualifier: $0.numberType, value: $0.number)
+        var count = line.itemIdentifier == nil ? 0 : 1
+        for identification in line.productIdentifications { count += identification.identifiers.count }
+        var items: [ItemIdentifier] = []
+        items.reserveCapacity(count)
+        func add(_ identifier: EDIFACTItemIdentifier) {
+            guard !identifier.number.isEmpty else { return }
+            items.append(ItemIdentifier(scheme: ItemIdSchemeCodes.scheme(edifact: identifier.numberType),
+                                        qualifier: identifier.numberType, value: identifier.number))
         }
+        if let identifier = line.itemIdentifier { add(identifier) }
+        for identification in line.productIdentifications {
+            for identifier in identification.identifiers { add(identifier) }
+        }
+        return items
     }
 
+    /// The non-empty `IMD` texts of the line, joined by spaces.
     func description(_ line: EDIFACTLineItem) -> String? {
-        let texts = line.descriptions.map(\.text).filter { !$0.isEmpty }
-        return texts.isEmpty ? nil : texts.joined(separator: " ")
+        var result: String?
+        for description in line.descriptions {
+            let texts = description.texts
+            let text = texts.count == 1 ? texts[0] : texts.joined(separator: " ")
+            guard !text.isEmpty else { continue }
+            if let joined = result { result = joined + " " + text } else { result = text }
+        }
+        return result
     }
 
     func notes(_ texts: [EDIFACTFreeText]) -> [Note] {
@@ -164,13 +186,14 @@ struct EDIFACTMappingContext {
         return result
     }
 
-    /// Dates with a role the document names go to `named`; the others to `otherDates`.
-    mutating func dates(_ dates: [EDIFACTDate], named roles: Set<DateRole>) -> (named: [DateRole: String], other: [QualifiedDate]) {
-        var named: [DateRole: String] = [:]
+    /// Dates with a role the document names go to `named` (the first of each role); the others
+    /// to `other`.
+    mutating func dates(_ dates: [EDIFACTDate], named roles: DateRoles) -> (named: NamedDates, other: [QualifiedDate]) {
+        var named = NamedDates()
         var other: [QualifiedDate] = []
         for date in dates {
             guard let iso = iso(date) else { continue }
-            if let role = DateQualifierCodes.edifact.value(for: date.qualifier), roles.contains(role), named[role] == nil {
+            if let role = DateQualifierCodes.edifact.value(for: date.qualifier), roles.contains(DateRoles(role)), named[role] == nil {
                 named[role] = iso
             } else {
                 other.append(QualifiedDate(qualifier: date.qualifier, date: iso))
@@ -185,12 +208,5 @@ struct EDIFACTMappingContext {
             return ""
         }
         return value
-    }
-}
-
-/// EDIFACT numeric text (either decimal mark) as a `Decimal`.
-enum EDIFACTNumberText {
-    static func decimal(_ text: String) -> Decimal? {
-        EDIFACTAmount(qualifier: "", text: text).value
     }
 }
