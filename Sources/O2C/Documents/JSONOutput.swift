@@ -110,14 +110,14 @@ struct JSONOutput: ~Copyable {
                 if quoted { append(UInt8(ascii: "\""), UInt8(ascii: "\"")) }
                 return true
             }
-            guard Self.needsNoEscape(base, count: length) else { return false }
             var destination = start + count
+            if quoted { destination += 1 }
+            // Copied first (into reserved room, not yet counted), kept only when nothing needs an escape.
+            guard Self.copyUnlessEscaped(base, count: length, to: destination) else { return false }
             if quoted {
-                destination[0] = UInt8(ascii: "\"")
-                destination += 1
+                destination[-1] = UInt8(ascii: "\"")
+                destination[length] = UInt8(ascii: "\"")
             }
-            destination.update(from: base, count: length)
-            if quoted { destination[length] = UInt8(ascii: "\"") }
             count += quoted ? length + 2 : length
             return true
         }
@@ -128,26 +128,46 @@ struct JSONOutput: ~Copyable {
         return appendUnescaped(native, quoted: quoted)
     }
 
-    /// Whether none of the bytes is `"`, `\` or a control character: eight bytes at a time (a byte
-    /// below 0x20, or equal to 0x22 or 0x5C, sets its high bit in one of the three tests), then one
-    /// by one.
-    @inline(__always) private static func needsNoEscape(_ base: UnsafePointer<UInt8>, count: Int) -> Bool {
+    /// Copies `count` bytes and tells whether none of them is `"`, `\` or a control character, eight
+    /// bytes at a time without a `memcpy` call (most values are a few bytes): a string of 8 or more
+    /// as 8-byte words, the last one overlapping the one before; 4 to 7 bytes as two overlapping
+    /// 4-byte words; 1 to 3 one by one. Never reads or writes outside the `count` bytes.
+    @inline(__always) private static func copyUnlessEscaped(_ base: UnsafePointer<UInt8>, count: Int,
+                                                             to destination: UnsafeMutablePointer<UInt8>) -> Bool {
+        let source = UnsafeRawPointer(base), target = UnsafeMutableRawPointer(destination)
+        var found: UInt64 = 0
+        if count >= 8 {
+            var offset = 0
+            while true {
+                let word = source.loadUnaligned(fromByteOffset: offset, as: UInt64.self)
+                target.storeBytes(of: word, toByteOffset: offset, as: UInt64.self)
+                found |= escapeBits(word)
+                if offset + 8 == count { break }
+                offset = min(offset + 8, count - 8)
+            }
+        } else if count >= 4 {
+            let first = source.loadUnaligned(as: UInt32.self)
+            let last = source.loadUnaligned(fromByteOffset: count - 4, as: UInt32.self)
+            target.storeBytes(of: first, as: UInt32.self)
+            target.storeBytes(of: last, toByteOffset: count - 4, as: UInt32.self)
+            found = escapeBits(UInt64(first) | UInt64(last) << 32)
+        } else if count > 0 {
+            // The three positions cover 1 to 3 bytes; the other five lanes are a plain letter.
+            let first = base[0], middle = base[count / 2], last = base[count - 1]
+            destination[0] = first
+            destination[count / 2] = middle
+            destination[count - 1] = last
+            found = escapeBits(0x6161_6161_6100_0000 | UInt64(first) | UInt64(middle) << 8 | UInt64(last) << 16)
+        }
+        return found == 0
+    }
+
+    /// The high bit of each byte of `word` that is below 0x20, `"` (0x22) or `\` (0x5C), and possibly
+    /// of bytes after it (borrows): zero exactly when no byte needs an escape.
+    @inline(__always) private static func escapeBits(_ word: UInt64) -> UInt64 {
         let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
-        let raw = UnsafeRawPointer(base)
-        var offset = 0
-        while offset + 8 <= count {
-            let word = raw.loadUnaligned(fromByteOffset: offset, as: UInt64.self)
-            let quote = word ^ (ones &* 0x22), backslash = word ^ (ones &* 0x5C)
-            let found = (word &- ones &* 0x20) | (quote &- ones) | (backslash &- ones)
-            if found & ~word & highs != 0 { return false }
-            offset += 8
-        }
-        while offset < count {
-            let byte = base[offset]
-            if byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") { return false }
-            offset += 1
-        }
-        return true
+        let quote = word ^ (ones &* 0x22), backslash = word ^ (ones &* 0x5C)
+        return ((word &- ones &* 0x20) | (quote &- ones) | (backslash &- ones)) & ~word & highs
     }
 
     /// Appends an integer's decimal digits (with `-` when negative).
