@@ -53,16 +53,21 @@ struct SegmentFields {
     private var partCount = 0
     /// Whether any byte of a value is above ASCII (values then go through the decoder).
     private var hasNonASCII = false
-    /// Bit `element * 16 + component` is set once read. Positions beyond 15 are never named by a
-    /// model, so they are always left over.
-    private var taken: (UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0)
 
+    /// A non-empty component: its position packed as `element << 32 | component`, with
+    /// ``takenFlag`` set once a field read it, and its byte range in the segment.
     struct Part {
-        var element: Int32
-        var component: Int32
+        var key: UInt64
         var start: Int32
         var end: Int32
+
+        var element: Int { Int((key & ~SegmentFields.takenFlag) >> 32) }
+        var component: Int { Int(key & 0xFFFF_FFFF) }
     }
+
+    /// Marks a part as read. Positions beyond 15 are never named by a model, so they are never
+    /// marked and always left over.
+    static let takenFlag: UInt64 = 1 << 63
 
     /// Reads a segment.
     init(_ segment: Segment) {
@@ -85,9 +90,9 @@ struct SegmentFields {
         var high: UInt8 = 0
         for index in 0..<segment.elementCount {
             let element = segment.element(index + 1)
-            let number = Int32(index + 1)
+            let number = UInt64(index + 1)
             let end = element.offsetInSegment + element.bytes.count
-            var current: Int32 = 1
+            var current: UInt64 = 1
             var partStart = element.offsetInSegment
             var i = partStart
             var repeated = false
@@ -100,7 +105,7 @@ struct SegmentFields {
                     continue
                 }
                 if byte == component || UInt16(byte) == repetition {
-                    if partStart < i { add(Part(element: number, component: current, start: Int32(partStart), end: Int32(i))) }
+                    if partStart < i { add(Part(key: number << 32 | current, start: Int32(partStart), end: Int32(i))) }
                     if UInt16(byte) == repetition {
                         repeated = true
                         break
@@ -110,7 +115,7 @@ struct SegmentFields {
                 }
                 i += 1
             }
-            if !repeated, partStart < end { add(Part(element: number, component: current, start: Int32(partStart), end: Int32(end))) }
+            if !repeated, partStart < end { add(Part(key: number << 32 | current, start: Int32(partStart), end: Int32(end))) }
         }
         hasNonASCII = high >= 0x80
     }
@@ -128,31 +133,12 @@ struct SegmentFields {
     /// The segment tag.
     var tag: SegmentTag { segment.tag }
 
-    private func isTaken(_ element: Int, _ component: Int) -> Bool {
-        guard element < 16, component < 16 else { return false }
-        let bit = element * 16 + component
-        let mask = UInt64(1) << UInt64(bit % 64)
-        switch bit / 64 {
-        case 0: return taken.0 & mask != 0
-        case 1: return taken.1 & mask != 0
-        case 2: return taken.2 & mask != 0
-        default: return taken.3 & mask != 0
-        }
-    }
-
     /// A value, nil when absent or empty; marks it as read.
     mutating func take(_ element: Int, _ component: Int = 1) -> String? {
-        if element < 16, component < 16 {
-            let bit = element * 16 + component
-            let mask = UInt64(1) << UInt64(bit % 64)
-            switch bit / 64 {
-            case 0: taken.0 |= mask
-            case 1: taken.1 |= mask
-            case 2: taken.2 |= mask
-            default: taken.3 |= mask
-            }
-        }
-        for index in 0..<partCount where parts[index].element == element && parts[index].component == component {
+        guard element >= 1, component >= 1 else { return nil }
+        let key = UInt64(element) << 32 | UInt64(component)
+        for index in 0..<partCount where parts[index].key & ~Self.takenFlag == key {
+            if element < 16, component < 16 { parts[index].key |= Self.takenFlag }
             return Self.decode(parts[index], of: segment, nonASCII: hasNonASCII)
         }
         return nil
@@ -164,15 +150,15 @@ struct SegmentFields {
             return nonASCII ? CharacterEncoding.utf8.decode(slice) : String(decoding: slice, as: UTF8.self)
         }
         // Release characters removed by the element view.
-        let element = segment.element(Int(part.element))
+        let element = segment.element(part.element)
         return element.slice(Int(part.start) - element.offsetInSegment, Int(part.end) - element.offsetInSegment).string
     }
 
     /// Every non-empty value no field read.
     var leftovers: [EDIFACTComponentValue] {
         var result: [EDIFACTComponentValue] = []
-        for part in parts[..<partCount] where !isTaken(Int(part.element), Int(part.component)) {
-            result.append(EDIFACTComponentValue(element: Int(part.element), component: Int(part.component),
+        for part in parts[..<partCount] where part.key & Self.takenFlag == 0 {
+            result.append(EDIFACTComponentValue(element: part.element, component: part.component,
                                                 value: Self.decode(part, of: segment, nonASCII: hasNonASCII)))
         }
         return result

@@ -18,18 +18,7 @@ extension EDIFACTInboundMapper {
         order.taxes = message.body.taxes.map { context.tax($0) }
         order.notes = context.notes(message.body.freeTexts)
         order.lines.reserveCapacity(message.body.lineItems.count)
-        for line in message.body.lineItems {
-            let lineDates = context.dates(line.dates, named: [.requestedDelivery])
-            let quantity = context.quantity(line.quantity("21") ?? line.quantities.first)
-            if line.quantities.isEmpty { context.fail("the line has no ordered quantity", field: "QTY 21", at: line.source) }
-            order.lines.append(PurchaseOrderLine(
-                lineNumber: context.required(line.lineNumber, field: "LIN 1082", at: line.source), items: context.items(line),
-                description: context.description(line), quantity: quantity ?? Quantity(value: 0),
-                unitPrice: context.price(line.price("AAA") ?? line.prices.first), amount: context.amount(line.amount("203")),
-                requestedDelivery: lineDates.named[.requestedDelivery], otherDates: lineDates.other,
-                references: line.references.map { context.reference($0) }, taxes: line.taxes.map { context.tax($0) },
-                notes: context.notes(line.freeTexts)))
-        }
+        for line in message.body.lineItems { order.lines.append(orderLine(line, &context)) }
         if !message.body.controlTotals.isEmpty || !message.body.totals.isEmpty {
             order.totals = PurchaseOrderTotals(
                 lineCount: message.body.controlTotal("2").flatMap { context.integer($0.text, field: "CNT 2 6066", at: $0.source) },
@@ -38,6 +27,20 @@ extension EDIFACTInboundMapper {
         }
         try context.finish()
         return order
+    }
+
+    /// One ORDERS line (`LIN` group) → purchase order line.
+    private static func orderLine(_ line: EDIFACTLineItem, _ context: inout EDIFACTMappingContext) -> PurchaseOrderLine {
+        let lineDates = context.dates(line.dates, named: [.requestedDelivery])
+        let quantity = context.quantity(in: line.quantities, preferring: "21")
+        if line.quantities.isEmpty { context.fail("the line has no ordered quantity", field: "QTY 21", at: line.source) }
+        return PurchaseOrderLine(
+            lineNumber: context.required(line.lineNumber, field: "LIN 1082", at: line.source), items: context.items(line),
+            description: context.description(line), quantity: quantity ?? Quantity(value: 0),
+            unitPrice: context.price(in: line.prices, preferring: "AAA"), amount: context.amount(in: line.amounts, "203"),
+            requestedDelivery: lineDates.named[.requestedDelivery], otherDates: lineDates.other,
+            references: line.references.map { context.reference($0) }, taxes: line.taxes.map { context.tax($0) },
+            notes: context.notes(line.freeTexts))
     }
 
     /// ORDRSP → order acknowledgement.
@@ -71,7 +74,7 @@ extension EDIFACTInboundMapper {
             acknowledgement.lines.append(OrderAcknowledgementLine(
                 lineNumber: context.required(line.lineNumber, field: "LIN 1082", at: line.source), items: context.items(line),
                 description: context.description(line), orderedQuantity: context.quantity(ordered),
-                unitPrice: context.price(line.price("AAA") ?? line.prices.first), status: lineStatus ?? status ?? .pending,
+                unitPrice: context.price(in: line.prices, preferring: "AAA"), status: lineStatus ?? status ?? .pending,
                 statusCode: line.actionCode, schedules: schedules, references: line.references.map { context.reference($0) },
                 notes: context.notes(line.freeTexts)))
         }
@@ -101,13 +104,13 @@ extension EDIFACTInboundMapper {
         invoice.notes = context.notes(message.body.freeTexts)
         invoice.lines.reserveCapacity(message.body.lineItems.count)
         for line in message.body.lineItems {
-            let quantity = context.quantity(line.quantity("47") ?? line.quantities.first)
+            let quantity = context.quantity(in: line.quantities, preferring: "47")
             if line.quantities.isEmpty { context.fail("the line has no invoiced quantity", field: "QTY 47", at: line.source) }
             invoice.lines.append(InvoiceLine(
                 lineNumber: context.required(line.lineNumber, field: "LIN 1082", at: line.source),
                 purchaseOrderLineNumber: line.references.first { $0.qualifier == "ON" }?.lineNumber, items: context.items(line),
                 description: context.description(line), quantity: quantity ?? Quantity(value: 0),
-                unitPrice: context.price(line.price("AAA") ?? line.prices.first),
+                unitPrice: context.price(in: line.prices, preferring: "AAA"),
                 amount: context.amount(line.amount("203") ?? line.amount("66")), taxes: line.taxes.map { context.tax($0) },
                 references: line.references.map { context.reference($0) }, notes: context.notes(line.freeTexts)))
         }

@@ -51,7 +51,7 @@ extension EDIFACTInboundMapper {
     }
 
     private static func shippedItem(_ line: EDIFACTLineItem, _ context: inout EDIFACTMappingContext) -> ShippedItem {
-        let shipped = context.quantity(line.quantity("12") ?? line.quantities.first)
+        let shipped = context.quantity(in: line.quantities, preferring: "12")
         if line.quantities.isEmpty { context.fail("the line has no despatched quantity", field: "QTY 12", at: line.source) }
         return ShippedItem(lineNumber: line.lineNumber,
                            purchaseOrderLineNumber: line.references.first { $0.qualifier == "ON" }?.lineNumber,

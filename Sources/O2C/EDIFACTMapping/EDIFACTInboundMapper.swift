@@ -86,24 +86,62 @@ struct EDIFACTMappingContext {
     }
 
     mutating func quantity(_ quantity: EDIFACTQuantity?) -> Quantity? {
-        guard let quantity, let value = decimal(quantity.text, field: "QTY \(quantity.qualifier) 6060", at: quantity.source) else {
-            return nil
-        }
-        return Quantity(value: value, unit: quantity.unit.map { UnitCodes.unit(edifact: $0) })
+        guard let quantity else { return nil }
+        return self.quantity(quantity.text, unit: quantity.unit, qualifier: quantity.qualifier, at: quantity.source)
+    }
+
+    /// The quantity with a qualifier, else the first (read in place, the value not copied).
+    mutating func quantity(in quantities: [EDIFACTQuantity], preferring qualifier: String) -> Quantity? {
+        guard let i = Self.index(in: quantities, of: qualifier) ?? (quantities.isEmpty ? nil : 0) else { return nil }
+        return quantity(quantities[i].text, unit: quantities[i].unit, qualifier: quantities[i].qualifier, at: quantities[i].source)
+    }
+
+    private mutating func quantity(_ text: String?, unit: String?, qualifier: String, at source: EDIFACTSourcePosition) -> Quantity? {
+        guard let value = decimal(text, field: "QTY \(qualifier) 6060", at: source) else { return nil }
+        return Quantity(value: value, unit: unit.map { UnitCodes.unit(edifact: $0) })
     }
 
     mutating func price(_ price: EDIFACTPrice?) -> UnitPrice? {
-        guard let price, let value = decimal(price.text, field: "PRI \(price.qualifier) 5118", at: price.source) else { return nil }
+        guard let price else { return nil }
+        return self.price(price.text, qualifier: price.qualifier, basis: price.basisQuantity, unit: price.basisUnit, at: price.source)
+    }
+
+    /// The price with a qualifier, else the first (read in place, the value not copied).
+    mutating func price(in prices: [EDIFACTPrice], preferring qualifier: String) -> UnitPrice? {
+        guard let i = Self.index(in: prices, of: qualifier) ?? (prices.isEmpty ? nil : 0) else { return nil }
+        return price(prices[i].text, qualifier: prices[i].qualifier, basis: prices[i].basisQuantity, unit: prices[i].basisUnit,
+                     at: prices[i].source)
+    }
+
+    private mutating func price(_ text: String?, qualifier: String, basis: String?, unit: String?,
+                                at source: EDIFACTSourcePosition) -> UnitPrice? {
+        guard let value = decimal(text, field: "PRI \(qualifier) 5118", at: source) else { return nil }
         var per: Quantity?
-        if let basis = decimal(price.basisQuantity, field: "PRI 5284", at: price.source) {
-            per = Quantity(value: basis, unit: price.basisUnit.map { UnitCodes.unit(edifact: $0) })
+        if let basis = decimal(basis, field: "PRI 5284", at: source) {
+            per = Quantity(value: basis, unit: unit.map { UnitCodes.unit(edifact: $0) })
         }
-        return UnitPrice(value: value, basis: price.qualifier, per: per)
+        return UnitPrice(value: value, basis: qualifier, per: per)
     }
 
     mutating func amount(_ amount: EDIFACTAmount?) -> Decimal? {
         guard let amount else { return nil }
         return decimal(amount.text, field: "MOA \(amount.qualifier) 5004", at: amount.source)
+    }
+
+    /// The first amount with a qualifier (read in place, the value not copied).
+    mutating func amount(in amounts: [EDIFACTAmount], _ qualifier: String) -> Decimal? {
+        guard let i = Self.index(in: amounts, of: qualifier) else { return nil }
+        return decimal(amounts[i].text, field: "MOA \(qualifier) 5004", at: amounts[i].source)
+    }
+
+    /// The index of the first value with a qualifier, the values read in place.
+    private static func index<Value: EDIFACTQualifiedValue>(in values: [Value], of qualifier: String) -> Int? {
+        var index = 0
+        while index < values.count {
+            if values[index].qualifier == qualifier { return index }
+            index += 1
+        }
+        return nil
     }
 
     mutating func party(_ party: EDIFACTParty) -> Party {
@@ -145,8 +183,8 @@ struct EDIFACTMappingContext {
                                         qualifier: identifier.numberType, value: identifier.number))
         }
         if let identifier = line.itemIdentifier { add(identifier) }
-        for identification in line.productIdentifications {
-            for identifier in identification.identifiers { add(identifier) }
+        for p in line.productIdentifications.indices {
+            for i in line.productIdentifications[p].identifiers.indices { add(line.productIdentifications[p].identifiers[i]) }
         }
         return items
     }
@@ -210,3 +248,12 @@ struct EDIFACTMappingContext {
         return value
     }
 }
+
+/// The typed values picked by their qualifier in a mapping (`QTY` 6063, `PRI` 5125, `MOA` 5025).
+protocol EDIFACTQualifiedValue {
+    var qualifier: String { get }
+}
+
+extension EDIFACTQuantity: EDIFACTQualifiedValue {}
+extension EDIFACTPrice: EDIFACTQualifiedValue {}
+extension EDIFACTAmount: EDIFACTQualifiedValue {}
