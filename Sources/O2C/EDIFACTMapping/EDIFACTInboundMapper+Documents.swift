@@ -18,7 +18,7 @@ extension EDIFACTInboundMapper {
         order.taxes = message.body.taxes.map { context.tax($0) }
         order.notes = context.notes(message.body.freeTexts)
         order.lines.reserveCapacity(message.body.lineItems.count)
-        for line in message.body.lineItems { order.lines.append(orderLine(line, &context)) }
+        for index in message.body.lineItems.indices { order.lines.append(orderLine(message.body.lineItems, index, &context)) }
         if !message.body.controlTotals.isEmpty || !message.body.totals.isEmpty {
             order.totals = PurchaseOrderTotals(
                 lineCount: message.body.controlTotal("2").flatMap { context.integer($0.text, field: "CNT 2 6066", at: $0.source) },
@@ -29,18 +29,21 @@ extension EDIFACTInboundMapper {
         return order
     }
 
-    /// One ORDERS line (`LIN` group) → purchase order line.
-    private static func orderLine(_ line: EDIFACTLineItem, _ context: inout EDIFACTMappingContext) -> PurchaseOrderLine {
-        let lineDates = context.dates(line.dates, named: [.requestedDelivery])
-        let quantity = context.quantity(in: line.quantities, preferring: "21")
-        if line.quantities.isEmpty { context.fail("the line has no ordered quantity", field: "QTY 21", at: line.source) }
+    /// One ORDERS line (`LIN` group) → purchase order line; its values are read in place, the
+    /// line is not copied.
+    private static func orderLine(_ lines: [EDIFACTLineItem], _ index: Int,
+                                  _ context: inout EDIFACTMappingContext) -> PurchaseOrderLine {
+        let lineDates = context.dates(lines[index].dates, named: [.requestedDelivery])
+        let quantity = context.quantity(in: lines[index].quantities, preferring: "21")
+        if lines[index].quantities.isEmpty { context.fail("the line has no ordered quantity", field: "QTY 21", at: lines[index].source) }
         return PurchaseOrderLine(
-            lineNumber: context.required(line.lineNumber, field: "LIN 1082", at: line.source), items: context.items(line),
-            description: context.description(line), quantity: quantity ?? Quantity(value: 0),
-            unitPrice: context.price(in: line.prices, preferring: "AAA"), amount: context.amount(in: line.amounts, "203"),
+            lineNumber: context.required(lines[index].lineNumber, field: "LIN 1082", at: lines[index].source),
+            items: context.items(lines[index].itemIdentifier, lines[index].productIdentifications),
+            description: context.description(lines[index].descriptions), quantity: quantity ?? Quantity(value: 0),
+            unitPrice: context.price(in: lines[index].prices, preferring: "AAA"), amount: context.amount(in: lines[index].amounts, "203"),
             requestedDelivery: lineDates.named[.requestedDelivery], otherDates: lineDates.other,
-            references: line.references.map { context.reference($0) }, taxes: line.taxes.map { context.tax($0) },
-            notes: context.notes(line.freeTexts))
+            references: lines[index].references.map { context.reference($0) }, taxes: lines[index].taxes.map { context.tax($0) },
+            notes: context.notes(lines[index].freeTexts))
     }
 
     /// ORDRSP → order acknowledgement.

@@ -173,8 +173,12 @@ struct EDIFACTMappingContext {
 
     /// The line's item numbers with a value: the `LIN` one, then those of the `PIA`s.
     func items(_ line: EDIFACTLineItem) -> [ItemIdentifier] {
-        var count = line.itemIdentifier == nil ? 0 : 1
-        for identification in line.productIdentifications { count += identification.identifiers.count }
+        items(line.itemIdentifier, line.productIdentifications)
+    }
+
+    func items(_ main: EDIFACTItemIdentifier?, _ identifications: [EDIFACTProductIdentification]) -> [ItemIdentifier] {
+        var count = main == nil ? 0 : 1
+        for identification in identifications { count += identification.identifiers.count }
         var items: [ItemIdentifier] = []
         items.reserveCapacity(count)
         func add(_ identifier: EDIFACTItemIdentifier) {
@@ -182,17 +186,21 @@ struct EDIFACTMappingContext {
             items.append(ItemIdentifier(scheme: ItemIdSchemeCodes.scheme(edifact: identifier.numberType),
                                         qualifier: identifier.numberType, value: identifier.number))
         }
-        if let identifier = line.itemIdentifier { add(identifier) }
-        for p in line.productIdentifications.indices {
-            for i in line.productIdentifications[p].identifiers.indices { add(line.productIdentifications[p].identifiers[i]) }
+        if let main { add(main) }
+        for p in identifications.indices {
+            for i in identifications[p].identifiers.indices { add(identifications[p].identifiers[i]) }
         }
         return items
     }
 
     /// The non-empty `IMD` texts of the line, joined by spaces.
     func description(_ line: EDIFACTLineItem) -> String? {
+        description(line.descriptions)
+    }
+
+    func description(_ descriptions: [EDIFACTItemDescription]) -> String? {
         var result: String?
-        for description in line.descriptions {
+        for description in descriptions {
             let texts = description.texts
             let text = texts.count == 1 ? texts[0] : texts.joined(separator: " ")
             guard !text.isEmpty else { continue }
