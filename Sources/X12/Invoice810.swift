@@ -75,7 +75,7 @@ public struct Invoice810: Sendable, Hashable, X12PartsDocument {
         self.init(invoiceDate: "", invoiceNumber: "")
         adoptSharedParts(parts, beginning: beginning)
         implementationConventionReference = frame.implementationConventionReference
-        amounts = (parts.named["AMT"] ?? []).map { X12MonetaryAmount(segment: $0, origin: X12Origin($0.position)) }
+        amounts = (parts.named["AMT"] ?? []).map { X12MonetaryAmount(segment: $0, origin: $0.origin) }
         totalMonetaryValue = parts.named["TDS"]?.first.map {
             X12TotalMonetaryValue(segment: $0, origin: parts.namedOrigins["TDS"] ?? X12Origin())
         }

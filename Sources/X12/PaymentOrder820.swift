@@ -219,7 +219,7 @@ public struct X12RemittanceItem: Sendable, Hashable {
     init(node: X12Node) {
         self.init(referenceIdentification: "", amountPaid: nil)
         remittanceSegment = X12Segment(node.segment)
-        origin = X12Origin(node.segment.position)
+        origin = X12Origin(node.segment)
         var lastRank = 0
         for child in node.children {
             let rank = child.isKnown ? child.rank : lastRank

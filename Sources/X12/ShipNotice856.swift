@@ -52,7 +52,7 @@ public struct ShipNotice856: Sendable, Hashable {
             switch node.tag {
             case "BSN" where node.isKnown && beginning == nil:
                 beginning = X12Segment(node.segment)
-                origin = X12Origin(node.segment.position)
+                origin = X12Origin(node.segment)
             case "DTM" where node.isKnown: dates.append(X12Date(node: node))
             case "HL" where node.isKnown: flat.append(X12HierarchicalLevel(node: node))
             case "CTT" where node.isKnown && totals == nil: totals = X12TransactionTotals(node: node)

@@ -93,7 +93,7 @@ extension X12Amount {
     /// The amount in an element of a segment, nil when the element is empty.
     init?(_ segment: X12Segment, _ element: Int, impliedDecimals: Int = 0, origin: X12Origin) {
         guard let text = segment[element: element] else { return nil }
-        self.init(text: text, impliedDecimals: impliedDecimals, origin: X12Origin(origin.element(element)))
+        self.init(text: text, impliedDecimals: impliedDecimals, origin: origin.narrowed(toElement: element))
     }
 }
 

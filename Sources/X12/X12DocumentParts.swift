@@ -39,7 +39,7 @@ struct X12DocumentParts {
             let tag = node.tag
             if tag == beginningTag, beginning == nil {
                 beginning = X12Segment(node.segment)
-                beginningOrigin = X12Origin(node.segment.position)
+                beginningOrigin = X12Origin(node.segment)
                 continue
             }
             if tag == lineTag {
@@ -48,7 +48,7 @@ struct X12DocumentParts {
             }
             if !namedTags.isEmpty, node.children.isEmpty, namedTags.contains(tag.description) {
                 named[tag.description, default: []].append(X12Segment(node.segment))
-                namedOrigins[tag.description] = namedOrigins[tag.description] ?? X12Origin(node.segment.position)
+                namedOrigins[tag.description] = namedOrigins[tag.description] ?? X12Origin(node.segment)
                 continue
             }
             switch tag {

@@ -93,7 +93,7 @@ public struct X12HierarchicalLevel: Sendable, Hashable {
     /// Reads an HL node (children are attached by the ship notice).
     init(node: X12Node) {
         let segment = node.segment
-        self.init(hierarchySegment: X12Segment(segment), origin: X12Origin(segment.position))
+        self.init(hierarchySegment: X12Segment(segment), origin: X12Origin(segment))
         var lastRank = 0
         for child in node.children {
             let rank = child.isKnown ? child.rank : lastRank

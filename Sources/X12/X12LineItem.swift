@@ -58,7 +58,7 @@ public struct X12LineItem: Sendable, Hashable {
     /// Reads a PO1 / IT1 node against the loop body's table.
     init(node: X12Node, body: X12Table) {
         let segment = node.segment
-        self.init(baseline: X12BaselineItem(segment: X12Segment(segment), origin: X12Origin(segment.position)))
+        self.init(baseline: X12BaselineItem(segment: X12Segment(segment), origin: X12Origin(segment)))
         var lastRank = 0
         for child in node.children {
             let rank = child.isKnown ? body.rank(of: child.tag) : lastRank

@@ -169,7 +169,7 @@ public struct X12Party: Sendable, Hashable {
     /// Reads an N1 node and its loop.
     init(node: X12Node) {
         let segment = node.segment
-        self.init(nameSegment: X12Segment(segment), origin: X12Origin(segment.position))
+        self.init(nameSegment: X12Segment(segment), origin: X12Origin(segment))
         var lastRank = 0
         for child in node.children {
             let rank = child.isKnown ? Self.table.rank(of: child.tag) : lastRank

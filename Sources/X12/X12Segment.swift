@@ -40,6 +40,12 @@ public struct X12Segment: Sendable, Hashable, CustomStringConvertible {
         return nil
     }
 
+    /// Where the segment was read, its position built only when asked for.
+    var origin: X12Origin {
+        if case .read(let segment) = storage { return X12Origin(segment) }
+        return X12Origin()
+    }
+
     /// The number of elements (trailing empty ones included as read).
     public var elementCount: Int {
         switch storage {

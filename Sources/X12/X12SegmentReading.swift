@@ -24,7 +24,7 @@ struct X12SegmentReading {
     /// An amount element, positioned at the element of a segment read at `origin`.
     func amount(_ element: Int, impliedDecimals: Int = 0, origin: X12Origin) -> X12Amount? {
         guard let text = self[element: element] else { return nil }
-        return X12Amount(text: text, impliedDecimals: impliedDecimals, origin: X12Origin(origin.element(element)))
+        return X12Amount(text: text, impliedDecimals: impliedDecimals, origin: origin.narrowed(toElement: element))
     }
 
     /// The non-empty 235/234-style pairs from an element on (`first` and `first + 1`, …).

@@ -25,7 +25,7 @@ extension X12SegmentValue {
     }
 
     init(owned: OwnedSegment) {
-        self.init(segment: X12Segment(owned), origin: X12Origin(owned.position))
+        self.init(segment: X12Segment(owned), origin: X12Origin(owned))
     }
 
     /// The position of an element, for findings.

@@ -20,6 +20,6 @@ public struct X12UnmappedSegment: Sendable, Hashable {
 
     /// Keeps a node and everything it holds at a rank of the writing scope's table.
     static func keeping(_ node: X12Node, at rank: Int) -> [X12UnmappedSegment] {
-        node.flattened.map { X12UnmappedSegment(X12Segment($0), tablePosition: rank, origin: X12Origin($0.position)) }
+        node.flattened.map { X12UnmappedSegment(X12Segment($0), tablePosition: rank, origin: X12Origin($0)) }
     }
 }

@@ -56,11 +56,11 @@ extension X12InboundMapper {
 
     /// One PO1 loop of an 850 (borrowed: the line is not copied out of the order).
     static func purchaseOrderLine(_ line: borrowing X12LineItem, number: Int, context: inout X12InboundContext) -> PurchaseOrderLine {
-        let position = line.baseline.origin.position
+        let origin = line.baseline.origin
         let baseline = line.baseline.values
         let lineDates = context.dates(line.dates, naming: .requestedDelivery)
-        let quantity = context.quantity(baseline.quantity, unit: baseline.unitOfMeasureCode, field: "PO102", at: position)
-        if baseline.quantity == nil { context.fail("the line has no quantity", field: "PO102", at: position?.at(element: 2)) }
+        let quantity = context.quantity(baseline.quantity, unit: baseline.unitOfMeasureCode, field: "PO102", at: origin.position)
+        if baseline.quantity == nil { context.fail("the line has no quantity", field: "PO102", at: origin.element(2)) }
         return PurchaseOrderLine(
             lineNumber: baseline.assignedIdentification ?? String(number), items: context.items(baseline.itemIdentifiers),
             description: line.description, quantity: quantity ?? Quantity(value: 0),
@@ -77,7 +77,7 @@ extension X12InboundMapper {
         var lines: [OrderAcknowledgementLine] = []
         lines.reserveCapacity(ack.lineItems.count)
         for (index, line) in ack.lineItems.enumerated() {
-            let position = line.baseline.origin.position
+            let origin = line.baseline.origin
             let baseline = line.baseline.values
             let statusCode = line.acknowledgements.first?.lineItemStatusCode
             var schedules: [ScheduledQuantity] = []
@@ -93,7 +93,7 @@ extension X12InboundMapper {
             lines.append(OrderAcknowledgementLine(
                 lineNumber: baseline.assignedIdentification ?? String(index + 1), items: context.items(baseline.itemIdentifiers),
                 description: line.description,
-                orderedQuantity: context.quantity(baseline.quantity, unit: baseline.unitOfMeasureCode, field: "PO102", at: position),
+                orderedQuantity: context.quantity(baseline.quantity, unit: baseline.unitOfMeasureCode, field: "PO102", at: origin.position),
                 unitPrice: context.decimal(baseline.unitPrice, field: "PO104").map { UnitPrice(value: $0, basis: baseline.basisOfUnitPriceCode) },
                 status: statusCode.flatMap { AcknowledgementStatusCodes.x12Line.value(for: $0) } ?? (statusCode == nil ? headerStatus : .pending),
                 statusCode: statusCode, schedules: schedules, references: line.references.map(context.reference)))
@@ -123,10 +123,10 @@ extension X12InboundMapper {
         var lines: [InvoiceLine] = []
         lines.reserveCapacity(invoice.lineItems.count)
         for (index, line) in invoice.lineItems.enumerated() {
-            let position = line.baseline.origin.position
+            let origin = line.baseline.origin
             let baseline = line.baseline.values
-            if baseline.quantity == nil { context.fail("the line has no quantity", field: "IT102", at: position?.at(element: 2)) }
-            let quantity = context.quantity(baseline.quantity, unit: baseline.unitOfMeasureCode, field: "IT102", at: position)
+            if baseline.quantity == nil { context.fail("the line has no quantity", field: "IT102", at: origin.element(2)) }
+            let quantity = context.quantity(baseline.quantity, unit: baseline.unitOfMeasureCode, field: "IT102", at: origin.position)
             let price = context.decimal(baseline.unitPrice, field: "IT104")
             lines.append(InvoiceLine(
                 lineNumber: baseline.assignedIdentification ?? String(index + 1), items: context.items(baseline.itemIdentifiers),

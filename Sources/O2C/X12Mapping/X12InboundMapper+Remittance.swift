@@ -26,7 +26,7 @@ extension X12InboundMapper {
                                   bpr.receivingAccountNumber))
         var invoices: [RemittedInvoice] = []
         for item in order.remittanceItems {
-            let position = item.origin.position
+            let origin = item.origin
             var purchaseOrder: String?
             var references: [Reference] = []
             for ref in item.references {
@@ -34,12 +34,12 @@ extension X12InboundMapper {
             }
             let invoiceDate = item.dates.first { $0.qualifier == "003" }.flatMap { context.date($0) }
             if item.referenceIdentification.isEmpty {
-                context.fail("the remittance item names no document", field: "RMR02", at: position?.at(element: 2))
+                context.fail("the remittance item names no document", field: "RMR02", at: origin.element(2))
             }
             invoices.append(RemittedInvoice(
                 invoiceNumber: item.referenceIdentification, documentType: item.referenceQualifier,
                 invoiceDate: invoiceDate, purchaseOrderNumber: purchaseOrder,
-                amountPaid: context.requiredDecimal(item.amountPaid, field: "RMR04", at: position?.at(element: 4)),
+                amountPaid: context.requiredDecimal(item.amountPaid, field: "RMR04", at: origin.element(4)),
                 invoiceAmount: context.decimal(item.totalInvoiceAmount, field: "RMR05"),
                 discountAmount: context.decimal(item.discountAmount, field: "RMR06"),
                 adjustments: item.adjustments.map { adx in

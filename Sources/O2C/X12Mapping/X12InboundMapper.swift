@@ -54,8 +54,8 @@ public enum X12InboundMapper {
 struct X12InboundContext {
     var findings: [MappingFinding] = []
 
-    mutating func fail(_ message: String, field: String, at position: EDIPosition?) {
-        findings.append(MappingFinding(message, field: field, position: position))
+    mutating func fail(_ message: String, field: String, at position: @autoclosure () -> EDIPosition?) {
+        findings.append(MappingFinding(message, field: field, position: position()))
     }
 
     func finish() throws(MappingError) {
@@ -77,29 +77,29 @@ struct X12InboundContext {
     }
 
     /// A number that must be there.
-    mutating func requiredDecimal(_ amount: X12Amount?, field: String, at position: EDIPosition?) -> Decimal {
+    mutating func requiredDecimal(_ amount: X12Amount?, field: String, at position: @autoclosure () -> EDIPosition?) -> Decimal {
         guard amount != nil else {
-            fail("\(field) is missing", field: field, at: position)
+            fail("\(field) is missing", field: field, at: position())
             return 0
         }
         return decimal(amount, field: field) ?? 0
     }
 
-    mutating func integer(_ text: String?, field: String, at position: EDIPosition?) -> Int? {
+    mutating func integer(_ text: String?, field: String, at position: @autoclosure () -> EDIPosition?) -> Int? {
         guard let text else { return nil }
         guard let value = Int(text) else {
-            fail("\"\(text)\" is not a whole number", field: field, at: position)
+            fail("\"\(text)\" is not a whole number", field: field, at: position())
             return nil
         }
         return value
     }
 
     /// An X12 date (and time) as ISO 8601, or a finding when it does not exist.
-    mutating func date(_ date: String?, time: String? = nil, field: String, at position: EDIPosition?) -> String? {
+    mutating func date(_ date: String?, time: String? = nil, field: String, at position: @autoclosure () -> EDIPosition?) -> String? {
         guard let date else { return nil }
         if time == nil, let day = Self.isoDay(date) { return day }
         do throws(MappingError) {
-            return try ISODate.requireX12(date: date, time: time, field: field, position: position)
+            return try ISODate.requireX12(date: date, time: time, field: field, position: position())
         } catch {
             findings += error.findings
             return nil
@@ -144,9 +144,9 @@ struct X12InboundContext {
     }
 
     /// DTM values as ISO 8601 (the finding's field, `DTM` and the qualifier, made only when needed).
-    private mutating func date(_ values: (qualifier: String, date: String?, time: String?), at position: EDIPosition?) -> String? {
+    private mutating func date(_ values: (qualifier: String, date: String?, time: String?), at position: @autoclosure () -> EDIPosition?) -> String? {
         if values.time == nil, let date = values.date, let day = Self.isoDay(date) { return day }
-        return date(values.date, time: values.time, field: "DTM \(values.qualifier)", at: position)
+        return date(values.date, time: values.time, field: "DTM \(values.qualifier)", at: position())
     }
 
     /// Dates named by role (one or two roles per document or line), from ``dates(_:naming:_:)``.
@@ -221,7 +221,7 @@ struct X12InboundContext {
     }
 
     /// A quantity with its unit (355).
-    mutating func quantity(_ amount: X12Amount?, unit: String?, field: String, at position: EDIPosition?) -> Quantity? {
+    mutating func quantity(_ amount: X12Amount?, unit: String?, field: String, at position: @autoclosure () -> EDIPosition?) -> Quantity? {
         guard amount != nil else { return nil }
         guard let value = decimal(amount, field: field) else { return nil }
         return Quantity(value: value, unit: unit.map { UnitCodes.unit(x12: $0) })
