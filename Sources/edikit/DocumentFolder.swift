@@ -7,8 +7,12 @@ import Foundation
 /// reader looks for it, ``publish(_:as:)`` gives it its name. On Linux it is staged as an unnamed
 /// file (`O_TMPFILE`, kept open) and linked into place (`linkat`), one directory entry per document;
 /// where the file system or the process cannot link such a file (checked once, when the folder is
-/// opened), it is staged under a temporary name and renamed. A name already taken by an earlier
-/// run's file is replaced: the document is linked under a temporary name and renamed over it.
+/// opened), it is staged under a temporary name and renamed.
+///
+/// ``publish(_:stem:)`` picks the name, and keeps nothing in memory per document to do it: a file
+/// already under the name whose modification time is not older than the folder's opening was
+/// written by this run, so the document takes the next free `-2`, `-3`…; an older file is an earlier
+/// run's and is replaced (the document is linked under a temporary name and renamed over it).
 ///
 /// Several threads may stage and publish documents at once. `@unchecked Sendable`:
 /// `temporaryCounter` is read and written only with `lock` held; everything else is set once.
@@ -37,6 +41,9 @@ final class DocumentFolder: @unchecked Sendable {
     private let linking: Linking
     private let lock = NSLock()
     private var temporaryCounter = 0
+    /// When the folder was opened, stamped by the file system itself (the modification time of a
+    /// file created then), so it compares with the stamps of the documents written after it.
+    private let openedAt: timespec
 
     /// Creates the folder when missing and opens it.
     init(parent: String, name: String) throws {
@@ -46,6 +53,7 @@ final class DocumentFolder: @unchecked Sendable {
         descriptor = open(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
         guard descriptor >= 0 else { throw POSIXFailure(operation: "open", path: path) }
         linking = Self.linking(in: descriptor)
+        openedAt = try Self.stamp(in: descriptor, path: path)
     }
 
     deinit { close(descriptor) }
@@ -79,20 +87,58 @@ final class DocumentFolder: @unchecked Sendable {
         return .temporary(temporary)
     }
 
-    /// Gives a staged document its name, replacing an older file of that name; on failure the
-    /// document is dropped.
-    func publish(_ staged: StagedDocument, as name: String) throws {
+    /// Gives a staged document the name `<stem>.json`, or `<stem>-2.json`, `-3`… when this run
+    /// already wrote that name; a file of an earlier run is replaced. Returns the name; on failure
+    /// the document is dropped. One thread at a time, in the order names are to be given.
+    func publish(_ staged: StagedDocument, stem: String) throws -> String {
+        var name = "\(stem).json"
+        var counter = 2
         switch staged {
         case .unnamed(let file):
             defer { close(file) }
-            if link(file, to: name) == 0 { return }
-            guard errno == EEXIST else { throw POSIXFailure(operation: "link", path: describe(name)) }
-            let temporary = nextTemporaryName()
-            guard link(file, to: temporary) == 0 else { throw POSIXFailure(operation: "link", path: describe(temporary)) }
-            try rename(temporary, to: name)
+            while link(file, to: name) != 0 {
+                guard errno == EEXIST else { throw POSIXFailure(operation: "link", path: describe(name)) }
+                guard writtenThisRun(name) else {
+                    let temporary = nextTemporaryName()
+                    guard link(file, to: temporary) == 0 else { throw POSIXFailure(operation: "link", path: describe(temporary)) }
+                    try rename(temporary, to: name)
+                    return name
+                }
+                name = "\(stem)-\(counter).json"
+                counter += 1
+            }
         case .temporary(let temporary):
+            while writtenThisRun(name) {
+                name = "\(stem)-\(counter).json"
+                counter += 1
+            }
             try rename(temporary, to: name)
         }
+        return name
+    }
+
+    /// Whether a file of that name is there and was written since the folder was opened.
+    private func writtenThisRun(_ name: String) -> Bool {
+        var status = stat()
+        guard fstatat(descriptor, name, &status, AT_SYMLINK_NOFOLLOW) == 0 else { return false }
+        let modified = status.st_mtim
+        return modified.tv_sec > openedAt.tv_sec || (modified.tv_sec == openedAt.tv_sec && modified.tv_nsec >= openedAt.tv_nsec)
+    }
+
+    /// The modification time the file system gives a file created in the folder now (the file is
+    /// removed at once).
+    private static func stamp(in folder: Int32, path: String) throws -> timespec {
+        let name = ".opened-\(getpid())"
+        unlinkat(folder, name, 0)  // left by a killed run of the same process number
+        let file = openat(folder, name, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
+        guard file >= 0 else { throw POSIXFailure(operation: "open", path: (path as NSString).appendingPathComponent(name)) }
+        defer {
+            close(file)
+            unlinkat(folder, name, 0)
+        }
+        var status = stat()
+        guard fstat(file, &status) == 0 else { throw POSIXFailure(operation: "stat", path: (path as NSString).appendingPathComponent(name)) }
+        return status.st_mtim
     }
 
     /// Drops a staged document that will not be published.

@@ -7,16 +7,14 @@ import O2C
 /// ``prepare(_:json:)`` maps and encodes, ``stage(_:json:)`` writes the document where no reader
 /// sees it (both on any thread), ``publish(_:)`` names it, in input order.
 ///
-/// `@unchecked Sendable`: `documentFolders` is read and written only with `lock` held; `usedNames`
-/// only by ``publish(_:)``, which one thread at a time calls, in input order (``TranslationRecorder``).
+/// `@unchecked Sendable`: `documentFolders` is read and written only with `lock` held; ``publish(_:)``
+/// is called by one thread at a time, in input order (``TranslationRecorder``).
 final class TranslationWriter: @unchecked Sendable {
     let folder: String
     /// Indented JSON (the default) or compact.
     let pretty: Bool
     /// Whether each document is fsynced before it is named.
     let durable: Bool
-    /// Names written in this run, so two transactions never share a file.
-    private var usedNames: Set<String> = []
     private let lock = NSLock()
     /// The document-type folders written to so far, each opened once.
     private var documentFolders: [String: DocumentFolder] = [:]
@@ -90,20 +88,19 @@ final class TranslationWriter: @unchecked Sendable {
         }
     }
 
-    /// Names a staged document and gives it that name; called in input order, so names are stable
-    /// (a document that could not be staged takes its name all the same). The record says what happened.
+    /// Names a staged document and gives it that name; called in input order, so a repeated name's
+    /// `-2` goes to the later transaction. The record says what happened.
     func publish(_ prepared: Prepared) -> ReportTransaction {
         var record = prepared.record
-        guard prepared.isMapped, let documentType = prepared.documentType else { return record }
-        let file = uniqueFileName(documentType: documentType, partner: prepared.partner, key: record.businessKey,
-                                  controlNumber: record.controlNumber)
+        guard prepared.isMapped, prepared.documentType != nil else { return record }
         guard let (folder, document) = prepared.staged else {
             record.status = .failed
             record.findings = [prepared.stagingFailure ?? ReportFinding(message: "could not write the document")]
             return record
         }
         do {
-            try folder.publish(document, as: file)
+            let file = try folder.publish(document, stem: Self.fileStem(partner: prepared.partner, key: record.businessKey,
+                                                                        controlNumber: record.controlNumber))
             record.output = "\(folder.name)/\(file)"
             record.status = .translated
         } catch {
@@ -118,18 +115,10 @@ final class TranslationWriter: @unchecked Sendable {
         if let (folder, document) = prepared.staged { folder.discard(document) }
     }
 
-    /// `<partner>_<key>_<control>.json` in the folder `<type>`, each part sanitised, with `-2`,
-    /// `-3`… on a repeat.
-    func uniqueFileName(documentType: InternalDocument.DocumentType, partner: String, key: String?,
-                        controlNumber: String) -> String {
-        let stem = [partner, key ?? "nokey", controlNumber].map { Self.sanitize($0) }.joined(separator: "_")
-        var name = "\(stem).json"
-        var counter = 2
-        while !usedNames.insert("\(documentType.rawValue)/\(name)").inserted {
-            name = "\(stem)-\(counter).json"
-            counter += 1
-        }
-        return name
+    /// `<partner>_<key>_<control>`, each part sanitised: the document's name without `.json` (the
+    /// folder adds `-2`, `-3`… when this run already wrote it).
+    static func fileStem(partner: String, key: String?, controlNumber: String) -> String {
+        [partner, key ?? "nokey", controlNumber].map { sanitize($0) }.joined(separator: "_")
     }
 
     /// Keeps `[A-Za-z0-9._-]`, replaces anything else with `_`, never starts with a dot, at most 48 characters.

@@ -118,6 +118,31 @@ import TestSupport
         #expect(!FileManager.default.fileExists(atPath: work.appendingPathComponent("x").path))
     }
 
+    /// A second run into the same folder replaces the first run's documents (no `-2`), while a name
+    /// repeated within that run still gets `-2`: the folder tells the two apart by the files' times,
+    /// keeping no list of names in memory.
+    @Test func aLaterRunReplacesAnEarlierRunsDocuments() throws {
+        let work = try Self.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: work) }
+        let input = Fixtures.repositoryRoot.appendingPathComponent("Samples/inbox/globex-850-005010.edi").path
+        let out = work.appendingPathComponent("out")
+        let first = try InspectCommandTests.run(["translate", input, "--out", out.path, "--format", "json"])
+        #expect(first.status == 0, "\(first.stdout)\(first.stderr)")
+        let documents = Self.allFiles(out).filter { $0.hasSuffix(".json") && $0 != "report.json" }
+        #expect(documents.count == 1, "\(documents)")
+        let document = out.appendingPathComponent(documents[0])
+        try Data("an earlier run's document".utf8).write(to: document)
+        let second = try InspectCommandTests.run(["translate", input, input, "--out", out.path, "--format", "json"])
+        #expect(second.status == 0, "\(second.stdout)\(second.stderr)")
+        let after = Self.allFiles(out).filter { $0.hasSuffix(".json") && $0 != "report.json" }
+        let repeated = documents[0].replacingOccurrences(of: ".json", with: "-2.json")
+        #expect(after == [repeated, documents[0]].sorted(), "\(after)")
+        let replaced = try String(contentsOf: document, encoding: .utf8)
+        #expect(replaced.hasPrefix("{"), "the earlier run's file is replaced by the document")
+        #expect(try Data(contentsOf: document) == Data(contentsOf: out.appendingPathComponent(repeated)))
+        #expect(!Self.allFiles(out).contains { $0.contains(".tmp-") || $0.contains(".opened-") || $0.contains(".probe-") })
+    }
+
     /// With several jobs, validation runs ahead of mapping and writing on other threads: the
     /// documents, their names and the report's entries must be exactly those of one job.
     @Test func parallelJobsWriteWhatOneJobWrites() throws {
