@@ -12,10 +12,7 @@ public enum ISODate {
 
     /// `CCYYMMDD` → `YYYY-MM-DD`; nil when not 8 digits or not a calendar date.
     public static func fromCCYYMMDD(_ value: some StringProtocol) -> String? {
-        let digits = Array(value.utf8)
-        guard digits.count == 8, let year = number(digits[0..<4]), let month = number(digits[4..<6]),
-              let day = number(digits[6..<8]) else { return nil }
-        return format(year: year, month: month, day: day)
+        fromDigits(value, count: 8)
     }
 
     /// `YYMMDD` → `YYYY-MM-DD` with ``centuryPivot``; nil when not 6 digits or not a calendar date.
@@ -46,11 +43,8 @@ public enum ISODate {
         case "102": return fromCCYYMMDD(text)
         case "": return text.utf8.count == 8 ? fromCCYYMMDD(text) : nil
         case "101": return fromYYMMDD(text)
-        case "203", "204":
-            let length = code == "203" ? 12 : 14
-            guard text.utf8.count == length, let day = fromCCYYMMDD(text.prefix(8)),
-                  let clock = timeOfDay(String(text.dropFirst(8))) else { return nil }
-            return day + "T" + clock
+        case "203": return fromDigits(text, count: 12)
+        case "204": return fromDigits(text, count: 14)
         case "201", "202":
             let length = code == "201" ? 10 : 12
             guard text.utf8.count == length, let day = fromYYMMDD(text.prefix(6)),
@@ -120,6 +114,49 @@ public enum ISODate {
     }
 
     // MARK: - Private
+
+    /// `CCYYMMDD`, `CCYYMMDDHHMM` or `CCYYMMDDHHMMSS` (`count` 8, 12 or 14 digits) → ISO 8601,
+    /// written from the digits as sent with the separators put in; nil when the value has another
+    /// length, a non-digit, or a day or time that does not exist.
+    private static func fromDigits(_ value: some StringProtocol, count: Int) -> String? {
+        if let converted = value.utf8.withContiguousStorageIfAvailable({ fromDigits($0, count: count) }) { return converted }
+        return Array(value.utf8).withUnsafeBufferPointer { fromDigits($0, count: count) }
+    }
+
+    private static func fromDigits(_ digits: UnsafeBufferPointer<UInt8>, count: Int) -> String? {
+        guard digits.count == count, digits.allSatisfy({ $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }) else { return nil }
+        func number(_ start: Int, _ length: Int) -> Int {
+            var result = 0
+            for index in start..<start + length { result = result * 10 + Int(digits[index] &- UInt8(ascii: "0")) }
+            return result
+        }
+        guard isCalendarDate(year: number(0, 4), month: number(4, 2), day: number(6, 2)) else { return nil }
+        if count > 8 {
+            guard number(8, 2) < 24, number(10, 2) < 60, count == 12 || number(12, 2) < 60 else { return nil }
+        }
+        return String(unsafeUninitializedCapacity: 19) { text in
+            var written = 0
+            for index in 0..<count {
+                if let separator = separator(before: index) {
+                    text[written] = separator
+                    written += 1
+                }
+                text[written] = digits[index]
+                written += 1
+            }
+            return written
+        }
+    }
+
+    /// The ISO separator in front of a digit of CCYYMMDDHHMMSS.
+    private static func separator(before index: Int) -> UInt8? {
+        switch index {
+        case 4, 6: UInt8(ascii: "-")
+        case 8: UInt8(ascii: "T")
+        case 10, 12: UInt8(ascii: ":")
+        default: nil
+        }
+    }
 
     private static func number(_ digits: ArraySlice<UInt8>) -> Int? {
         var value = 0

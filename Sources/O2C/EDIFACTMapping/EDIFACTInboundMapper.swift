@@ -45,8 +45,7 @@ public enum EDIFACTInboundMapper {
 
 /// Collects the findings of one message while its values are converted.
 ///
-/// Field names of findings (`"QTY 21 6060"`) are built only when a finding is made; dates of the
-/// usual formats are converted by ``EDIFACTDateText``.
+/// Field names of findings (`"QTY 21 6060"`) are built only when a finding is made.
 struct EDIFACTMappingContext {
     var findings: [MappingFinding] = []
 
@@ -77,7 +76,7 @@ struct EDIFACTMappingContext {
     mutating func iso(_ date: EDIFACTDate?) -> String? {
         guard let date, let value = date.value else { return nil }
         if date.format == "718", let period = ISODate.periodFromEDIFACT718(value) { return period.start + "/" + period.end }
-        guard let iso = EDIFACTDateText.iso(value, format: date.format) else {
+        guard let iso = ISODate.fromEDIFACT(value, format: date.format) else {
             fail("date \"\(value)\" (format \(date.format ?? "none")) is not a valid date", field: "DTM \(date.qualifier)",
                  at: date.source)
             return nil

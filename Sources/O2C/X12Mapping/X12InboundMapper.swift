@@ -97,44 +97,12 @@ struct X12InboundContext {
     /// An X12 date (and time) as ISO 8601, or a finding when it does not exist.
     mutating func date(_ date: String?, time: String? = nil, field: String, at position: @autoclosure () -> EDIPosition?) -> String? {
         guard let date else { return nil }
-        if time == nil, let day = Self.isoDay(date) { return day }
+        if time == nil, let day = ISODate.fromCCYYMMDD(date) { return day }
         do throws(MappingError) {
             return try ISODate.requireX12(date: date, time: time, field: field, position: position())
         } catch {
             findings += error.findings
             return nil
-        }
-    }
-
-    /// A `CCYYMMDD` date that exists as `YYYY-MM-DD`, the usual case, written straight from its
-    /// digits (what ``ISODate/fromX12(date:time:)`` gives); nil for anything else.
-    static func isoDay(_ text: String) -> String? {
-        var text = text
-        return text.withUTF8 { digits -> String? in
-            guard digits.count == 8 else { return nil }
-            var numbers = (year: 0, month: 0, day: 0)
-            for (offset, byte) in digits.enumerated() {
-                guard byte >= 0x30, byte <= 0x39 else { return nil }
-                let digit = Int(byte - 0x30)
-                switch offset {
-                case 0..<4: numbers.year = numbers.year * 10 + digit
-                case 4..<6: numbers.month = numbers.month * 10 + digit
-                default: numbers.day = numbers.day * 10 + digit
-                }
-            }
-            guard ISODate.isCalendarDate(year: numbers.year, month: numbers.month, day: numbers.day) else { return nil }
-            return String(unsafeUninitializedCapacity: 10) { iso in
-                var written = 0
-                for (offset, byte) in digits.enumerated() {
-                    if offset == 4 || offset == 6 {
-                        iso[written] = UInt8(ascii: "-")
-                        written += 1
-                    }
-                    iso[written] = byte
-                    written += 1
-                }
-                return written
-            }
         }
     }
 
@@ -145,7 +113,7 @@ struct X12InboundContext {
 
     /// DTM values as ISO 8601 (the finding's field, `DTM` and the qualifier, made only when needed).
     private mutating func date(_ values: (qualifier: String, date: String?, time: String?), at position: @autoclosure () -> EDIPosition?) -> String? {
-        if values.time == nil, let date = values.date, let day = Self.isoDay(date) { return day }
+        if values.time == nil, let date = values.date, let day = ISODate.fromCCYYMMDD(date) { return day }
         return date(values.date, time: values.time, field: "DTM \(values.qualifier)", at: position())
     }
 
