@@ -82,7 +82,9 @@ final class TranslationRecorder: @unchecked Sendable {
                 try report.beginFile(path)
             case .transactions(let batch, let offset):
                 defer { batchRecorded() }
-                for prepared in batch { try add(writer.publish(prepared)) }
+                // Every staged document is published (its open file closed) before the report can fail.
+                let records = batch.map(writer.publish)
+                for record in records { try add(record) }
                 progress.transactionsDone(batch.count, offsetInFile: offset)
             case .endFile(let file):
                 try end(file)
