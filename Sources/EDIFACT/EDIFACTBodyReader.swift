@@ -11,6 +11,12 @@ struct EDIFACTBodyReader {
     private enum Phase { case header, detail, summary }
     private enum Decision { case take, keep, pass }
 
+    /// The open sub-group of a group and the tag of its last segment.
+    private struct GroupState {
+        var sub = SubGroup.none
+        var last: SegmentTag?
+    }
+
     private static let memberTags: [SegmentTag] = ["DTM", "MOA", "PCD", "COM", "LOC", "RNG"]
     private static let headerForeign: [SegmentTag] = ["TDT", "TOD", "PAC", "EQD", "SCC", "APR", "ALC", "RCS", "AJT", "GIS",
                                                      "DGS", "PCI", "HAN", "FII", "INP"]
@@ -33,9 +39,10 @@ struct EDIFACTBodyReader {
     private var party: EDIFACTParty?
     private var partySub = SubGroup.none
     private var partyLast: SegmentTag?
-    private var line: EDIFACTLineItem?
-    private var lineSub = SubGroup.none
-    private var lineLast: SegmentTag?
+    /// The open line is the last of `sequence!.lineItems` when `lineInSequence`, else the last
+    /// of `body.lineItems`: built in place, never copied.
+    private var lineInSequence = false
+    private var lineState = GroupState()
     private var sequence: EDIFACTPackingSequence?
     private var sequenceLast: SegmentTag?
     private var package: EDIFACTPackage?
@@ -80,10 +87,14 @@ struct EDIFACTBodyReader {
                 closeLine()
                 closePackage()
                 closeParty()
-                line = EDIFACTLineItem(&fields)
+                lineInSequence = sequenceOpen
+                if lineInSequence {
+                    sequence!.lineItems.append(EDIFACTLineItem(&fields))
+                } else {
+                    body.lineItems.append(EDIFACTLineItem(&fields))
+                }
                 lineOpen = true
-                lineSub = .none
-                lineLast = "LIN"
+                lineState = GroupState(sub: .none, last: "LIN")
                 phase = .detail
                 return
             case "CPS":
@@ -105,7 +116,12 @@ struct EDIFACTBodyReader {
             }
         }
         if phase == .summary { return readSummary(&fields) }
-        if lineOpen { return readLine(&fields) }
+        if lineOpen {
+            if lineInSequence {
+                return Self.readLine(&fields, into: &sequence!.lineItems[sequence!.lineItems.count - 1], state: &lineState)
+            }
+            return Self.readLine(&fields, into: &body.lineItems[body.lineItems.count - 1], state: &lineState)
+        }
         if packageOpen || sequenceOpen { return readPacking(&fields) }
         if documentOpen { return readDocument(&fields) }
         if tag == "NAD", phase == .header {
@@ -125,7 +141,7 @@ struct EDIFACTBodyReader {
 
     /// `strong`: triggers that end any sub-group, even one the model does not name;
     /// `afterOpaque`: triggers that end a named sub-group without members (`CUX`, `PRI`, summary `MOA`).
-    private func decide(_ sub: SubGroup, _ tag: SegmentTag, strong: [SegmentTag], afterOpaque: [SegmentTag] = []) -> Decision {
+    private static func decide(_ sub: SubGroup, _ tag: SegmentTag, strong: [SegmentTag], afterOpaque: [SegmentTag] = []) -> Decision {
         switch sub {
         case .none: return .pass
         case .foreign: return strong.contains(tag) ? .pass : .keep
@@ -147,7 +163,7 @@ struct EDIFACTBodyReader {
 
     private mutating func readHeader(_ fields: inout SegmentFields) {
         let tag = fields.tag
-        switch decide(headerSub, tag, strong: Self.headerStrong) {
+        switch Self.decide(headerSub, tag, strong: Self.headerStrong) {
         case .take:
             switch headerSub {
             case .reference: body.references[body.references.count - 1].dates.append(EDIFACTDate(&fields))
@@ -195,7 +211,7 @@ struct EDIFACTBodyReader {
 
     private mutating func readSummary(_ fields: inout SegmentFields) {
         let tag = fields.tag
-        switch decide(headerSub, tag, strong: [], afterOpaque: Self.summaryAfterOpaque) {
+        switch Self.decide(headerSub, tag, strong: [], afterOpaque: Self.summaryAfterOpaque) {
         case .take:
             body.summaryTaxes[body.summaryTaxes.count - 1].amounts.append(EDIFACTAmount(&fields))
             return
@@ -225,7 +241,7 @@ struct EDIFACTBodyReader {
 
     private mutating func readParty(_ fields: inout SegmentFields) {
         let tag = fields.tag
-        switch decide(partySub, tag, strong: Self.partyStrong) {
+        switch Self.decide(partySub, tag, strong: Self.partyStrong) {
         case .take:
             if partySub == .reference {
                 party!.references[party!.references.count - 1].dates.append(EDIFACTDate(&fields))
@@ -254,44 +270,44 @@ struct EDIFACTBodyReader {
         partyLast = fields.tag
     }
 
-    private mutating func readLine(_ fields: inout SegmentFields) {
+    private static func readLine(_ fields: inout SegmentFields, into line: inout EDIFACTLineItem, state: inout GroupState) {
         let tag = fields.tag
-        switch decide(lineSub, tag, strong: Self.lineStrong) {
+        switch decide(state.sub, tag, strong: Self.lineStrong) {
         case .take:
-            if lineSub == .reference {
-                line!.references[line!.references.count - 1].dates.append(EDIFACTDate(&fields))
+            if state.sub == .reference {
+                line.references[line.references.count - 1].dates.append(EDIFACTDate(&fields))
             } else {
-                line!.taxes[line!.taxes.count - 1].amounts.append(EDIFACTAmount(&fields))
+                line.taxes[line.taxes.count - 1].amounts.append(EDIFACTAmount(&fields))
             }
             return
         case .keep:
-            line!.unmappedSegments.append(Self.kept(fields, after: lineLast))
-            lineLast = fields.tag
+            line.unmappedSegments.append(Self.kept(fields, after: state.last))
+            state.last = fields.tag
             return
         case .pass: break
         }
-        lineSub = .none
+        state.sub = .none
         switch tag {
-        case "PIA": line!.productIdentifications.append(EDIFACTProductIdentification(&fields))
-        case "IMD": line!.descriptions.append(EDIFACTItemDescription(&fields))
-        case "QTY": line!.quantities.append(EDIFACTQuantity(&fields))
-        case "DTM": line!.dates.append(EDIFACTDate(&fields))
-        case "MOA": line!.amounts.append(EDIFACTAmount(&fields))
-        case "FTX": line!.freeTexts.append(EDIFACTFreeText(&fields))
+        case "PIA": line.productIdentifications.append(EDIFACTProductIdentification(&fields))
+        case "IMD": line.descriptions.append(EDIFACTItemDescription(&fields))
+        case "QTY": line.quantities.append(EDIFACTQuantity(&fields))
+        case "DTM": line.dates.append(EDIFACTDate(&fields))
+        case "MOA": line.amounts.append(EDIFACTAmount(&fields))
+        case "FTX": line.freeTexts.append(EDIFACTFreeText(&fields))
         case "PRI":
-            line!.prices.append(EDIFACTPrice(&fields))
-            lineSub = .opaque
+            line.prices.append(EDIFACTPrice(&fields))
+            state.sub = .opaque
         case "RFF":
-            line!.references.append(EDIFACTReference(&fields))
-            lineSub = .reference
+            line.references.append(EDIFACTReference(&fields))
+            state.sub = .reference
         case "TAX":
-            line!.taxes.append(EDIFACTTax(&fields))
-            lineSub = .tax
+            line.taxes.append(EDIFACTTax(&fields))
+            state.sub = .tax
         default:
-            line!.unmappedSegments.append(Self.kept(fields, after: lineLast))
-            if Self.lineForeign.contains(tag) { lineSub = .foreign }
+            line.unmappedSegments.append(Self.kept(fields, after: state.last))
+            if Self.lineForeign.contains(tag) { state.sub = .foreign }
         }
-        lineLast = fields.tag
+        state.last = fields.tag
     }
 
     private mutating func readPacking(_ fields: inout SegmentFields) {
@@ -309,7 +325,7 @@ struct EDIFACTBodyReader {
             sequenceLast = fields.tag
             return
         }
-        switch decide(packageSub, tag, strong: Self.packageStrong) {
+        switch Self.decide(packageSub, tag, strong: Self.packageStrong) {
         case .take:
             let last = package!.identifications.count - 1
             package!.identifications[last].goodsIdentities.append(EDIFACTGoodsIdentity(&fields))
@@ -340,7 +356,7 @@ struct EDIFACTBodyReader {
 
     private mutating func readDocument(_ fields: inout SegmentFields) {
         let tag = fields.tag
-        switch decide(documentSub, tag, strong: []) {
+        switch Self.decide(documentSub, tag, strong: []) {
         case .take:
             document!.references[document!.references.count - 1].dates.append(EDIFACTDate(&fields))
             return
@@ -382,17 +398,15 @@ struct EDIFACTBodyReader {
         headerSub = .none
     }
 
+    /// Closes the open line (already in place in its list).
     private mutating func closeLine() {
-        guard lineOpen, let line = Self.take(&self.line) else { return }
+        guard lineOpen else { return }
         lineOpen = false
-        if sequenceOpen {
+        if lineInSequence {
             closePackage()
-            sequence!.lineItems.append(line)
         } else {
-            body.lineItems.append(line)
             headerLast = "LIN"
         }
-        self.line = nil
     }
 
     private mutating func closePackage() {

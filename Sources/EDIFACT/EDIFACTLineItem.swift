@@ -20,13 +20,16 @@ public struct EDIFACTItemIdentifier: Sendable, Hashable {
         self.codeListAgency = codeListAgency
     }
 
-    init?(_ fields: inout SegmentFields, element: Int) {
-        let number = fields.take(element, 1)
-        let type = fields.take(element, 2)
-        let list = fields.take(element, 3)
-        let agency = fields.take(element, 4)
-        guard number != nil || type != nil || list != nil || agency != nil else { return nil }
-        self.init(number: number ?? "", numberType: type, codeListQualifier: list, codeListAgency: agency)
+    /// Reads the C212 at `element`; nil when it has none of its four values.
+    static func read(_ fields: inout SegmentFields, element: Int) -> EDIFACTItemIdentifier? {
+        guard fields.has(element, components: 4) else { return nil }
+        return EDIFACTItemIdentifier(&fields, element: element)
+    }
+
+    /// Reads the C212 at `element` (see ``read(_:element:)``).
+    init(_ fields: inout SegmentFields, element: Int) {
+        self.init(number: fields.take(element, 1) ?? "", numberType: fields.take(element, 2),
+                  codeListQualifier: fields.take(element, 3), codeListAgency: fields.take(element, 4))
     }
 
     func write(into builder: inout SegmentBuilder, element: Int) {
@@ -46,27 +49,31 @@ public struct EDIFACTProductIdentification: Sendable, Hashable {
     /// Values of the segment no field names.
     public var otherValues: [EDIFACTComponentValue] = []
 
-    /// Creates a PIA.
-    public init(function: String, identifiers: [EDIFACTItemIdentifier]) {
-        self.function = function
-        self.identifiers = identifiers
-    }
-
-    init(_ fields: inout SegmentFields) {
-        function = fields.take(1) ?? ""
-        identifiers = []
-        for element in 2...6 {
-            if let identifier = EDIFACTItemIdentifier(&fields, element: element) { identifiers.append(identifier) }
-        }
-        otherValues = fields.leftovers
-    }
-
     var segment: OutgoingSegment {
         var builder = SegmentBuilder("PIA")
         builder.set(1, 1, function)
         for (index, identifier) in identifiers.prefix(5).enumerated() { identifier.write(into: &builder, element: index + 2) }
         builder.set(otherValues)
         return builder.segment
+    }
+}
+
+// Initialisers live in an extension so the struct keeps its implicit memberwise initialiser:
+// built through it, a value is made in place (an explicit initialiser of a struct this size
+// makes the value in a local and copies it out).
+extension EDIFACTProductIdentification {
+    /// Creates a PIA.
+    public init(function: String, identifiers: [EDIFACTItemIdentifier]) {
+        self.init(function: function, identifiers: identifiers, otherValues: [])
+    }
+
+    init(_ fields: inout SegmentFields) {
+        let function = fields.take(1) ?? ""
+        var identifiers: [EDIFACTItemIdentifier] = []
+        for element in 2...6 where fields.has(element, components: 4) {
+            identifiers.append(EDIFACTItemIdentifier(&fields, element: element))
+        }
+        self.init(function: function, identifiers: identifiers, otherValues: fields.leftovers)
     }
 }
 
@@ -81,22 +88,6 @@ public struct EDIFACTItemDescription: Sendable, Hashable {
     /// Values of the segment no field names.
     public var otherValues: [EDIFACTComponentValue] = []
 
-    /// Creates a description.
-    public init(format: String? = "F", code: String? = nil, texts: [String]) {
-        self.format = format
-        self.code = code
-        self.texts = texts
-    }
-
-    init(_ fields: inout SegmentFields) {
-        format = fields.take(1)
-        code = fields.take(3, 1)
-        texts = []
-        if let text = fields.take(3, 4) { texts.append(text) }
-        if let text = fields.take(3, 5) { texts.append(text) }
-        otherValues = fields.leftovers
-    }
-
     /// The description texts joined.
     public var text: String { texts.joined(separator: " ") }
 
@@ -107,6 +98,27 @@ public struct EDIFACTItemDescription: Sendable, Hashable {
         for (index, text) in texts.prefix(2).enumerated() { builder.set(3, 4 + index, text) }
         builder.set(otherValues)
         return builder.segment
+    }
+}
+
+// Initialisers in an extension, as for `EDIFACTProductIdentification`.
+extension EDIFACTItemDescription {
+    /// Creates a description.
+    public init(format: String? = "F", code: String? = nil, texts: [String]) {
+        self.init(format: format, code: code, texts: texts, otherValues: [])
+    }
+
+    init(_ fields: inout SegmentFields) {
+        let format = fields.take(1)
+        let code = fields.take(3, 1)
+        // One array of the exact size (nearly always one text).
+        let texts: [String]
+        switch (fields.take(3, 4), fields.take(3, 5)) {
+        case let (first?, second?): texts = [first, second]
+        case let (first?, nil), let (nil, first?): texts = [first]
+        case (nil, nil): texts = []
+        }
+        self.init(format: format, code: code, texts: texts, otherValues: fields.leftovers)
     }
 }
 
@@ -147,23 +159,6 @@ public struct EDIFACTLineItem: Sendable, Hashable {
     public var otherValues: [EDIFACTComponentValue] = []
     /// Where it was read.
     public var source = EDIFACTSourcePosition()
-
-    /// Creates a line item.
-    public init(lineNumber: String?, actionCode: String? = nil, itemIdentifier: EDIFACTItemIdentifier?) {
-        self.lineNumber = lineNumber
-        self.actionCode = actionCode
-        self.itemIdentifier = itemIdentifier
-    }
-
-    init(_ fields: inout SegmentFields) {
-        lineNumber = fields.take(1)
-        actionCode = fields.take(2)
-        itemIdentifier = EDIFACTItemIdentifier(&fields, element: 3)
-        subLineIndicator = fields.take(4, 1)
-        parentLineNumber = fields.take(4, 2)
-        otherValues = fields.leftovers
-        source = fields.source
-    }
 
     /// The first quantity with a qualifier.
     public func quantity(_ qualifier: String) -> EDIFACTQuantity? { quantities.first { $0.qualifier == qualifier } }
@@ -207,5 +202,19 @@ public struct EDIFACTLineItem: Sendable, Hashable {
         }
         blocks.insert(unmappedSegments)
         return blocks.segments
+    }
+}
+
+// Initialisers in an extension, as for `EDIFACTProductIdentification`.
+extension EDIFACTLineItem {
+    /// Creates a line item.
+    public init(lineNumber: String?, actionCode: String? = nil, itemIdentifier: EDIFACTItemIdentifier?) {
+        self.init(lineNumber: lineNumber, actionCode: actionCode, itemIdentifier: itemIdentifier, source: EDIFACTSourcePosition())
+    }
+
+    init(_ fields: inout SegmentFields) {
+        self.init(lineNumber: fields.take(1), actionCode: fields.take(2), itemIdentifier: .read(&fields, element: 3),
+                  subLineIndicator: fields.take(4, 1), parentLineNumber: fields.take(4, 2), otherValues: fields.leftovers,
+                  source: fields.source)
     }
 }

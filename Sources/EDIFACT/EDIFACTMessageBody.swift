@@ -101,7 +101,7 @@ public struct EDIFACTMessageBody: Sendable, Hashable {
         source = EDIFACTSourcePosition(first.position)
         var reader = EDIFACTBodyReader(body: self)
         let end = segments.last?.tag == "UNT" ? segments.count - 1 : segments.count
-        var fields = SegmentFieldsReader()
+        let fields = SegmentFieldsReader()
         for index in 1..<max(end, 1) where index != bgmIndex {
             fields.read(segments[index]) { reader.read(&$0) }
         }

@@ -44,43 +44,47 @@ public struct EDIFACTUnmappedSegment: Sendable, Hashable {
 ///
 /// A view of the segment's bytes: it lives inside ``OwnedSegment/withFields(_:)`` (or
 /// ``SegmentFieldsReader``, which lends the same parts buffer to every segment of a message) and
-/// allocates nothing but the values it decodes.
+/// allocates nothing but the values it decodes. It holds no reference, so passing it around
+/// costs no retain or release.
 struct SegmentFields {
     let segment: Segment
-    /// The non-empty components of each element's first repetition, as byte ranges, in order:
-    /// the first `partCount` (the buffer is lent from segment to segment and only grows).
-    private var parts: [Part]
+    /// The non-empty components of each element's first repetition, as byte ranges, in order
+    /// (lent by the caller, at least ``partLimit(_:)`` long).
+    private let parts: UnsafeMutablePointer<Part>
     private var partCount = 0
+    /// How many parts a field has read (``leftovers`` is empty when all were).
+    private var takenCount = 0
     /// Whether any byte of a value is above ASCII (values then go through the decoder).
     private var hasNonASCII = false
 
     /// A non-empty component: its position packed as `element << 32 | component`, with
-    /// ``takenFlag`` set once a field read it, and its byte range in the segment.
+    /// ``takenFlag`` set once a field read it and ``releaseFlag`` when its bytes hold a release
+    /// character, and its byte range in the segment.
     struct Part {
         var key: UInt64
         var start: Int32
         var end: Int32
 
-        var element: Int { Int((key & ~SegmentFields.takenFlag) >> 32) }
+        var element: Int { Int((key & SegmentFields.positionMask) >> 32) }
         var component: Int { Int(key & 0xFFFF_FFFF) }
     }
 
     /// Marks a part as read. Positions beyond 15 are never named by a model, so they are never
     /// marked and always left over.
     static let takenFlag: UInt64 = 1 << 63
+    /// Marks a part whose bytes hold a release character (decoded through unescaping).
+    static let releaseFlag: UInt64 = 1 << 62
+    /// The position bits of a part's key.
+    static let positionMask: UInt64 = ~(takenFlag | releaseFlag)
 
-    /// Reads a segment.
-    init(_ segment: Segment) {
-        var parts: [Part] = []
-        self.init(segment, reusing: &parts)
-    }
+    /// The most parts a segment can have: each is at least one byte, with a separator between two.
+    static func partLimit(_ segment: Segment) -> Int { segment.bytes.count / 2 + 1 }
 
-    /// Reads a segment into `parts`, taken over (its content replaced, its capacity kept);
-    /// ``giveBack(_:)`` returns it for the next segment.
-    init(_ segment: Segment, reusing parts: inout [Part]) {
+    /// Reads a segment into `parts`, which holds at least ``partLimit(_:)`` parts and outlives the
+    /// fields.
+    init(_ segment: Segment, parts: UnsafeMutablePointer<Part>) {
         self.segment = segment
-        self.parts = []
-        swap(&self.parts, &parts)
+        self.parts = parts
         let bytes = segment.bytes
         guard let base = bytes.baseAddress else { return }
         let component = segment.delimiters.component
@@ -88,12 +92,14 @@ struct SegmentFields {
         let repetition = segment.delimiters.repetition.map(UInt16.init) ?? 0x100
         let release = segment.hasReleaseCharacters ? segment.delimiters.release.map(UInt16.init) ?? 0x100 : 0x100
         var high: UInt8 = 0
+        var count = 0
         for index in 0..<segment.elementCount {
             let element = segment.element(index + 1)
             let number = UInt64(index + 1)
             let end = element.offsetInSegment + element.bytes.count
             var current: UInt64 = 1
             var partStart = element.offsetInSegment
+            var released: UInt64 = 0
             var i = partStart
             var repeated = false
             while i < end {
@@ -101,65 +107,129 @@ struct SegmentFields {
                 high |= byte
                 if UInt16(byte) == release {
                     if i + 1 < end { high |= base.load(fromByteOffset: i + 1, as: UInt8.self) }
+                    released = Self.releaseFlag
                     i += 2
                     continue
                 }
                 if byte == component || UInt16(byte) == repetition {
-                    if partStart < i { add(Part(key: number << 32 | current, start: Int32(partStart), end: Int32(i))) }
+                    if partStart < i {
+                        parts[count] = Part(key: number << 32 | current | released, start: Int32(partStart), end: Int32(i))
+                        count += 1
+                    }
                     if UInt16(byte) == repetition {
                         repeated = true
                         break
                     }
                     current += 1
                     partStart = i + 1
+                    released = 0
                 }
                 i += 1
             }
-            if !repeated, partStart < end { add(Part(key: number << 32 | current, start: Int32(partStart), end: Int32(end))) }
+            if !repeated, partStart < end {
+                parts[count] = Part(key: number << 32 | current | released, start: Int32(partStart), end: Int32(end))
+                count += 1
+            }
         }
+        partCount = count
         hasNonASCII = high >= 0x80
     }
 
-    private mutating func add(_ part: Part) {
-        if partCount < parts.count { parts[partCount] = part } else { parts.append(part) }
-        partCount += 1
-    }
-
-    /// Hands the parts buffer back (see ``init(_:reusing:)``).
-    mutating func giveBack(_ parts: inout [Part]) {
-        swap(&self.parts, &parts)
+    /// Reads a segment with parts from `buffer` when it is long enough, else from a temporary one.
+    static func read<R>(_ segment: Segment, buffer: UnsafeMutableBufferPointer<Part>,
+                        _ body: (inout SegmentFields) throws -> R) rethrows -> R {
+        let limit = partLimit(segment)
+        if limit <= buffer.count, let base = buffer.baseAddress {
+            var fields = SegmentFields(segment, parts: base)
+            return try body(&fields)
+        }
+        return try withUnsafeTemporaryAllocation(of: Part.self, capacity: limit) { temporary in
+            var fields = SegmentFields(segment, parts: temporary.baseAddress!)
+            return try body(&fields)
+        }
     }
 
     /// The segment tag.
     var tag: SegmentTag { segment.tag }
 
+    /// Whether the element has a value in one of its first `components` components.
+    func has(_ element: Int, components: Int) -> Bool {
+        var index = 0
+        while index < partCount {
+            let part = parts[index]
+            if part.element == element, part.component <= components { return true }
+            if part.element > element { return false }
+            index += 1
+        }
+        return false
+    }
+
     /// A value, nil when absent or empty; marks it as read.
     mutating func take(_ element: Int, _ component: Int = 1) -> String? {
         guard element >= 1, component >= 1 else { return nil }
         let key = UInt64(element) << 32 | UInt64(component)
-        for index in 0..<partCount where parts[index].key & ~Self.takenFlag == key {
-            if element < 16, component < 16 { parts[index].key |= Self.takenFlag }
-            return Self.decode(parts[index], of: segment, nonASCII: hasNonASCII)
+        var index = 0
+        // Parts are in position order: the search stops at the first one past the position.
+        while index < partCount {
+            let partKey = parts[index].key
+            let position = partKey & Self.positionMask
+            if position == key {
+                if element < 16, component < 16, partKey & Self.takenFlag == 0 {
+                    parts[index].key = partKey | Self.takenFlag
+                    takenCount += 1
+                }
+                return decode(parts[index])
+            }
+            if position > key { return nil }
+            index += 1
         }
         return nil
     }
 
-    private static func decode(_ part: Part, of segment: Segment, nonASCII: Bool) -> String {
-        guard segment.hasReleaseCharacters else {
-            let slice = UnsafeRawBufferPointer(rebasing: segment.bytes[Int(part.start)..<Int(part.end)])
-            return nonASCII ? CharacterEncoding.utf8.decode(slice) : String(decoding: slice, as: UTF8.self)
+    /// A part's value: its bytes as text, release characters removed.
+    private func decode(_ part: Part) -> String {
+        let slice = UnsafeRawBufferPointer(start: segment.bytes.baseAddress! + Int(part.start), count: Int(part.end - part.start))
+        if part.key & Self.releaseFlag == 0 {
+            return hasNonASCII ? CharacterEncoding.utf8.decode(slice) : String(decoding: slice, as: UTF8.self)
         }
-        // Release characters removed by the element view.
-        let element = segment.element(part.element)
-        return element.slice(Int(part.start) - element.offsetInSegment, Int(part.end) - element.offsetInSegment).string
+        let release = segment.delimiters.release ?? 0
+        guard !hasNonASCII else {
+            return Self.unescaped(slice, release: release).withUnsafeBytes { CharacterEncoding.utf8.decode($0) }
+        }
+        // ASCII: unescaped straight into the string's storage.
+        return String(unsafeUninitializedCapacity: slice.count) { out in
+            var written = 0
+            var i = 0
+            while i < slice.count {
+                if slice[i] == release, i + 1 < slice.count { i += 1 }
+                out[written] = slice[i]
+                written += 1
+                i += 1
+            }
+            return written
+        }
+    }
+
+    /// Bytes with release characters removed (a release character as the last byte is kept).
+    private static func unescaped(_ bytes: UnsafeRawBufferPointer, release: UInt8) -> [UInt8] {
+        var out: [UInt8] = []
+        out.reserveCapacity(bytes.count)
+        var i = 0
+        while i < bytes.count {
+            if bytes[i] == release, i + 1 < bytes.count { i += 1 }
+            out.append(bytes[i])
+            i += 1
+        }
+        return out
     }
 
     /// Every non-empty value no field read.
     var leftovers: [EDIFACTComponentValue] {
+        guard takenCount < partCount else { return [] }
         var result: [EDIFACTComponentValue] = []
-        for part in parts[..<partCount] where part.key & Self.takenFlag == 0 {
-            result.append(EDIFACTComponentValue(element: part.element, component: part.component,
-                                                value: Self.decode(part, of: segment, nonASCII: hasNonASCII)))
+        for index in 0..<partCount where parts[index].key & Self.takenFlag == 0 {
+            let part = parts[index]
+            result.append(EDIFACTComponentValue(element: part.element, component: part.component, value: decode(part)))
         }
         return result
     }
@@ -173,19 +243,19 @@ struct SegmentFields {
 
 /// Reads the segments of a message one after the other through ``SegmentFields`` with one parts
 /// buffer for all of them (no allocation per segment).
-struct SegmentFieldsReader {
-    private var parts: [SegmentFields.Part] = []
+struct SegmentFieldsReader: ~Copyable {
+    private let parts: UnsafeMutableBufferPointer<SegmentFields.Part>
 
     init() {
-        parts.reserveCapacity(32)
+        parts = .allocate(capacity: 64)
     }
 
-    mutating func read(_ segment: OwnedSegment, _ body: (inout SegmentFields) -> Void) {
-        segment.withSegment { view in
-            var fields = SegmentFields(view, reusing: &parts)
-            body(&fields)
-            fields.giveBack(&parts)
-        }
+    deinit {
+        parts.deallocate()
+    }
+
+    func read(_ segment: OwnedSegment, _ body: (inout SegmentFields) -> Void) {
+        segment.withSegment { view in SegmentFields.read(view, buffer: parts, body) }
     }
 }
 
@@ -193,8 +263,7 @@ extension OwnedSegment {
     /// Reads the segment's values through ``SegmentFields``, without copying its bytes.
     func withFields<R>(_ body: (inout SegmentFields) throws -> R) rethrows -> R {
         try withSegment { segment in
-            var fields = SegmentFields(segment)
-            return try body(&fields)
+            try SegmentFields.read(segment, buffer: UnsafeMutableBufferPointer(start: nil, count: 0), body)
         }
     }
 }

@@ -14,21 +14,6 @@ public struct EDIFACTDate: Sendable, Hashable {
     /// Where it was read.
     public var source = EDIFACTSourcePosition()
 
-    /// Creates a date.
-    public init(qualifier: String, value: String?, format: String?) {
-        self.qualifier = qualifier
-        self.value = value
-        self.format = format
-    }
-
-    init(_ fields: inout SegmentFields) {
-        qualifier = fields.take(1, 1) ?? ""
-        value = fields.take(1, 2)
-        format = fields.take(1, 3)
-        otherValues = fields.leftovers
-        source = fields.source
-    }
-
     var segment: OutgoingSegment {
         var builder = SegmentBuilder("DTM")
         builder.set(1, 1, qualifier)
@@ -36,6 +21,21 @@ public struct EDIFACTDate: Sendable, Hashable {
         builder.set(1, 3, format)
         builder.set(otherValues)
         return builder.segment
+    }
+}
+
+// Initialisers live in an extension so the struct keeps its implicit memberwise initialiser:
+// built through it, a value is made in place (an explicit initialiser of a struct this size
+// makes the value in a local and copies it out).
+extension EDIFACTDate {
+    /// Creates a date.
+    public init(qualifier: String, value: String?, format: String?) {
+        self.init(qualifier: qualifier, value: value, format: format, source: EDIFACTSourcePosition())
+    }
+
+    init(_ fields: inout SegmentFields) {
+        self.init(qualifier: fields.take(1, 1) ?? "", value: fields.take(1, 2), format: fields.take(1, 3),
+                  otherValues: fields.leftovers, source: fields.source)
     }
 }
 
@@ -55,22 +55,6 @@ public struct EDIFACTReference: Sendable, Hashable {
     /// Where it was read.
     public var source = EDIFACTSourcePosition()
 
-    /// Creates a reference.
-    public init(qualifier: String, number: String?, lineNumber: String? = nil, dates: [EDIFACTDate] = []) {
-        self.qualifier = qualifier
-        self.number = number
-        self.lineNumber = lineNumber
-        self.dates = dates
-    }
-
-    init(_ fields: inout SegmentFields) {
-        qualifier = fields.take(1, 1) ?? ""
-        number = fields.take(1, 2)
-        lineNumber = fields.take(1, 3)
-        otherValues = fields.leftovers
-        source = fields.source
-    }
-
     var segments: [OutgoingSegment] {
         var builder = SegmentBuilder("RFF")
         builder.set(1, 1, qualifier)
@@ -78,6 +62,19 @@ public struct EDIFACTReference: Sendable, Hashable {
         builder.set(1, 3, lineNumber)
         builder.set(otherValues)
         return [builder.segment] + dates.map(\.segment)
+    }
+}
+
+// Initialisers in an extension, as for `EDIFACTDate`.
+extension EDIFACTReference {
+    /// Creates a reference.
+    public init(qualifier: String, number: String?, lineNumber: String? = nil, dates: [EDIFACTDate] = []) {
+        self.init(qualifier: qualifier, number: number, lineNumber: lineNumber, dates: dates, source: EDIFACTSourcePosition())
+    }
+
+    init(_ fields: inout SegmentFields) {
+        self.init(qualifier: fields.take(1, 1) ?? "", number: fields.take(1, 2), lineNumber: fields.take(1, 3),
+                  otherValues: fields.leftovers, source: fields.source)
     }
 }
 
@@ -96,21 +93,6 @@ public struct EDIFACTAmount: Sendable, Hashable {
     /// Where it was read.
     public var source = EDIFACTSourcePosition()
 
-    /// Creates an amount from its text.
-    public init(qualifier: String, text: String?, currency: String? = nil) {
-        self.qualifier = qualifier
-        self.text = text
-        self.currency = currency
-    }
-
-    init(_ fields: inout SegmentFields) {
-        qualifier = fields.take(1, 1) ?? ""
-        text = fields.take(1, 2)
-        currency = fields.take(1, 3)
-        otherValues = fields.leftovers
-        source = fields.source
-    }
-
     /// The amount as a number (either decimal mark accepted); nil when absent or not a number.
     public var value: Decimal? { text.flatMap(EDIFACTNumber.decimal) }
 
@@ -121,6 +103,19 @@ public struct EDIFACTAmount: Sendable, Hashable {
         builder.set(1, 3, currency)
         builder.set(otherValues)
         return builder.segment
+    }
+}
+
+// Initialisers in an extension, as for `EDIFACTDate`.
+extension EDIFACTAmount {
+    /// Creates an amount from its text.
+    public init(qualifier: String, text: String?, currency: String? = nil) {
+        self.init(qualifier: qualifier, text: text, currency: currency, source: EDIFACTSourcePosition())
+    }
+
+    init(_ fields: inout SegmentFields) {
+        self.init(qualifier: fields.take(1, 1) ?? "", text: fields.take(1, 2), currency: fields.take(1, 3),
+                  otherValues: fields.leftovers, source: fields.source)
     }
 }
 
@@ -137,21 +132,6 @@ public struct EDIFACTQuantity: Sendable, Hashable {
     /// Where it was read.
     public var source = EDIFACTSourcePosition()
 
-    /// Creates a quantity.
-    public init(qualifier: String, text: String?, unit: String? = nil) {
-        self.qualifier = qualifier
-        self.text = text
-        self.unit = unit
-    }
-
-    init(_ fields: inout SegmentFields) {
-        qualifier = fields.take(1, 1) ?? ""
-        text = fields.take(1, 2)
-        unit = fields.take(1, 3)
-        otherValues = fields.leftovers
-        source = fields.source
-    }
-
     /// The quantity as a number; nil when absent or not a number.
     public var value: Decimal? { text.flatMap(EDIFACTNumber.decimal) }
 
@@ -162,6 +142,19 @@ public struct EDIFACTQuantity: Sendable, Hashable {
         builder.set(1, 3, unit)
         builder.set(otherValues)
         return builder.segment
+    }
+}
+
+// Initialisers in an extension, as for `EDIFACTDate`.
+extension EDIFACTQuantity {
+    /// Creates a quantity.
+    public init(qualifier: String, text: String?, unit: String? = nil) {
+        self.init(qualifier: qualifier, text: text, unit: unit, source: EDIFACTSourcePosition())
+    }
+
+    init(_ fields: inout SegmentFields) {
+        self.init(qualifier: fields.take(1, 1) ?? "", text: fields.take(1, 2), unit: fields.take(1, 3),
+                  otherValues: fields.leftovers, source: fields.source)
     }
 }
 
@@ -184,25 +177,6 @@ public struct EDIFACTPrice: Sendable, Hashable {
     /// Where it was read.
     public var source = EDIFACTSourcePosition()
 
-    /// Creates a price.
-    public init(qualifier: String, text: String?, basisQuantity: String? = nil, basisUnit: String? = nil) {
-        self.qualifier = qualifier
-        self.text = text
-        self.basisQuantity = basisQuantity
-        self.basisUnit = basisUnit
-    }
-
-    init(_ fields: inout SegmentFields) {
-        qualifier = fields.take(1, 1) ?? ""
-        text = fields.take(1, 2)
-        priceType = fields.take(1, 3)
-        priceTypeQualifier = fields.take(1, 4)
-        basisQuantity = fields.take(1, 5)
-        basisUnit = fields.take(1, 6)
-        otherValues = fields.leftovers
-        source = fields.source
-    }
-
     /// The price as a number; nil when absent or not a number.
     public var value: Decimal? { text.flatMap(EDIFACTNumber.decimal) }
 
@@ -219,6 +193,21 @@ public struct EDIFACTPrice: Sendable, Hashable {
     }
 }
 
+// Initialisers in an extension, as for `EDIFACTDate`.
+extension EDIFACTPrice {
+    /// Creates a price.
+    public init(qualifier: String, text: String?, basisQuantity: String? = nil, basisUnit: String? = nil) {
+        self.init(qualifier: qualifier, text: text, basisQuantity: basisQuantity, basisUnit: basisUnit,
+                  source: EDIFACTSourcePosition())
+    }
+
+    init(_ fields: inout SegmentFields) {
+        self.init(qualifier: fields.take(1, 1) ?? "", text: fields.take(1, 2), priceType: fields.take(1, 3),
+                  priceTypeQualifier: fields.take(1, 4), basisQuantity: fields.take(1, 5), basisUnit: fields.take(1, 6),
+                  otherValues: fields.leftovers, source: fields.source)
+    }
+}
+
 /// Free text (`FTX`: subject 4451, function 4453, text lines C108 4440).
 public struct EDIFACTFreeText: Sendable, Hashable {
     /// 4451 (`DEL` delivery information, `GEN` general, `PUR` purchasing, `AAI`…).
@@ -230,29 +219,29 @@ public struct EDIFACTFreeText: Sendable, Hashable {
     /// Where it was read.
     public var source = EDIFACTSourcePosition()
 
-    /// Creates free text.
-    public init(subject: String, lines: [String]) {
-        self.subject = subject
-        self.lines = lines
-    }
-
-    init(_ fields: inout SegmentFields) {
-        subject = fields.take(1) ?? ""
-        var lines: [String] = []
-        for component in 1...5 {
-            if let line = fields.take(4, component) { lines.append(line) }
-        }
-        self.lines = lines
-        otherValues = fields.leftovers
-        source = fields.source
-    }
-
     var segment: OutgoingSegment {
         var builder = SegmentBuilder("FTX")
         builder.set(1, 1, subject)
         for (index, line) in lines.prefix(5).enumerated() { builder.set(4, index + 1, line) }
         builder.set(otherValues)
         return builder.segment
+    }
+}
+
+// Initialisers in an extension, as for `EDIFACTDate`.
+extension EDIFACTFreeText {
+    /// Creates free text.
+    public init(subject: String, lines: [String]) {
+        self.init(subject: subject, lines: lines, source: EDIFACTSourcePosition())
+    }
+
+    init(_ fields: inout SegmentFields) {
+        let subject = fields.take(1) ?? ""
+        var lines: [String] = []
+        for component in 1...5 {
+            if let line = fields.take(4, component) { lines.append(line) }
+        }
+        self.init(subject: subject, lines: lines, otherValues: fields.leftovers, source: fields.source)
     }
 }
 

@@ -132,4 +132,35 @@ import TestSupport
         let reread = try EDIFACTTestSupport.reread(message.segments(messageReference: "1"))
         #expect(try OrdersMessage(segments: reread[0].segments) == message)
     }
+
+    /// Line values are decoded straight from the segment bytes: release characters removed in
+    /// every value (ASCII or not), in values no field names, and in segments too long for the
+    /// reader's lent parts buffer.
+    @Test func lineValuesDecodeReleaseCharactersWhateverTheirPath() throws {
+        let longLines = (1...5).map { "LINE \($0) WITH 1+1:2 AND 'QUOTES' AND ? MARKS, LONG ENOUGH TO PASS 64" }
+        let segments = [
+            OutgoingSegment("UNH", elements: [[["1"]], [["ORDERS", "D", "96A", "UN"]]]),
+            OutgoingSegment("BGM", ["220", "PO1", "9"]),
+            OutgoingSegment("LIN", elements: [[["1"]], [[""]], [["0876543100015", "EN"]]]),
+            OutgoingSegment("PIA", elements: [[["5"]], [["", "", "", "", "X+5"]], [["A:1", "SA"]]]),
+            OutgoingSegment("IMD", elements: [[["F"]], [[""]], [["", "", "L:1", "ÄPFEL+BIRNE", "KÖRBE'?"]]]),
+            OutgoingSegment("FTX", elements: [[["LIN"]], [[""]], [[""]], [longLines]]),
+            OutgoingSegment("QTY", elements: [[["21", "3", "PCE"]]]),
+            OutgoingSegment("UNS", ["S"]),
+            OutgoingSegment("UNT", ["9", "1"]),
+        ]
+        let transaction = try EDIFACTTestSupport.reread(segments)[0]
+        let message = try OrdersMessage(segments: transaction.segments)
+        #expect(message.lineItems.count == 1)
+        let line = message.lineItems[0]
+        // A C212 with only a value beyond 3055 is no identifier; its value is kept as left over.
+        #expect(line.productIdentifications[0].identifiers == [EDIFACTItemIdentifier(number: "A:1", numberType: "SA")])
+        #expect(line.productIdentifications[0].otherValues == [EDIFACTComponentValue(element: 2, component: 5, value: "X+5")])
+        #expect(line.descriptions[0].texts == ["ÄPFEL+BIRNE", "KÖRBE'?"])
+        #expect(line.descriptions[0].otherValues == [EDIFACTComponentValue(element: 3, component: 3, value: "L:1")])
+        #expect(line.freeTexts[0].lines == longLines)
+        #expect(line.quantity("21")?.unit == "PCE")
+        let reread = try EDIFACTTestSupport.reread(message.segments(messageReference: "1"))
+        #expect(try OrdersMessage(segments: reread[0].segments) == message)
+    }
 }
