@@ -53,6 +53,11 @@ public struct DespatchAdviceMessage: Sendable, Hashable {
         body.packingSequences.filter { $0.parentId == sequence.hierarchicalId }
     }
 
+    /// The `CPS` tree in one pass over the levels: what ``roots`` and ``children(of:)`` give, as
+    /// indexes into `body.packingSequences`, for every level at once (calling `children(of:)` for
+    /// each level reads every level each time).
+    public var packingTree: EDIFACTPackingTree { EDIFACTPackingTree(body.packingSequences) }
+
     /// Every line of every level, in message order.
     public var allLineItems: [EDIFACTLineItem] {
         body.lineItems + body.packingSequences.flatMap(\.lineItems)
@@ -61,5 +66,32 @@ public struct DespatchAdviceMessage: Sendable, Hashable {
     /// `UNH` … `UNT`.
     public func segments(messageReference: String) -> [OutgoingSegment] {
         body.segments(messageReference: messageReference, layout: Self.layout)
+    }
+}
+
+/// The `CPS` levels of a DESADV as a tree of indexes into the message's packing sequences: a level's
+/// children are the levels whose 7166 parent is its 7164 id, in message order (every level with
+/// that id has them, as ``DespatchAdviceMessage/children(of:)`` says); the roots are the levels
+/// without a parent or whose parent is not in the message. A level naming itself (or a level
+/// below it) as its parent makes a cycle: whoever walks the tree stops at a level already reached.
+public struct EDIFACTPackingTree: Sendable, Hashable {
+    /// The top levels, in message order.
+    public var roots: [Int]
+    /// For each level, its children, in message order.
+    public var children: [[Int]]
+
+    /// The tree of `sequences`.
+    public init(_ sequences: [EDIFACTPackingSequence]) {
+        var levelsById: [String: [Int]] = [:]
+        for (index, sequence) in sequences.enumerated() { levelsById[sequence.hierarchicalId, default: []].append(index) }
+        roots = []
+        children = Array(repeating: [], count: sequences.count)
+        for (index, sequence) in sequences.enumerated() {
+            if let parentId = sequence.parentId, let parents = levelsById[parentId] {
+                for parent in parents { children[parent].append(index) }
+            } else {
+                roots.append(index)
+            }
+        }
     }
 }

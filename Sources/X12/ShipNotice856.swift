@@ -44,7 +44,7 @@ public struct ShipNotice856: Sendable, Hashable {
         self.init(shipmentIdentification: "", shipmentDate: "", shipmentTime: "", hierarchicalStructureCode: nil)
         implementationConventionReference = frame.implementationConventionReference
         var beginning: X12Segment?
-        var flat: [X12HierarchicalLevel] = []
+        var flat: [X12HierarchicalLevel?] = []
         var lastRank = 0
         for node in frame.nodes {
             let rank = node.isKnown ? node.rank : lastRank
@@ -61,34 +61,41 @@ public struct ShipNotice856: Sendable, Hashable {
         }
         guard let beginning else { throw missing("BSN", in: "856", after: frame.nodes.first) }
         beginningSegment = beginning
-        levels = try Self.tree(flat)
+        levels = try Self.tree(&flat)
     }
 
-    /// Attaches each level to the level its HL02 names (which must come before it).
-    static func tree(_ flat: [X12HierarchicalLevel]) throws(X12ModelError) -> [X12HierarchicalLevel] {
-        var childrenOf: [Int: [Int]] = [:]
+    /// Attaches each level to the level its HL02 names (which must come before it). The levels
+    /// are moved out of `flat` into their parents, not copied.
+    static func tree(_ flat: inout [X12HierarchicalLevel?]) throws(X12ModelError) -> [X12HierarchicalLevel] {
+        var childrenOf = [[Int]](repeating: [], count: flat.count)
         var roots: [Int] = []
         var indexById: [String: Int] = [:]
-        for (index, level) in flat.enumerated() {
-            if indexById[level.id] != nil {
-                throw X12ModelError("HL01 \(level.id) is used twice", at: level.origin.element(1))
+        indexById.reserveCapacity(flat.count)
+        for index in flat.indices {
+            guard let level = flat[index] else { continue }
+            let id = level.id
+            if indexById[id] != nil {
+                throw X12ModelError("HL01 \(id) is used twice", at: level.origin.element(1))
             }
-            indexById[level.id] = index
+            // The parent is looked up before this level is registered: an HL naming itself as
+            // its parent would otherwise be its own child, and building the tree would not end.
             if let parent = level.parentId {
                 guard let parentIndex = indexById[parent] else {
                     throw X12ModelError("HL02 names parent \(parent), which no earlier HL01 has", at: level.origin.element(2))
                 }
-                childrenOf[parentIndex, default: []].append(index)
+                childrenOf[parentIndex].append(index)
             } else {
                 roots.append(index)
             }
+            indexById[id] = index
         }
-        func build(_ index: Int) -> X12HierarchicalLevel {
-            var level = flat[index]
-            level.children = (childrenOf[index] ?? []).map(build)
-            return level
+        // Every child comes after its parent: from the last level up, each level's children are
+        // complete when it is moved into its own parent.
+        for index in flat.indices.reversed() where !childrenOf[index].isEmpty {
+            let children = childrenOf[index].compactMap { flat[$0].take() }
+            flat[index]?.children = children
         }
-        return roots.map(build)
+        return roots.compactMap { flat[$0].take() }
     }
 
     /// The transaction, ST to SE, with SE01 counting every segment.
@@ -130,13 +137,25 @@ public struct ShipNotice856: Sendable, Hashable {
     }
 
     /// Every level, depth first.
-    public var allLevels: [X12HierarchicalLevel] { levels.flatMap(\.allLevels) }
-    /// The shipment level (HL03 `S`).
-    public var shipment: X12HierarchicalLevel? { allLevels.first { $0.levelCode == "S" } }
+    public var allLevels: [X12HierarchicalLevel] { gathered { _ in true } }
+    /// The shipment level (HL03 `S`): the first, depth first.
+    public var shipment: X12HierarchicalLevel? {
+        for level in levels {
+            if let shipment = level.firstLevel(coded: "S") { return shipment }
+        }
+        return nil
+    }
     /// The order levels (HL03 `O`).
-    public var orders: [X12HierarchicalLevel] { allLevels.filter { $0.levelCode == "O" } }
+    public var orders: [X12HierarchicalLevel] { gathered { $0.levelCode == "O" } }
     /// The pack and tare levels (HL03 `P`, `T`).
-    public var packs: [X12HierarchicalLevel] { allLevels.filter { $0.levelCode == "P" || $0.levelCode == "T" } }
+    public var packs: [X12HierarchicalLevel] { gathered { $0.levelCode == "P" || $0.levelCode == "T" } }
     /// The item levels (HL03 `I`).
-    public var items: [X12HierarchicalLevel] { allLevels.filter { $0.levelCode == "I" } }
+    public var items: [X12HierarchicalLevel] { gathered { $0.levelCode == "I" } }
+
+    /// The levels `isIncluded` accepts, depth first, gathered in one array.
+    private func gathered(where isIncluded: (X12HierarchicalLevel) -> Bool) -> [X12HierarchicalLevel] {
+        var found: [X12HierarchicalLevel] = []
+        for level in levels { level.appendLevels(to: &found, where: isIncluded) }
+        return found
+    }
 }

@@ -85,7 +85,25 @@ public struct X12HierarchicalLevel: Sendable, Hashable {
 
     /// This level and every level below it, depth first (the order HL segments are written in).
     public var allLevels: [X12HierarchicalLevel] {
-        [self] + children.flatMap(\.allLevels)
+        var levels: [X12HierarchicalLevel] = []
+        appendLevels(to: &levels) { _ in true }
+        return levels
+    }
+
+    /// Appends this level and the levels below it that `isIncluded` accepts, depth first, to
+    /// `levels` (one array for the whole tree, instead of one per level joined on the way up).
+    func appendLevels(to levels: inout [X12HierarchicalLevel], where isIncluded: (X12HierarchicalLevel) -> Bool) {
+        if isIncluded(self) { levels.append(self) }
+        for index in children.indices { children[index].appendLevels(to: &levels, where: isIncluded) }
+    }
+
+    /// The first level, depth first from this one, whose HL03 is `levelCode`.
+    func firstLevel(coded levelCode: String) -> X12HierarchicalLevel? {
+        if self.levelCode == levelCode { return self }
+        for index in children.indices {
+            if let level = children[index].firstLevel(coded: levelCode) { return level }
+        }
+        return nil
     }
 
     static let body = X12Table.shipNotice856.body(of: "HL")

@@ -18,7 +18,9 @@ extension EDIFACTInboundMapper {
         notice.references = message.body.references.filter { !["ON", "BM"].contains($0.qualifier) }.map { context.reference($0) }
         var shipped = ShippedOrder(purchaseOrderNumber: order?.number, purchaseOrderDate: context.iso(order?.dates.first))
         shipped.items = message.body.lineItems.map { shippedItem($0, &context) }
-        for root in message.roots {
+        var walk = EDIFACTPackingWalk(message, item: shippedItem)
+        for rootIndex in walk.tree.roots {
+            let root = walk.levels[rootIndex]
             if root.packages.allSatisfy({ $0.serialShippingContainerCodes.isEmpty }) {
                 for package in root.packages {
                     if let count = context.integer(package.numberOfPackages, field: "PAC 7224", at: package.source) {
@@ -27,27 +29,15 @@ extension EDIFACTInboundMapper {
                     notice.packagingCode = notice.packagingCode ?? package.packageType
                 }
                 shipped.items += root.lineItems.map { shippedItem($0, &context) }
-                shipped.packs += message.children(of: root).map { pack($0, in: message, &context) }
+                shipped.packs += walk.packs(under: rootIndex, &context)
             } else {
-                shipped.packs.append(pack(root, in: message, &context))
+                shipped.packs.append(walk.pack(rootIndex, &context))
             }
         }
         notice.orders = [shipped]
         notice.lineCount = message.body.controlTotal("2").flatMap { context.integer($0.text, field: "CNT 2 6066", at: $0.source) }
         try context.finish()
         return notice
-    }
-
-    private static func pack(_ level: EDIFACTPackingSequence, in message: DespatchAdviceMessage,
-                             _ context: inout EDIFACTMappingContext) -> Pack {
-        let codes = level.packages.flatMap(\.serialShippingContainerCodes)
-        var marks = level.packages.flatMap { $0.identifications.flatMap(\.goodsIdentities) }
-            .flatMap { identity in identity.numbers.map { Reference(qualifier: identity.qualifier, value: $0) } }
-        if let first = marks.firstIndex(where: { $0.qualifier == "BJ" }) { marks.remove(at: first) }
-        return Pack(sscc: codes.first, marks: marks, packagingCode: level.packages.first?.packageType,
-                    levelCode: level.packagingLevel,
-                    packs: message.children(of: level).map { pack($0, in: message, &context) },
-                    items: level.lineItems.map { shippedItem($0, &context) })
     }
 
     private static func shippedItem(_ line: EDIFACTLineItem, _ context: inout EDIFACTMappingContext) -> ShippedItem {

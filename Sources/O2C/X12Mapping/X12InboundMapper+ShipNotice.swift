@@ -51,8 +51,8 @@ extension X12InboundMapper {
             purchaseOrderDate: context.date(prf?.purchaseOrderDate, field: "PRF04", at: prf?.position(ofElement: 4)),
             references: isShipment ? [] : level.references.map(context.reference),
             parties: isShipment ? [] : level.parties.map(context.party),
-            packs: level.children.filter { $0.levelCode != "I" && $0.levelCode != "O" }.map { pack($0, context: &context) },
-            items: level.children.filter { $0.levelCode == "I" }.map { shippedItem($0, context: &context) })
+            packs: children(of: level, where: { $0 != "I" && $0 != "O" }) { pack($0, context: &context) },
+            items: children(of: level, where: { $0 == "I" }) { shippedItem($0, context: &context) })
     }
 
     static func pack(_ level: X12HierarchicalLevel, context: inout X12InboundContext) -> Pack {
@@ -79,8 +79,19 @@ extension X12InboundMapper {
             }
         }
         return Pack(sscc: sscc, marks: marks, packagingCode: packagingCode, levelCode: level.levelCode,
-                    measurements: measurements, packs: level.children.filter { $0.levelCode != "I" }.map { pack($0, context: &context) },
-                    items: level.children.filter { $0.levelCode == "I" }.map { shippedItem($0, context: &context) })
+                    measurements: measurements, packs: children(of: level, where: { $0 != "I" }) { pack($0, context: &context) },
+                    items: children(of: level, where: { $0 == "I" }) { shippedItem($0, context: &context) })
+    }
+
+    /// The children of `level` whose HL03 `isIncluded` accepts, mapped in order (read in place, not
+    /// copied into a filtered array first).
+    static func children<Mapped>(of level: X12HierarchicalLevel, where isIncluded: (String) -> Bool,
+                                 _ map: (X12HierarchicalLevel) -> Mapped) -> [Mapped] {
+        var mapped: [Mapped] = []
+        for index in level.children.indices where isIncluded(level.children[index].levelCode) {
+            mapped.append(map(level.children[index]))
+        }
+        return mapped
     }
 
     /// The first free-form description (PID05) of a level's PIDs.
