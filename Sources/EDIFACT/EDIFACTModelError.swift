@@ -45,6 +45,14 @@ public struct EDIFACTSourcePosition: Sendable, Hashable {
         set { storage = newValue.map { .given($0) } ?? .none }
     }
 
+    /// The position narrowed to a data element and, in a composite, a component (both 1-based),
+    /// numbered as validation findings number them: `QTY` C186 6060 is element 1, component 2;
+    /// `LIN` 1082 is element 1 (no component). Built only when asked for (a finding); the column and
+    /// byte offset stay the segment's (no bytes are kept here to find the value's).
+    public func element(_ element: Int, component: Int? = nil) -> EDIPosition? {
+        position?.at(element: element, component: component)
+    }
+
     /// Wraps a position.
     public init(_ position: EDIPosition? = nil) {
         storage = position.map { .given($0) } ?? .none

@@ -48,7 +48,8 @@ struct ReportFinding: Encodable {
         if let position {
             parts.append("at line \(position.line), column \(position.column)"
                 + (position.segmentTag.map { ", segment \($0)" } ?? "")
-                + (position.element.map { ", element \($0)" } ?? ""))
+                + (position.element.map { ", element \($0)" } ?? "")
+                + (position.component.map { ", component \($0)" } ?? ""))
         }
         return parts.joined(separator: " ")
     }

@@ -93,6 +93,31 @@ import TestSupport
         #expect(summary["files"] as? Int == 5)
     }
 
+    /// A mapping finding (D01B QTY 6060 is an..35, so validation lets `4O` through) is printed and
+    /// reported with its segment, element and component, like a validation finding.
+    @Test func mappingFindingNamesElementAndComponent() throws {
+        let work = try Self.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: work) }
+        let sample = try String(contentsOf: Fixtures.repositoryRoot.appendingPathComponent("Samples/inbox/initech-ORDERS-D01B.edi"),
+                                encoding: .utf8)
+        try #require(sample.contains("QTY+21:40'"))
+        let input = work.appendingPathComponent("bad-quantity.edi")
+        try Data(sample.replacingOccurrences(of: "QTY+21:40'", with: "QTY+21:4O'").utf8).write(to: input)
+        let out = work.appendingPathComponent("out")
+        let run = try InspectCommandTests.run(["translate", input.path, "--out", out.path])
+        #expect(run.status == 1, "\(run.stdout)\(run.stderr)")
+        #expect(run.stdout.contains("\"4O\" is not a number (QTY 21 6060) at line 18, column 8, segment QTY, element 1, component 2"),
+                "\(run.stdout)")
+        let files = try #require(try Self.report(out)["files"] as? [[String: Any]])
+        let transaction = try #require((files.first?["transactions"] as? [[String: Any]])?.first)
+        #expect(transaction["status"] as? String == "failed")
+        let position = try #require((transaction["findings"] as? [[String: Any]])?.first?["position"] as? [String: Any])
+        #expect(position["segmentTag"] as? String == "QTY")
+        #expect(position["element"] as? Int == 1)
+        #expect(position["component"] as? Int == 2)
+        #expect(position["column"] as? Int == 8)
+    }
+
     @Test func namesAreSanitisedAndNeverReused() throws {
         let work = try Self.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: work) }

@@ -7,7 +7,7 @@ extension EDIFACTInboundMapper {
         var context = EDIFACTMappingContext()
         let bgm = message.body.beginning
         let dates = context.dates(message.body.dates, named: [.documentDate, .requestedDelivery, .requestedShip])
-        var order = PurchaseOrder(number: context.required(bgm.documentNumber, field: "BGM 1004", at: bgm.source),
+        var order = PurchaseOrder(number: context.documentNumber(message.body),
                                   purpose: bgm.messageFunction, orderType: bgm.documentNameCode,
                                   orderDate: dates.named[.documentDate], requestedDelivery: dates.named[.requestedDelivery],
                                   requestedShip: dates.named[.requestedShip], otherDates: dates.other,
@@ -21,8 +21,10 @@ extension EDIFACTInboundMapper {
         for index in message.body.lineItems.indices { order.lines.append(orderLine(message.body.lineItems, index, &context)) }
         if !message.body.controlTotals.isEmpty || !message.body.totals.isEmpty {
             order.totals = PurchaseOrderTotals(
-                lineCount: message.body.controlTotal("2").flatMap { context.integer($0.text, field: "CNT 2 6066", at: $0.source) },
-                quantityTotal: message.body.controlTotal("1").flatMap { context.decimal($0.text, field: "CNT 1 6066", at: $0.source) },
+                lineCount: context.lineCount(message.body),
+                quantityTotal: message.body.controlTotal("1").flatMap {
+                    context.decimal($0.text, field: "CNT 1 6066", at: $0.source, element: 1, component: 2)
+                },
                 amount: context.amount(message.body.total("79") ?? message.body.total("86")))
         }
         try context.finish()
@@ -37,7 +39,7 @@ extension EDIFACTInboundMapper {
         let quantity = context.quantity(in: lines[index].quantities, preferring: "21")
         if lines[index].quantities.isEmpty { context.fail("the line has no ordered quantity", field: "QTY 21", at: lines[index].source) }
         return PurchaseOrderLine(
-            lineNumber: context.required(lines[index].lineNumber, field: "LIN 1082", at: lines[index].source),
+            lineNumber: context.required(lines[index].lineNumber, field: "LIN 1082", at: lines[index].source, element: 1),
             items: context.items(lines[index].itemIdentifier, lines[index].productIdentifications),
             description: context.description(lines[index].descriptions), quantity: quantity ?? Quantity(value: 0),
             unitPrice: context.price(in: lines[index].prices, preferring: "AAA"), amount: context.amount(in: lines[index].amounts, "203"),
@@ -55,7 +57,9 @@ extension EDIFACTInboundMapper {
         let status = bgm.messageFunction.flatMap { AcknowledgementStatusCodes.edifactHeader.value(for: $0) }
         var acknowledgement = OrderAcknowledgement(
             number: bgm.documentNumber,
-            purchaseOrderNumber: context.required(order?.number, field: "RFF ON 1154", at: order?.source ?? bgm.source),
+            // Without an RFF+ON, the finding names the BGM (no element).
+            purchaseOrderNumber: context.required(order?.number, field: "RFF ON 1154", at: order?.source ?? bgm.source,
+                                                 element: order == nil ? nil : 1, component: 2),
             purchaseOrderDate: context.iso(order?.dates.first) ?? dates.named[.purchaseOrderDate], date: dates.named[.documentDate],
             acknowledgementType: bgm.messageFunction, status: status ?? .pending, currency: message.currencyCode)
         acknowledgement.parties = message.body.parties.map { context.party($0) }
@@ -75,13 +79,13 @@ extension EDIFACTInboundMapper {
                 schedules.insert(ScheduledQuantity(quantity: quantity, date: context.iso(delivery), dateQualifier: delivery.qualifier), at: 0)
             }
             acknowledgement.lines.append(OrderAcknowledgementLine(
-                lineNumber: context.required(line.lineNumber, field: "LIN 1082", at: line.source), items: context.items(line),
-                description: context.description(line), orderedQuantity: context.quantity(ordered),
+                lineNumber: context.required(line.lineNumber, field: "LIN 1082", at: line.source, element: 1),
+                items: context.items(line), description: context.description(line), orderedQuantity: context.quantity(ordered),
                 unitPrice: context.price(in: line.prices, preferring: "AAA"), status: lineStatus ?? status ?? .pending,
                 statusCode: line.actionCode, schedules: schedules, references: line.references.map { context.reference($0) },
                 notes: context.notes(line.freeTexts)))
         }
-        acknowledgement.lineCount = message.body.controlTotal("2").flatMap { context.integer($0.text, field: "CNT 2 6066", at: $0.source) }
+        acknowledgement.lineCount = context.lineCount(message.body)
         try context.finish()
         return acknowledgement
     }
@@ -92,7 +96,7 @@ extension EDIFACTInboundMapper {
         let bgm = message.body.beginning
         let order = message.body.reference("ON")
         let dates = context.dates(message.body.dates, named: [.documentDate, .invoiceDate, .shipped, .purchaseOrderDate])
-        var invoice = Invoice(number: context.required(bgm.documentNumber, field: "BGM 1004", at: bgm.source),
+        var invoice = Invoice(number: context.documentNumber(message.body),
                               date: dates.named[.documentDate] ?? dates.named[.invoiceDate], invoiceType: bgm.documentNameCode,
                               purpose: bgm.messageFunction, purchaseOrderNumber: order?.number,
                               purchaseOrderDate: context.iso(order?.dates.first) ?? dates.named[.purchaseOrderDate],
@@ -110,7 +114,7 @@ extension EDIFACTInboundMapper {
             let quantity = context.quantity(in: line.quantities, preferring: "47")
             if line.quantities.isEmpty { context.fail("the line has no invoiced quantity", field: "QTY 47", at: line.source) }
             invoice.lines.append(InvoiceLine(
-                lineNumber: context.required(line.lineNumber, field: "LIN 1082", at: line.source),
+                lineNumber: context.required(line.lineNumber, field: "LIN 1082", at: line.source, element: 1),
                 purchaseOrderLineNumber: line.references.first { $0.qualifier == "ON" }?.lineNumber, items: context.items(line),
                 description: context.description(line), quantity: quantity ?? Quantity(value: 0),
                 unitPrice: context.price(in: line.prices, preferring: "AAA"),
@@ -118,7 +122,7 @@ extension EDIFACTInboundMapper {
                 references: line.references.map { context.reference($0) }, notes: context.notes(line.freeTexts)))
         }
         invoice.totals = InvoiceTotals(
-            lineCount: message.body.controlTotal("2").flatMap { context.integer($0.text, field: "CNT 2 6066", at: $0.source) },
+            lineCount: context.lineCount(message.body),
             lineItemsAmount: context.amount(message.body.total("79")),
             totalAmount: context.amount(message.body.total("77") ?? message.body.total("86") ?? message.body.total("39")),
             amountSubjectToDiscount: context.amount(message.body.total("129")),
@@ -167,7 +171,8 @@ extension EDIFACTInboundMapper {
             if paid == nil { context.fail("the document has no amount remitted", field: "MOA 12", at: document.source) }
             let documentDates = context.dates(document.dates, named: [.documentDate, .invoiceDate])
             remittance.remittedInvoices.append(RemittedInvoice(
-                invoiceNumber: context.required(document.documentNumber, field: "DOC 1004", at: document.source),
+                invoiceNumber: context.required(document.documentNumber, field: "DOC 1004",
+                                                at: document.source, element: 2, component: 1),
                 documentType: document.documentNameCode,
                 invoiceDate: documentDates.named[.documentDate] ?? documentDates.named[.invoiceDate],
                 purchaseOrderNumber: document.references.first { $0.qualifier == "ON" }?.number,

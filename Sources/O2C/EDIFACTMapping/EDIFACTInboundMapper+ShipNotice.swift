@@ -10,7 +10,7 @@ extension EDIFACTInboundMapper {
         let bgm = message.body.beginning
         let order = message.body.reference("ON")
         let dates = context.dates(message.body.dates, named: [.documentDate, .shipped, .estimatedDelivery])
-        var notice = ShipNotice(shipmentId: context.required(bgm.documentNumber, field: "BGM 1004", at: bgm.source),
+        var notice = ShipNotice(shipmentId: context.documentNumber(message.body),
                                 purpose: bgm.messageFunction, noticeDate: dates.named[.documentDate],
                                 shipDate: dates.named[.shipped], estimatedDelivery: dates.named[.estimatedDelivery],
                                 otherDates: dates.other, billOfLading: message.body.reference("BM")?.number)
@@ -23,7 +23,7 @@ extension EDIFACTInboundMapper {
             let root = walk.levels[rootIndex]
             if root.packages.allSatisfy({ $0.serialShippingContainerCodes.isEmpty }) {
                 for package in root.packages {
-                    if let count = context.integer(package.numberOfPackages, field: "PAC 7224", at: package.source) {
+                    if let count = context.integer(package.numberOfPackages, field: "PAC 7224", at: package.source, element: 1) {
                         notice.packageCount = (notice.packageCount ?? 0) + count
                     }
                     notice.packagingCode = notice.packagingCode ?? package.packageType
@@ -35,7 +35,7 @@ extension EDIFACTInboundMapper {
             }
         }
         notice.orders = [shipped]
-        notice.lineCount = message.body.controlTotal("2").flatMap { context.integer($0.text, field: "CNT 2 6066", at: $0.source) }
+        notice.lineCount = context.lineCount(message.body)
         try context.finish()
         return notice
     }

@@ -9,8 +9,10 @@ import Foundation
 /// Codes go through the O2C code tables (``PartyRoleCodes``, ``PartyIdSchemeCodes``,
 /// ``ItemIdSchemeCodes``, ``UnitCodes``, ``DateQualifierCodes``); dates through ``ISODate``.
 /// Every problem (a number that is not one, a date that does not exist, a required value
-/// missing) is a finding with its segment's position; all of a message's findings are thrown
-/// together.
+/// missing) is a finding with its position, numbered like a validation finding's: the segment,
+/// the data element and, in a composite, the component (`QTY` C186 6060: element 1, component 2);
+/// a missing segment (no `QTY` on a line) is named at the segment it belongs to. All of a
+/// message's findings are thrown together.
 public enum EDIFACTInboundMapper {
     /// Maps one validated message (collected with its segments).
     public static func map(_ transaction: ValidatedTransaction) throws(MappingError) -> InternalDocument {
@@ -31,12 +33,12 @@ public enum EDIFACTInboundMapper {
             case "REMADV": return .remittance(try remittance(from: RemittanceAdviceMessage(segments: segments)))
             default:
                 throw MappingError("no internal document for EDIFACT \(type.isEmpty ? "message without type" : type)",
-                                   field: "UNH S009 0065", position: segments.first?.position)
+                                   field: "UNH S009 0065", position: segments.first?.position.at(element: 2, component: 1))
             }
         } catch let error as EDIFACTModelError {
             throw MappingError(error.message, position: error.position)
         } catch let error as MappingError {
-            throw error
+            throw error.pointingAtValues(in: segments)
         } catch {
             throw MappingError("\(error)")
         }
@@ -49,8 +51,14 @@ public enum EDIFACTInboundMapper {
 struct EDIFACTMappingContext {
     var findings: [MappingFinding] = []
 
-    mutating func fail(_ message: String, field: String, at source: EDIFACTSourcePosition) {
-        findings.append(MappingFinding(message, field: field, position: source.position))
+    /// A finding at a value's data element and component (1-based, nil: the whole segment, for a
+    /// segment that is missing); its position is built here, on the way out, not on the hot path
+    /// (kept out of line so the converters that call it stay small enough to inline).
+    @inline(never)
+    mutating func fail(_ message: String, field: String, at source: EDIFACTSourcePosition, element: Int? = nil,
+                       component: Int? = nil) {
+        let position = element.map { source.element($0, component: component) } ?? source.position
+        findings.append(MappingFinding(message, field: field, position: position))
     }
 
     func finish() throws(MappingError) {
@@ -58,17 +66,19 @@ struct EDIFACTMappingContext {
     }
 
     /// A number, or a finding when the text is not one.
-    mutating func decimal(_ text: String?, field: @autoclosure () -> String, at source: EDIFACTSourcePosition) -> Decimal? {
+    mutating func decimal(_ text: String?, field: @autoclosure () -> String, at source: EDIFACTSourcePosition, element: Int,
+                          component: Int? = nil) -> Decimal? {
         guard let text else { return nil }
         guard let value = EDIFACTNumber.decimal(text) else {
-            fail("\"\(text)\" is not a number", field: field(), at: source)
+            fail("\"\(text)\" is not a number", field: field(), at: source, element: element, component: component)
             return nil
         }
         return value
     }
 
-    mutating func integer(_ text: String?, field: @autoclosure () -> String, at source: EDIFACTSourcePosition) -> Int? {
-        guard let value = decimal(text, field: field(), at: source) else { return nil }
+    mutating func integer(_ text: String?, field: @autoclosure () -> String, at source: EDIFACTSourcePosition, element: Int,
+                          component: Int? = nil) -> Int? {
+        guard let value = decimal(text, field: field(), at: source, element: element, component: component) else { return nil }
         return NSDecimalNumber(decimal: value).intValue
     }
 
@@ -78,7 +88,7 @@ struct EDIFACTMappingContext {
         if date.format == "718", let period = ISODate.periodFromEDIFACT718(value) { return period.start + "/" + period.end }
         guard let iso = ISODate.fromEDIFACT(value, format: date.format) else {
             fail("date \"\(value)\" (format \(date.format ?? "none")) is not a valid date", field: "DTM \(date.qualifier)",
-                 at: date.source)
+                 at: date.source, element: 1, component: 2)
             return nil
         }
         return iso
@@ -96,7 +106,7 @@ struct EDIFACTMappingContext {
     }
 
     private mutating func quantity(_ text: String?, unit: String?, qualifier: String, at source: EDIFACTSourcePosition) -> Quantity? {
-        guard let value = decimal(text, field: "QTY \(qualifier) 6060", at: source) else { return nil }
+        guard let value = decimal(text, field: "QTY \(qualifier) 6060", at: source, element: 1, component: 2) else { return nil }
         return Quantity(value: value, unit: unit.map { UnitCodes.unit(edifact: $0) })
     }
 
@@ -114,9 +124,9 @@ struct EDIFACTMappingContext {
 
     private mutating func price(_ text: String?, qualifier: String, basis: String?, unit: String?,
                                 at source: EDIFACTSourcePosition) -> UnitPrice? {
-        guard let value = decimal(text, field: "PRI \(qualifier) 5118", at: source) else { return nil }
+        guard let value = decimal(text, field: "PRI \(qualifier) 5118", at: source, element: 1, component: 2) else { return nil }
         var per: Quantity?
-        if let basis = decimal(basis, field: "PRI 5284", at: source) {
+        if let basis = decimal(basis, field: "PRI 5284", at: source, element: 1, component: 5) {
             per = Quantity(value: basis, unit: unit.map { UnitCodes.unit(edifact: $0) })
         }
         return UnitPrice(value: value, basis: qualifier, per: per)
@@ -124,13 +134,13 @@ struct EDIFACTMappingContext {
 
     mutating func amount(_ amount: EDIFACTAmount?) -> Decimal? {
         guard let amount else { return nil }
-        return decimal(amount.text, field: "MOA \(amount.qualifier) 5004", at: amount.source)
+        return decimal(amount.text, field: "MOA \(amount.qualifier) 5004", at: amount.source, element: 1, component: 2)
     }
 
     /// The first amount with a qualifier (read in place, the value not copied).
     mutating func amount(in amounts: [EDIFACTAmount], _ qualifier: String) -> Decimal? {
         guard let i = Self.index(in: amounts, of: qualifier) else { return nil }
-        return decimal(amounts[i].text, field: "MOA \(qualifier) 5004", at: amounts[i].source)
+        return decimal(amounts[i].text, field: "MOA \(qualifier) 5004", at: amounts[i].source, element: 1, component: 2)
     }
 
     /// The index of the first value with a qualifier, the values read in place.
@@ -213,7 +223,7 @@ struct EDIFACTMappingContext {
     }
 
     mutating func tax(_ tax: EDIFACTTax) -> Tax {
-        Tax(type: tax.typeCode, percent: decimal(tax.rate, field: "TAX 5278", at: tax.source),
+        Tax(type: tax.typeCode, percent: decimal(tax.rate, field: "TAX 5278", at: tax.source, element: 5, component: 4),
             amount: amount(tax.amounts.first { $0.qualifier == "124" || $0.qualifier == "176" }),
             taxableAmount: amount(tax.amounts.first { $0.qualifier == "125" }), category: tax.category)
     }
@@ -221,10 +231,12 @@ struct EDIFACTMappingContext {
     mutating func terms(_ terms: EDIFACTPaymentTerms) -> PaymentTerms {
         var result = PaymentTerms(type: terms.typeQualifier, basisDateCode: terms.timeReference,
                                   description: terms.termsIdentification)
-        let days = terms.periodType == "D" ? integer(terms.periodCount, field: "PAT 2152", at: terms.source) : nil
+        let days = terms.periodType == "D"
+            ? integer(terms.periodCount, field: "PAT 2152", at: terms.source, element: 3, component: 4) : nil
         if terms.typeQualifier == "22" { result.discountDays = days } else { result.netDays = days }
-        result.discountPercent = decimal(terms.percentages.first { $0.qualifier == "12" }?.text, field: "PCD 5482",
-                                         at: terms.source)
+        result.discountPercent = terms.percentages.first { $0.qualifier == "12" }.flatMap { percentage in
+            decimal(percentage.text, field: "PCD 5482", at: percentage.source, element: 1, component: 2)
+        }
         result.discountAmount = amount(terms.amounts.first { $0.qualifier == "52" })
         result.netDueDate = iso(terms.dates.first { $0.qualifier == "13" })
         result.discountDueDate = iso(terms.dates.first { $0.qualifier == "12" })
@@ -247,9 +259,23 @@ struct EDIFACTMappingContext {
         return (named, other)
     }
 
-    mutating func required(_ value: String?, field: String, at source: EDIFACTSourcePosition) -> String {
+    /// `BGM` 1004, the document number: a simple data element (element 2) in D96A, component 1 of
+    /// C106 (element 2, component 1) in D01B.
+    mutating func documentNumber(_ body: EDIFACTMessageBody) -> String {
+        if let number = body.beginning.documentNumber, !number.isEmpty { return number }
+        return required(nil, field: "BGM 1004", at: body.beginning.source, element: 2,
+                        component: body.messageIdentifier.directory == "D96A" ? nil : 1)
+    }
+
+    /// `CNT` 2 6066, the number of line items.
+    mutating func lineCount(_ body: EDIFACTMessageBody) -> Int? {
+        body.controlTotal("2").flatMap { integer($0.text, field: "CNT 2 6066", at: $0.source, element: 1, component: 2) }
+    }
+
+    mutating func required(_ value: String?, field: String, at source: EDIFACTSourcePosition, element: Int?,
+                           component: Int? = nil) -> String {
         guard let value, !value.isEmpty else {
-            fail("\(field) is missing", field: field, at: source)
+            fail("\(field) is missing", field: field, at: source, element: element, component: component)
             return ""
         }
         return value

@@ -39,7 +39,7 @@ extension EDIFACTMappingContext {
                     reason = value(0, 0)
                 }
             case "MOA" where isOpen && amount == nil:
-                amount = decimal(value(0, 1), field: "MOA 5004", at: segment.source)
+                amount = decimal(value(0, 1), field: "MOA 5004", at: segment.source, element: 1, component: 2)
             case "FTX" where isOpen:
                 if elements.count > 3, let lines = elements[3].first { texts += lines.filter { !$0.isEmpty } }
             case "MOA", "FTX", "RFF":

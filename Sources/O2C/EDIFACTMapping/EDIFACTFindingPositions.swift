@@ -1,0 +1,33 @@
+import EDICore
+
+extension MappingError {
+    /// The findings of an EDIFACT message with each element or component position pointing at the
+    /// value itself, as a validation finding's does (`QTY+21:12X`: column and byte offset of `12X`,
+    /// or where a missing value would start), instead of at the start of its segment.
+    ///
+    /// The typed model keeps only each segment's start, so this is done once, when a message's
+    /// findings are thrown, from the message's segments (`UNH` to `UNT`).
+    func pointingAtValues(in segments: [OwnedSegment]) -> MappingError {
+        var error = self
+        for index in error.findings.indices {
+            guard let position = error.findings[index].position, let element = position.element,
+                  let segment = Self.segment(at: position, in: segments) else { continue }
+            let offset = segment.withSegment { segment in
+                let value = segment.element(element)
+                return position.component.map { value.component($0).offsetInSegment } ?? value.offsetInSegment
+            }
+            error.findings[index].position?.byteOffset += offset
+            error.findings[index].position?.column += offset
+        }
+        return error
+    }
+
+    /// The segment a position names: by its index in the message, checked against its byte offset.
+    private static func segment(at position: EDIPosition, in segments: [OwnedSegment]) -> OwnedSegment? {
+        let index = position.segmentIndexInTransaction - 1
+        if segments.indices.contains(index), segments[index].withSegment({ $0.byteOffset }) == position.byteOffset {
+            return segments[index]
+        }
+        return segments.first { $0.withSegment { $0.byteOffset } == position.byteOffset }
+    }
+}
