@@ -54,6 +54,9 @@ struct SegmentFields {
     private var partCount = 0
     /// How many parts a field has read (``leftovers`` is empty when all were).
     private var takenCount = 0
+    /// Where the next search starts: fields mostly ask for positions in order, so a search
+    /// resumes after the part the last one stopped at.
+    private var cursor = 0
     /// Whether any byte of a value is above ASCII (values then go through the decoder).
     private var hasNonASCII = false
 
@@ -168,8 +171,10 @@ struct SegmentFields {
     mutating func take(_ element: Int, _ component: Int = 1) -> String? {
         guard element >= 1, component >= 1 else { return nil }
         let key = UInt64(element) << 32 | UInt64(component)
-        var index = 0
-        // Parts are in position order: the search stops at the first one past the position.
+        // Parts are in position order: the search starts at the cursor when the part before it
+        // is before the position, and stops at the first part past the position.
+        var index = cursor
+        if index > 0, parts[index - 1].key & Self.positionMask >= key { index = 0 }
         while index < partCount {
             let partKey = parts[index].key
             let position = partKey & Self.positionMask
@@ -178,16 +183,18 @@ struct SegmentFields {
                     parts[index].key = partKey | Self.takenFlag
                     takenCount += 1
                 }
-                return decode(parts[index])
+                cursor = index + 1
+                return Self.decode(parts[index], in: segment, nonASCII: hasNonASCII)
             }
-            if position > key { return nil }
+            if position > key { break }
             index += 1
         }
+        cursor = index
         return nil
     }
 
     /// A part's value: its bytes as text, release characters removed.
-    private func decode(_ part: Part) -> String {
+    private static func decode(_ part: Part, in segment: Segment, nonASCII hasNonASCII: Bool) -> String {
         let slice = UnsafeRawBufferPointer(start: segment.bytes.baseAddress! + Int(part.start), count: Int(part.end - part.start))
         if part.key & Self.releaseFlag == 0 {
             return hasNonASCII ? CharacterEncoding.utf8.decode(slice) : String(decoding: slice, as: UTF8.self)
@@ -229,7 +236,8 @@ struct SegmentFields {
         var result: [EDIFACTComponentValue] = []
         for index in 0..<partCount where parts[index].key & Self.takenFlag == 0 {
             let part = parts[index]
-            result.append(EDIFACTComponentValue(element: part.element, component: part.component, value: decode(part)))
+            result.append(EDIFACTComponentValue(element: part.element, component: part.component,
+                                                value: Self.decode(part, in: segment, nonASCII: hasNonASCII)))
         }
         return result
     }
