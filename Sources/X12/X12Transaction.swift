@@ -105,6 +105,12 @@ public struct X12BaselineItem: Sendable, Hashable {
         public var itemIdentifiers: [X12ItemIdentifier]
     }
 
+    /// Reads the segment's values in one pass, codes and numbers straight from its bytes (what a
+    /// mapper needs of every line, without ``values``' strings and amounts).
+    public func reading(_ body: (X12SegmentReading) -> Void) {
+        segment.reading(body)
+    }
+
     /// Every named value at once, as the properties give them one by one.
     public var values: Values {
         segment.reading { reading in

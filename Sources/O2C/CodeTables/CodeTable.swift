@@ -57,6 +57,19 @@ public struct CodeTable<Value: Hashable & Sendable>: Sendable {
         return shortKeys.firstIndex(of: key)
     }
 
+    /// The index of the row of a code given as UTF-8 bytes (the first, when a code is listed
+    /// twice): a code of up to three bytes is found without making a `String`.
+    func row(utf8 code: UnsafeRawBufferPointer) -> Int? {
+        guard (1...3).contains(code.count) else { return byCode[String(decoding: code, as: UTF8.self)] }
+        var key: UInt32 = 0
+        for byte in code { key = key << 8 | UInt32(byte) }
+        key |= UInt32(code.count) << 24
+        return shortKeys.withUnsafeBufferPointer { keys in
+            for index in keys.indices where keys[index] == key { return index }
+            return nil
+        }
+    }
+
     /// The value of a code; nil when the code is not in the table.
     public func value(for code: String) -> Value? {
         row(of: code).map { rows[$0].value }

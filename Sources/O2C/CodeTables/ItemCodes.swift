@@ -32,6 +32,13 @@ public enum ItemIdSchemeCodes {
     /// The scheme of a 235 qualifier (`.other` when unknown; the qualifier stays in the identifier).
     public static func scheme(x12 code: String) -> ItemIdScheme { x12.value(for: code) ?? .other }
 
+    /// The scheme of a 235 qualifier given as UTF-8 bytes, and the qualifier (a code in the table
+    /// is not decoded).
+    static func scheme(x12UTF8 code: UnsafeRawBufferPointer) -> (scheme: ItemIdScheme, qualifier: String) {
+        if let row = x12.row(utf8: code) { return (x12.rows[row].value, x12.rows[row].code) }
+        return (.other, String(decoding: code, as: UTF8.self))
+    }
+
     /// The scheme of a 7143 code (`.other` when unknown or absent).
     public static func scheme(edifact code: String?) -> ItemIdScheme {
         code.flatMap { edifact.value(for: $0) } ?? .other

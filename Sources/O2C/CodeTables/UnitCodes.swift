@@ -50,6 +50,13 @@ public enum UnitCodes {
         UnitOfMeasure(asSent: code, normalized: x12.value(for: code) ?? code)
     }
 
+    /// The unit for an X12 355 code given as UTF-8 bytes (a code in the table is not decoded).
+    static func unit(x12UTF8 code: UnsafeRawBufferPointer) -> UnitOfMeasure {
+        if let row = x12.row(utf8: code) { return UnitOfMeasure(asSent: x12.rows[row].code, normalized: x12.rows[row].value) }
+        let text = String(decoding: code, as: UTF8.self)
+        return UnitOfMeasure(asSent: text, normalized: text)
+    }
+
     /// The unit for an EDIFACT 6411 code (a Rec 20 code already; deleted packaging codes move to Rec 21).
     public static func unit(edifact code: String) -> UnitOfMeasure {
         UnitOfMeasure(asSent: code, normalized: edifactDeleted.value(for: code) ?? code)

@@ -26,10 +26,8 @@ extension X12InboundMapper {
         let dates = context.dates(order.dates, naming: .requestedDelivery, .requestedShip)
         var lines: [PurchaseOrderLine] = []
         lines.reserveCapacity(order.lineItems.count)
-        order.lineItems.withUnsafeBufferPointer { lineItems in
-            for index in lineItems.indices {
-                lines.append(purchaseOrderLine(lineItems[index], number: index + 1, context: &context))
-            }
+        for index in order.lineItems.indices {
+            lines.append(purchaseOrderLine(order.lineItems, index, context: &context))
         }
         if !deliversSomewhere(order.parties), order.lineItems.isEmpty || !order.lineItems.allSatisfy({ deliversSomewhere($0.parties) }) {
             context.fail("the order names no ship-to party (N1 ST or BS, or a BY store with its id, in the heading or on every line)",
@@ -54,20 +52,21 @@ extension X12InboundMapper {
         return document
     }
 
-    /// One PO1 loop of an 850 (borrowed: the line is not copied out of the order).
-    static func purchaseOrderLine(_ line: borrowing X12LineItem, number: Int, context: inout X12InboundContext) -> PurchaseOrderLine {
-        let origin = line.baseline.origin
-        let baseline = line.baseline.values
-        let lineDates = context.dates(line.dates, naming: .requestedDelivery)
-        let quantity = context.quantity(baseline.quantity, unit: baseline.unitOfMeasureCode, field: "PO102", at: origin.position)
-        if baseline.quantity == nil { context.fail("the line has no quantity", field: "PO102", at: origin.element(2)) }
+    /// One PO1 loop of an 850, read where it is in the order's array (passing the line itself
+    /// would copy it).
+    private static func purchaseOrderLine(_ lineItems: [X12LineItem], _ index: Int,
+                                          context: inout X12InboundContext) -> PurchaseOrderLine {
+        let lineDates = context.dates(lineItems[index].dates, naming: .requestedDelivery)
+        let baseline = context.baseline(lineItems[index].baseline, quantityField: "PO102", priceField: "PO104",
+                                        requiresQuantity: true)
         return PurchaseOrderLine(
-            lineNumber: baseline.assignedIdentification ?? String(number), items: context.items(baseline.itemIdentifiers),
-            description: line.description, quantity: quantity ?? Quantity(value: 0),
-            unitPrice: context.decimal(baseline.unitPrice, field: "PO104").map { UnitPrice(value: $0, basis: baseline.basisOfUnitPriceCode) },
-            requestedDelivery: lineDates.named[.requestedDelivery], otherDates: lineDates.other,
-            parties: line.parties.map { context.party($0) }, references: line.references.map { context.reference($0) },
-            allowancesCharges: context.allowancesCharges(line.allowancesCharges), taxes: context.taxes(line.taxes))
+            lineNumber: baseline.lineNumber ?? String(index + 1), items: baseline.items,
+            description: firstDescription(lineItems[index].descriptions), quantity: baseline.quantity ?? Quantity(value: 0),
+            unitPrice: baseline.unitPrice, requestedDelivery: lineDates.named[.requestedDelivery], otherDates: lineDates.other,
+            parties: lineItems[index].parties.map { context.party($0) },
+            references: lineItems[index].references.map { context.reference($0) },
+            allowancesCharges: context.allowancesCharges(lineItems[index].allowancesCharges),
+            taxes: context.taxes(lineItems[index].taxes))
     }
 
     /// 855 → order acknowledgement.
@@ -77,8 +76,6 @@ extension X12InboundMapper {
         var lines: [OrderAcknowledgementLine] = []
         lines.reserveCapacity(ack.lineItems.count)
         for (index, line) in ack.lineItems.enumerated() {
-            let origin = line.baseline.origin
-            let baseline = line.baseline.values
             let statusCode = line.acknowledgements.first?.lineItemStatusCode
             var schedules: [ScheduledQuantity] = []
             for acknowledgement in line.acknowledgements {
@@ -90,11 +87,10 @@ extension X12InboundMapper {
                     dateQualifier: acknowledgement.dateQualifier,
                     statusCode: acknowledgement.lineItemStatusCode == statusCode ? nil : acknowledgement.lineItemStatusCode))
             }
+            let baseline = context.baseline(line.baseline, quantityField: "PO102", priceField: "PO104", requiresQuantity: false)
             lines.append(OrderAcknowledgementLine(
-                lineNumber: baseline.assignedIdentification ?? String(index + 1), items: context.items(baseline.itemIdentifiers),
-                description: line.description,
-                orderedQuantity: context.quantity(baseline.quantity, unit: baseline.unitOfMeasureCode, field: "PO102", at: origin.position),
-                unitPrice: context.decimal(baseline.unitPrice, field: "PO104").map { UnitPrice(value: $0, basis: baseline.basisOfUnitPriceCode) },
+                lineNumber: baseline.lineNumber ?? String(index + 1), items: baseline.items,
+                description: firstDescription(line.descriptions), orderedQuantity: baseline.quantity, unitPrice: baseline.unitPrice,
                 status: statusCode.flatMap { AcknowledgementStatusCodes.x12Line.value(for: $0) } ?? (statusCode == nil ? headerStatus : .pending),
                 statusCode: statusCode, schedules: schedules, references: line.references.map(context.reference)))
         }
@@ -123,16 +119,11 @@ extension X12InboundMapper {
         var lines: [InvoiceLine] = []
         lines.reserveCapacity(invoice.lineItems.count)
         for (index, line) in invoice.lineItems.enumerated() {
-            let origin = line.baseline.origin
-            let baseline = line.baseline.values
-            if baseline.quantity == nil { context.fail("the line has no quantity", field: "IT102", at: origin.element(2)) }
-            let quantity = context.quantity(baseline.quantity, unit: baseline.unitOfMeasureCode, field: "IT102", at: origin.position)
-            let price = context.decimal(baseline.unitPrice, field: "IT104")
+            let baseline = context.baseline(line.baseline, quantityField: "IT102", priceField: "IT104", requiresQuantity: true)
             lines.append(InvoiceLine(
-                lineNumber: baseline.assignedIdentification ?? String(index + 1), items: context.items(baseline.itemIdentifiers),
-                description: line.description, quantity: quantity ?? Quantity(value: 0),
-                unitPrice: price.map { UnitPrice(value: $0, basis: baseline.basisOfUnitPriceCode) },
-                amount: quantity.flatMap { quantity in price.map { quantity.value * $0 } },
+                lineNumber: baseline.lineNumber ?? String(index + 1), items: baseline.items,
+                description: firstDescription(line.descriptions), quantity: baseline.quantity ?? Quantity(value: 0), unitPrice: baseline.unitPrice,
+                amount: baseline.quantity.flatMap { quantity in baseline.unitPrice.map { quantity.value * $0.value } },
                 allowancesCharges: context.allowancesCharges(line.allowancesCharges), taxes: context.taxes(line.taxes),
                 references: line.references.map(context.reference)))
         }

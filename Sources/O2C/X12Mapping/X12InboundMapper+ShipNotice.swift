@@ -94,7 +94,8 @@ extension X12InboundMapper {
         return mapped
     }
 
-    /// The first free-form description (PID05) of a level's PIDs.
+    /// The first free-form description (PID05) of a level's or line's PIDs (for a line, what
+    /// ``X12LineItem/description`` gives, without copying the line to ask it).
     static func firstDescription(_ pids: [X12ProductDescription]) -> String? {
         for index in pids.indices { if let text = pids[index].description { return text } }
         return nil
