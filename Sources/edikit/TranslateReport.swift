@@ -90,12 +90,8 @@ extension ReportTransaction {
     /// no findings and every string printable ASCII without quotes or backslashes (else false, and
     /// nothing is appended).
     func appendPlainJSON(to bytes: inout [UInt8]) -> Bool {
-        guard findings.isEmpty else { return false }
-        for value in [businessKey, controlNumber, documentType, output, type] {
-            guard let value else { continue }
-            guard value.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F && $0 != UInt8(ascii: "\"") && $0 != UInt8(ascii: "\\") })
-            else { return false }
-        }
+        guard findings.isEmpty, Self.isPlain(controlNumber), Self.isPlain(type), businessKey.map(Self.isPlain) ?? true,
+              documentType.map(Self.isPlain) ?? true, output.map(Self.isPlain) ?? true else { return false }
         func field(_ key: StaticString, _ value: String, comma: Bool = true) {
             if comma { bytes.append(UInt8(ascii: ",")) }
             bytes.append(UInt8(ascii: "\""))
@@ -118,6 +114,15 @@ extension ReportTransaction {
         field("type", type)
         bytes.append(UInt8(ascii: "}"))
         return true
+    }
+
+    /// Whether `JSONEncoder` writes `value` as it is between quotes: printable ASCII without quotes
+    /// or backslashes.
+    private static func isPlain(_ value: String) -> Bool {
+        func plain(_ byte: UInt8) -> Bool {
+            byte >= 0x20 && byte < 0x7F && byte != UInt8(ascii: "\"") && byte != UInt8(ascii: "\\")
+        }
+        return value.utf8.withContiguousStorageIfAvailable { $0.allSatisfy(plain) } ?? value.utf8.allSatisfy(plain)
     }
 }
 

@@ -118,20 +118,37 @@ final class TranslationWriter: @unchecked Sendable {
     /// `<partner>_<key>_<control>`, each part sanitised: the document's name without `.json` (the
     /// folder adds `-2`, `-3`… when this run already wrote it).
     static func fileStem(partner: String, key: String?, controlNumber: String) -> String {
-        [partner, key ?? "nokey", controlNumber].map { sanitize($0) }.joined(separator: "_")
+        var stem = sanitize(partner)
+        stem.reserveCapacity(stem.utf8.count + 2 + (key?.utf8.count ?? 5) + controlNumber.utf8.count + 7)
+        stem += "_"
+        stem += sanitize(key ?? "nokey")
+        stem += "_"
+        stem += sanitize(controlNumber)
+        return stem
     }
 
-    /// Keeps `[A-Za-z0-9._-]`, replaces anything else with `_`, never starts with a dot, at most 48 characters.
+    /// Keeps `[A-Za-z0-9._-]`, replaces anything else with `_`, never starts with a dot, at most 48
+    /// characters. A part that is already so (nearly every one) is returned as it is.
     static func sanitize(_ text: String) -> String {
-        var bytes = Array(text.utf8.prefix(48)).map { byte -> UInt8 in
-            switch byte {
-            case UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "a")...UInt8(ascii: "z"),
-                 UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "-"), UInt8(ascii: "_"), UInt8(ascii: "."): byte
-            default: UInt8(ascii: "_")
-            }
-        }
+        if isSafeFileNamePart(text) { return text }
+        var bytes = Array(text.utf8.prefix(48)).map { isSafeInFileName($0) ? $0 : UInt8(ascii: "_") }
         if bytes.first == UInt8(ascii: ".") { bytes[0] = UInt8(ascii: "_") }
         return bytes.isEmpty ? "none" : String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// Whether `sanitize` keeps `text` as it is: 1 to 48 allowed bytes, not starting with a dot.
+    private static func isSafeFileNamePart(_ text: String) -> Bool {
+        let utf8 = text.utf8
+        guard let first = utf8.first, first != UInt8(ascii: "."), utf8.count <= 48 else { return false }
+        return utf8.withContiguousStorageIfAvailable { $0.allSatisfy(isSafeInFileName) } ?? utf8.allSatisfy(isSafeInFileName)
+    }
+
+    @inline(__always) private static func isSafeInFileName(_ byte: UInt8) -> Bool {
+        switch byte {
+        case UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "a")...UInt8(ascii: "z"),
+             UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "-"), UInt8(ascii: "_"), UInt8(ascii: "."): true
+        default: false
+        }
     }
 
     /// The folder of a document type, created and opened the first time.

@@ -1,5 +1,6 @@
+import EDICore
 import Foundation
-import O2C
+@testable import O2C
 import Testing
 import TestSupport
 
@@ -74,6 +75,65 @@ import TestSupport
             let order = InternalDocument.purchaseOrder(PurchaseOrder(number: "1", totals: PurchaseOrderTotals(lineCount: count),
                                                                      envelope: DocumentExamples.globexEnvelope))
             #expect(Array(DocumentJSONWriter.encode(order, pretty: false)) == Array(try encoder.encode(order)), "\(count)")
+        }
+    }
+
+    /// Enum values are written as static texts, without the escape scan: every case of every enum
+    /// in the documents gives the same bytes as `JSONEncoder`, compact and pretty.
+    @Test func directWriterWritesEveryEnumCaseLikeJSONEncoder() throws {
+        let items = ItemIdScheme.allCases.map { ItemIdentifier(scheme: $0, qualifier: "Q", value: "V") }
+        let identifiers = PartyIdScheme.allCases.map { PartyIdentifier(scheme: $0, value: "1") }
+        var documents: [InternalDocument] = [EDISyntax.x12, .edifact].map { syntax in
+            var envelope = DocumentExamples.globexEnvelope
+            envelope.syntax = syntax
+            return .purchaseOrder(PurchaseOrder(
+                number: "1", parties: [Party(role: .buyer, identifiers: identifiers)],
+                lines: [PurchaseOrderLine(lineNumber: "1", items: items, quantity: Quantity(value: 1))],
+                allowancesCharges: [AllowanceCharge(kind: .allowance), AllowanceCharge(kind: .charge)], envelope: envelope))
+        }
+        documents += AcknowledgementStatus.allCases.map { status in
+            .orderAcknowledgement(OrderAcknowledgement(purchaseOrderNumber: "1", status: status,
+                                                       lines: [OrderAcknowledgementLine(lineNumber: "1", status: status)]))
+        }
+        documents += PaymentMethod.allCases.map { .remittance(Remittance(payment: Payment(method: $0, amount: 1))) }
+        for pretty in [true, false] {
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = pretty ? [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+                : [.sortedKeys, .withoutEscapingSlashes]
+            for document in documents {
+                #expect(String(decoding: DocumentJSONWriter.encode(document, pretty: pretty), as: UTF8.self)
+                        == String(decoding: try encoder.encode(document), as: UTF8.self))
+            }
+        }
+    }
+
+    /// Strings of up to 15 bytes are read from the `String` value's own two words (the layout is
+    /// checked at start-up): on this platform that path is taken, and small strings of every length
+    /// with and without bytes that need an escape (quotes, controls, DEL, non-ASCII) come out as
+    /// `JSONEncoder` writes them, compact and pretty, also inside arrays of strings.
+    @Test func smallStringsAreWrittenFromTheirOwnBytes() throws {
+        #expect(JSONOutput.smallStringLayoutIsKnown)
+        var texts: [String] = []
+        for length in 0...17 {
+            let plain = String(repeating: "x", count: length)
+            texts.append(plain)
+            for special in ["\"", "\\", "\u{0}", "\t", "\u{1f}", "\u{7f}", "é", "€"] where length > 0 {
+                for position in [0, length / 2, length - 1] {
+                    var characters = Array(plain).map(String.init)
+                    characters[position] = special
+                    texts.append(characters.joined())
+                }
+            }
+        }
+        let order = InternalDocument.purchaseOrder(PurchaseOrder(
+            number: "1", carrier: Carrier(instructions: texts), notes: texts.map { Note(qualifier: $0, text: $0) },
+            envelope: DocumentExamples.globexEnvelope))
+        for pretty in [true, false] {
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = pretty ? [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+                : [.sortedKeys, .withoutEscapingSlashes]
+            #expect(String(decoding: DocumentJSONWriter.encode(order, pretty: pretty), as: UTF8.self)
+                    == String(decoding: try encoder.encode(order), as: UTF8.self))
         }
     }
 

@@ -1,7 +1,10 @@
 #!/usr/bin/env python3
 """Generates Sources/O2C/Documents/DocumentJSON+Parts.swift and +Documents.swift: the DocumentJSONWritable
 conformances of every internal document type, from the same model as the JSON Schemas
-(make_schemas.py). Keys are written in the order JSONEncoder's .sortedKeys uses (byte order).
+(make_schemas.py). Keys are written in the order JSONEncoder's .sortedKeys uses (byte order), each
+as one static text with its compact punctuation (`,"name":`, `,"name":[]` for an array, which
+DocumentJSONWriter turns into the pretty form when asked); each enum's value as a static quoted text
+(`jsonText`).
 Run: python3 docs/schemas/make_json_writer.py
 """
 import os
@@ -11,58 +14,85 @@ from make_schemas import DEFS, DOCUMENTS, ENUMS, STR, DATE, DEC, INT, BOOL
 SWIFT = {"purchaseOrder": "PurchaseOrder", "orderAcknowledgement": "OrderAcknowledgement",
          "shipNotice": "ShipNotice", "invoice": "Invoice", "remittance": "Remittance"}
 
-def value_code(schema, expr):
-    """Swift statements writing `expr` (non-optional) of this schema."""
+def swift_text(text):
+    """A Swift raw string literal of `text` (no `#` or newline in keys and enum values)."""
+    assert '"#' not in text and "\n" not in text
+    return f'#"{text}"#'
+
+def key_text(name): return swift_text(f',"{name}":')
+
+# Swift type names of the enums written inline in the schema model, by (owner, property).
+ENUM_TYPES = {("ItemIdentifier", "scheme"): "ItemIdScheme", ("PartyIdentifier", "scheme"): "PartyIdScheme",
+              ("AllowanceCharge", "kind"): "AllowanceCharge.Kind", ("DocumentEnvelope", "syntax"): "EDISyntax",
+              ("Payment", "method"): "PaymentMethod"}
+# Swift enum type name -> its values, filled by value_code; each gets a `jsonText` (every case is named
+# as its raw value, which needs no escape).
+enum_texts = {}
+
+def enum_code(type_name, values, expr):
+    enum_texts[type_name] = values
+    return f"writer.text({expr}.jsonText)"
+
+def value_code(owner, name, schema, expr):
+    """Swift statements writing key `name` of `owner` and `expr` (non-optional) of this schema."""
+    key = f"writer.key({key_text(name)}); "
     if schema is STR or schema is DATE or schema == STR or schema == DATE:
-        return f"writer.string({expr})"
-    if schema == DEC: return f"writer.decimal({expr})"
-    if schema == INT: return f"writer.int({expr})"
-    if schema == BOOL: return f"writer.bool({expr})"
+        return key + f"writer.string({expr})"
+    if schema == DEC: return key + f"writer.decimal({expr})"
+    if schema == INT: return key + f"writer.int({expr})"
+    if schema == BOOL: return key + f"writer.bool({expr})"
     if "$ref" in schema:
-        name = schema["$ref"].split("/")[-1]
-        if name in ENUMS: return f"writer.string({expr}.rawValue)"
-        return f"{expr}.writeJSON(to: &writer)"
-    if "enum" in schema: return f"writer.string({expr}.rawValue)"
+        ref_name = schema["$ref"].split("/")[-1]
+        if ref_name in ENUMS: return key + enum_code(ref_name, ENUMS[ref_name]["enum"], expr)
+        return key + f"{expr}.writeJSON(to: &writer)"
+    if "enum" in schema: return key + enum_code(ENUM_TYPES[(owner, name)], schema["enum"], expr)
     if "pattern" in schema and schema.get("type") == "string":
-        if "buyer" in schema["pattern"]: return f"writer.string({expr}.description)"  # PartyRole
-        return f"writer.string({expr})"
+        if "buyer" in schema["pattern"]: return key + f"writer.string({expr}.description)"  # PartyRole
+        return key + f"writer.string({expr})"
     if schema.get("type") == "array":
         item = schema["items"]
-        if item == STR: return f"writer.strings({expr})"
-        if "$ref" in item and item["$ref"].split("/")[-1] not in ENUMS: return f"writer.array({expr})"
+        empty = swift_text(f',"{name}":[]')
+        if item == STR: return f"writer.strings({empty}, {expr})"
+        if "$ref" in item and item["$ref"].split("/")[-1] not in ENUMS: return f"writer.array({empty}, {expr})"
         raise SystemExit(f"unsupported array item {item}")
     raise SystemExit(f"unsupported schema {schema}")
 
-def body(props, const_type=None):
+def body(owner, props, const_type=None):
     entries = [(name, schema, req) for name, schema, req in props]
     if const_type: entries.append(("type", None, True))
-    lines = ["        writer.beginObject()"]
+    lines = ["        let object = writer.beginObject()"]
     for name, schema, req in sorted(entries, key=lambda e: e[0].encode()):
         if schema is None:
-            lines.append(f'        writer.key("type"); writer.string("{const_type}")')
+            lines.append(f'        writer.key({key_text("type")}); writer.text({swift_text(chr(34) + const_type + chr(34))})')
         elif req:
-            lines.append(f'        writer.key("{name}"); {value_code(schema, "self." + name)}')
+            lines.append(f'        {value_code(owner, name, schema, "self." + name)}')
         else:
-            lines.append(f'        if let {name} = self.{name} {{ writer.key("{name}"); {value_code(schema, name)} }}')
-    lines.append("        writer.endObject()")
+            lines.append(f'        if let {name} = self.{name} {{ {value_code(owner, name, schema, name)} }}')
+    lines.append("        writer.endObject(object)")
     return "\n".join(lines)
 
 HEADER = ["// Generated by docs/schemas/make_json_writer.py from the schema model; do not edit.", "",
           "import Foundation", ""]
-out = list(HEADER)
+out = HEADER[:2] + ["import EDICore"] + HEADER[2:]  # EDISyntax
 for name, (description, props) in sorted(DEFS.items()):
     out += [f"extension {name}: DocumentJSONWritable {{",
             "    /// Appends this value's JSON (the same bytes as `JSONEncoder` with sorted keys).",
-            "    public func writeJSON(to writer: inout DocumentJSONWriter) {", body(props), "    }", "}", ""]
+            "    public func writeJSON(to writer: inout DocumentJSONWriter) {", body(name, props), "    }", "}", ""]
 parts = out
 out = list(HEADER)
 for doc, (description, props) in DOCUMENTS.items():
     swift = SWIFT[doc]
     out += [f"extension {swift}: DocumentJSONWritable {{",
             "    /// Appends this document's JSON without the `type` discriminator.",
-            "    public func writeJSON(to writer: inout DocumentJSONWriter) {", body(props), "    }", "",
+            "    public func writeJSON(to writer: inout DocumentJSONWriter) {", body(swift, props), "    }", "",
             "    /// Appends this document's JSON with the `type` discriminator, as ``InternalDocument`` encodes it.",
-            "    func writeJSONWithType(to writer: inout DocumentJSONWriter) {", body(props, doc), "    }", "}", ""]
+            "    func writeJSONWithType(to writer: inout DocumentJSONWriter) {", body(swift, props, doc), "    }", "}", ""]
+for type_name, values in sorted(enum_texts.items()):
+    parts += [f"extension {type_name} {{",
+              "    /// This value's JSON: its raw value between quotes (it needs no escape).",
+              "    @inline(__always) var jsonText: StaticString {", "        switch self {"]
+    parts += [f"        case .{v}: {swift_text(chr(34) + v + chr(34))}" for v in values]
+    parts += ["        }", "    }", "}", ""]
 out += ["extension InternalDocument: DocumentJSONWritable {",
         "    /// Appends the document's JSON with its `type` key.",
         "    public func writeJSON(to writer: inout DocumentJSONWriter) {",

@@ -5,237 +5,237 @@ import Foundation
 extension PurchaseOrder: DocumentJSONWritable {
     /// Appends this document's JSON without the `type` discriminator.
     public func writeJSON(to writer: inout DocumentJSONWriter) {
-        writer.beginObject()
-        writer.key("allowancesCharges"); writer.array(self.allowancesCharges)
-        if let carrier = self.carrier { writer.key("carrier"); carrier.writeJSON(to: &writer) }
-        writer.key("contacts"); writer.array(self.contacts)
-        if let currency = self.currency { writer.key("currency"); writer.string(currency) }
-        if let envelope = self.envelope { writer.key("envelope"); envelope.writeJSON(to: &writer) }
-        writer.key("lines"); writer.array(self.lines)
-        writer.key("notes"); writer.array(self.notes)
-        writer.key("number"); writer.string(self.number)
-        if let orderDate = self.orderDate { writer.key("orderDate"); writer.string(orderDate) }
-        if let orderType = self.orderType { writer.key("orderType"); writer.string(orderType) }
-        writer.key("otherDates"); writer.array(self.otherDates)
-        writer.key("parties"); writer.array(self.parties)
-        if let purpose = self.purpose { writer.key("purpose"); writer.string(purpose) }
-        writer.key("references"); writer.array(self.references)
-        if let releaseNumber = self.releaseNumber { writer.key("releaseNumber"); writer.string(releaseNumber) }
-        if let requestedDelivery = self.requestedDelivery { writer.key("requestedDelivery"); writer.string(requestedDelivery) }
-        if let requestedShip = self.requestedShip { writer.key("requestedShip"); writer.string(requestedShip) }
-        writer.key("taxes"); writer.array(self.taxes)
-        writer.key("terms"); writer.array(self.terms)
-        if let totals = self.totals { writer.key("totals"); totals.writeJSON(to: &writer) }
-        writer.endObject()
+        let object = writer.beginObject()
+        writer.array(#","allowancesCharges":[]"#, self.allowancesCharges)
+        if let carrier = self.carrier { writer.key(#","carrier":"#); carrier.writeJSON(to: &writer) }
+        writer.array(#","contacts":[]"#, self.contacts)
+        if let currency = self.currency { writer.key(#","currency":"#); writer.string(currency) }
+        if let envelope = self.envelope { writer.key(#","envelope":"#); envelope.writeJSON(to: &writer) }
+        writer.array(#","lines":[]"#, self.lines)
+        writer.array(#","notes":[]"#, self.notes)
+        writer.key(#","number":"#); writer.string(self.number)
+        if let orderDate = self.orderDate { writer.key(#","orderDate":"#); writer.string(orderDate) }
+        if let orderType = self.orderType { writer.key(#","orderType":"#); writer.string(orderType) }
+        writer.array(#","otherDates":[]"#, self.otherDates)
+        writer.array(#","parties":[]"#, self.parties)
+        if let purpose = self.purpose { writer.key(#","purpose":"#); writer.string(purpose) }
+        writer.array(#","references":[]"#, self.references)
+        if let releaseNumber = self.releaseNumber { writer.key(#","releaseNumber":"#); writer.string(releaseNumber) }
+        if let requestedDelivery = self.requestedDelivery { writer.key(#","requestedDelivery":"#); writer.string(requestedDelivery) }
+        if let requestedShip = self.requestedShip { writer.key(#","requestedShip":"#); writer.string(requestedShip) }
+        writer.array(#","taxes":[]"#, self.taxes)
+        writer.array(#","terms":[]"#, self.terms)
+        if let totals = self.totals { writer.key(#","totals":"#); totals.writeJSON(to: &writer) }
+        writer.endObject(object)
     }
 
     /// Appends this document's JSON with the `type` discriminator, as ``InternalDocument`` encodes it.
     func writeJSONWithType(to writer: inout DocumentJSONWriter) {
-        writer.beginObject()
-        writer.key("allowancesCharges"); writer.array(self.allowancesCharges)
-        if let carrier = self.carrier { writer.key("carrier"); carrier.writeJSON(to: &writer) }
-        writer.key("contacts"); writer.array(self.contacts)
-        if let currency = self.currency { writer.key("currency"); writer.string(currency) }
-        if let envelope = self.envelope { writer.key("envelope"); envelope.writeJSON(to: &writer) }
-        writer.key("lines"); writer.array(self.lines)
-        writer.key("notes"); writer.array(self.notes)
-        writer.key("number"); writer.string(self.number)
-        if let orderDate = self.orderDate { writer.key("orderDate"); writer.string(orderDate) }
-        if let orderType = self.orderType { writer.key("orderType"); writer.string(orderType) }
-        writer.key("otherDates"); writer.array(self.otherDates)
-        writer.key("parties"); writer.array(self.parties)
-        if let purpose = self.purpose { writer.key("purpose"); writer.string(purpose) }
-        writer.key("references"); writer.array(self.references)
-        if let releaseNumber = self.releaseNumber { writer.key("releaseNumber"); writer.string(releaseNumber) }
-        if let requestedDelivery = self.requestedDelivery { writer.key("requestedDelivery"); writer.string(requestedDelivery) }
-        if let requestedShip = self.requestedShip { writer.key("requestedShip"); writer.string(requestedShip) }
-        writer.key("taxes"); writer.array(self.taxes)
-        writer.key("terms"); writer.array(self.terms)
-        if let totals = self.totals { writer.key("totals"); totals.writeJSON(to: &writer) }
-        writer.key("type"); writer.string("purchaseOrder")
-        writer.endObject()
+        let object = writer.beginObject()
+        writer.array(#","allowancesCharges":[]"#, self.allowancesCharges)
+        if let carrier = self.carrier { writer.key(#","carrier":"#); carrier.writeJSON(to: &writer) }
+        writer.array(#","contacts":[]"#, self.contacts)
+        if let currency = self.currency { writer.key(#","currency":"#); writer.string(currency) }
+        if let envelope = self.envelope { writer.key(#","envelope":"#); envelope.writeJSON(to: &writer) }
+        writer.array(#","lines":[]"#, self.lines)
+        writer.array(#","notes":[]"#, self.notes)
+        writer.key(#","number":"#); writer.string(self.number)
+        if let orderDate = self.orderDate { writer.key(#","orderDate":"#); writer.string(orderDate) }
+        if let orderType = self.orderType { writer.key(#","orderType":"#); writer.string(orderType) }
+        writer.array(#","otherDates":[]"#, self.otherDates)
+        writer.array(#","parties":[]"#, self.parties)
+        if let purpose = self.purpose { writer.key(#","purpose":"#); writer.string(purpose) }
+        writer.array(#","references":[]"#, self.references)
+        if let releaseNumber = self.releaseNumber { writer.key(#","releaseNumber":"#); writer.string(releaseNumber) }
+        if let requestedDelivery = self.requestedDelivery { writer.key(#","requestedDelivery":"#); writer.string(requestedDelivery) }
+        if let requestedShip = self.requestedShip { writer.key(#","requestedShip":"#); writer.string(requestedShip) }
+        writer.array(#","taxes":[]"#, self.taxes)
+        writer.array(#","terms":[]"#, self.terms)
+        if let totals = self.totals { writer.key(#","totals":"#); totals.writeJSON(to: &writer) }
+        writer.key(#","type":"#); writer.text(#""purchaseOrder""#)
+        writer.endObject(object)
     }
 }
 
 extension OrderAcknowledgement: DocumentJSONWritable {
     /// Appends this document's JSON without the `type` discriminator.
     public func writeJSON(to writer: inout DocumentJSONWriter) {
-        writer.beginObject()
-        if let acknowledgementType = self.acknowledgementType { writer.key("acknowledgementType"); writer.string(acknowledgementType) }
-        if let currency = self.currency { writer.key("currency"); writer.string(currency) }
-        if let date = self.date { writer.key("date"); writer.string(date) }
-        if let envelope = self.envelope { writer.key("envelope"); envelope.writeJSON(to: &writer) }
-        if let lineCount = self.lineCount { writer.key("lineCount"); writer.int(lineCount) }
-        writer.key("lines"); writer.array(self.lines)
-        writer.key("notes"); writer.array(self.notes)
-        if let number = self.number { writer.key("number"); writer.string(number) }
-        writer.key("parties"); writer.array(self.parties)
-        if let purchaseOrderDate = self.purchaseOrderDate { writer.key("purchaseOrderDate"); writer.string(purchaseOrderDate) }
-        writer.key("purchaseOrderNumber"); writer.string(self.purchaseOrderNumber)
-        if let purpose = self.purpose { writer.key("purpose"); writer.string(purpose) }
-        writer.key("references"); writer.array(self.references)
-        writer.key("status"); writer.string(self.status.rawValue)
-        writer.endObject()
+        let object = writer.beginObject()
+        if let acknowledgementType = self.acknowledgementType { writer.key(#","acknowledgementType":"#); writer.string(acknowledgementType) }
+        if let currency = self.currency { writer.key(#","currency":"#); writer.string(currency) }
+        if let date = self.date { writer.key(#","date":"#); writer.string(date) }
+        if let envelope = self.envelope { writer.key(#","envelope":"#); envelope.writeJSON(to: &writer) }
+        if let lineCount = self.lineCount { writer.key(#","lineCount":"#); writer.int(lineCount) }
+        writer.array(#","lines":[]"#, self.lines)
+        writer.array(#","notes":[]"#, self.notes)
+        if let number = self.number { writer.key(#","number":"#); writer.string(number) }
+        writer.array(#","parties":[]"#, self.parties)
+        if let purchaseOrderDate = self.purchaseOrderDate { writer.key(#","purchaseOrderDate":"#); writer.string(purchaseOrderDate) }
+        writer.key(#","purchaseOrderNumber":"#); writer.string(self.purchaseOrderNumber)
+        if let purpose = self.purpose { writer.key(#","purpose":"#); writer.string(purpose) }
+        writer.array(#","references":[]"#, self.references)
+        writer.key(#","status":"#); writer.text(self.status.jsonText)
+        writer.endObject(object)
     }
 
     /// Appends this document's JSON with the `type` discriminator, as ``InternalDocument`` encodes it.
     func writeJSONWithType(to writer: inout DocumentJSONWriter) {
-        writer.beginObject()
-        if let acknowledgementType = self.acknowledgementType { writer.key("acknowledgementType"); writer.string(acknowledgementType) }
-        if let currency = self.currency { writer.key("currency"); writer.string(currency) }
-        if let date = self.date { writer.key("date"); writer.string(date) }
-        if let envelope = self.envelope { writer.key("envelope"); envelope.writeJSON(to: &writer) }
-        if let lineCount = self.lineCount { writer.key("lineCount"); writer.int(lineCount) }
-        writer.key("lines"); writer.array(self.lines)
-        writer.key("notes"); writer.array(self.notes)
-        if let number = self.number { writer.key("number"); writer.string(number) }
-        writer.key("parties"); writer.array(self.parties)
-        if let purchaseOrderDate = self.purchaseOrderDate { writer.key("purchaseOrderDate"); writer.string(purchaseOrderDate) }
-        writer.key("purchaseOrderNumber"); writer.string(self.purchaseOrderNumber)
-        if let purpose = self.purpose { writer.key("purpose"); writer.string(purpose) }
-        writer.key("references"); writer.array(self.references)
-        writer.key("status"); writer.string(self.status.rawValue)
-        writer.key("type"); writer.string("orderAcknowledgement")
-        writer.endObject()
+        let object = writer.beginObject()
+        if let acknowledgementType = self.acknowledgementType { writer.key(#","acknowledgementType":"#); writer.string(acknowledgementType) }
+        if let currency = self.currency { writer.key(#","currency":"#); writer.string(currency) }
+        if let date = self.date { writer.key(#","date":"#); writer.string(date) }
+        if let envelope = self.envelope { writer.key(#","envelope":"#); envelope.writeJSON(to: &writer) }
+        if let lineCount = self.lineCount { writer.key(#","lineCount":"#); writer.int(lineCount) }
+        writer.array(#","lines":[]"#, self.lines)
+        writer.array(#","notes":[]"#, self.notes)
+        if let number = self.number { writer.key(#","number":"#); writer.string(number) }
+        writer.array(#","parties":[]"#, self.parties)
+        if let purchaseOrderDate = self.purchaseOrderDate { writer.key(#","purchaseOrderDate":"#); writer.string(purchaseOrderDate) }
+        writer.key(#","purchaseOrderNumber":"#); writer.string(self.purchaseOrderNumber)
+        if let purpose = self.purpose { writer.key(#","purpose":"#); writer.string(purpose) }
+        writer.array(#","references":[]"#, self.references)
+        writer.key(#","status":"#); writer.text(self.status.jsonText)
+        writer.key(#","type":"#); writer.text(#""orderAcknowledgement""#)
+        writer.endObject(object)
     }
 }
 
 extension ShipNotice: DocumentJSONWritable {
     /// Appends this document's JSON without the `type` discriminator.
     public func writeJSON(to writer: inout DocumentJSONWriter) {
-        writer.beginObject()
-        if let billOfLading = self.billOfLading { writer.key("billOfLading"); writer.string(billOfLading) }
-        if let carrier = self.carrier { writer.key("carrier"); carrier.writeJSON(to: &writer) }
-        if let envelope = self.envelope { writer.key("envelope"); envelope.writeJSON(to: &writer) }
-        if let estimatedDelivery = self.estimatedDelivery { writer.key("estimatedDelivery"); writer.string(estimatedDelivery) }
-        if let lineCount = self.lineCount { writer.key("lineCount"); writer.int(lineCount) }
-        writer.key("measurements"); writer.array(self.measurements)
-        writer.key("notes"); writer.array(self.notes)
-        if let noticeDate = self.noticeDate { writer.key("noticeDate"); writer.string(noticeDate) }
-        writer.key("orders"); writer.array(self.orders)
-        writer.key("otherDates"); writer.array(self.otherDates)
-        if let packageCount = self.packageCount { writer.key("packageCount"); writer.int(packageCount) }
-        if let packagingCode = self.packagingCode { writer.key("packagingCode"); writer.string(packagingCode) }
-        writer.key("parties"); writer.array(self.parties)
-        if let purpose = self.purpose { writer.key("purpose"); writer.string(purpose) }
-        writer.key("references"); writer.array(self.references)
-        if let shipDate = self.shipDate { writer.key("shipDate"); writer.string(shipDate) }
-        writer.key("shipmentId"); writer.string(self.shipmentId)
-        if let structureCode = self.structureCode { writer.key("structureCode"); writer.string(structureCode) }
-        writer.endObject()
+        let object = writer.beginObject()
+        if let billOfLading = self.billOfLading { writer.key(#","billOfLading":"#); writer.string(billOfLading) }
+        if let carrier = self.carrier { writer.key(#","carrier":"#); carrier.writeJSON(to: &writer) }
+        if let envelope = self.envelope { writer.key(#","envelope":"#); envelope.writeJSON(to: &writer) }
+        if let estimatedDelivery = self.estimatedDelivery { writer.key(#","estimatedDelivery":"#); writer.string(estimatedDelivery) }
+        if let lineCount = self.lineCount { writer.key(#","lineCount":"#); writer.int(lineCount) }
+        writer.array(#","measurements":[]"#, self.measurements)
+        writer.array(#","notes":[]"#, self.notes)
+        if let noticeDate = self.noticeDate { writer.key(#","noticeDate":"#); writer.string(noticeDate) }
+        writer.array(#","orders":[]"#, self.orders)
+        writer.array(#","otherDates":[]"#, self.otherDates)
+        if let packageCount = self.packageCount { writer.key(#","packageCount":"#); writer.int(packageCount) }
+        if let packagingCode = self.packagingCode { writer.key(#","packagingCode":"#); writer.string(packagingCode) }
+        writer.array(#","parties":[]"#, self.parties)
+        if let purpose = self.purpose { writer.key(#","purpose":"#); writer.string(purpose) }
+        writer.array(#","references":[]"#, self.references)
+        if let shipDate = self.shipDate { writer.key(#","shipDate":"#); writer.string(shipDate) }
+        writer.key(#","shipmentId":"#); writer.string(self.shipmentId)
+        if let structureCode = self.structureCode { writer.key(#","structureCode":"#); writer.string(structureCode) }
+        writer.endObject(object)
     }
 
     /// Appends this document's JSON with the `type` discriminator, as ``InternalDocument`` encodes it.
     func writeJSONWithType(to writer: inout DocumentJSONWriter) {
-        writer.beginObject()
-        if let billOfLading = self.billOfLading { writer.key("billOfLading"); writer.string(billOfLading) }
-        if let carrier = self.carrier { writer.key("carrier"); carrier.writeJSON(to: &writer) }
-        if let envelope = self.envelope { writer.key("envelope"); envelope.writeJSON(to: &writer) }
-        if let estimatedDelivery = self.estimatedDelivery { writer.key("estimatedDelivery"); writer.string(estimatedDelivery) }
-        if let lineCount = self.lineCount { writer.key("lineCount"); writer.int(lineCount) }
-        writer.key("measurements"); writer.array(self.measurements)
-        writer.key("notes"); writer.array(self.notes)
-        if let noticeDate = self.noticeDate { writer.key("noticeDate"); writer.string(noticeDate) }
-        writer.key("orders"); writer.array(self.orders)
-        writer.key("otherDates"); writer.array(self.otherDates)
-        if let packageCount = self.packageCount { writer.key("packageCount"); writer.int(packageCount) }
-        if let packagingCode = self.packagingCode { writer.key("packagingCode"); writer.string(packagingCode) }
-        writer.key("parties"); writer.array(self.parties)
-        if let purpose = self.purpose { writer.key("purpose"); writer.string(purpose) }
-        writer.key("references"); writer.array(self.references)
-        if let shipDate = self.shipDate { writer.key("shipDate"); writer.string(shipDate) }
-        writer.key("shipmentId"); writer.string(self.shipmentId)
-        if let structureCode = self.structureCode { writer.key("structureCode"); writer.string(structureCode) }
-        writer.key("type"); writer.string("shipNotice")
-        writer.endObject()
+        let object = writer.beginObject()
+        if let billOfLading = self.billOfLading { writer.key(#","billOfLading":"#); writer.string(billOfLading) }
+        if let carrier = self.carrier { writer.key(#","carrier":"#); carrier.writeJSON(to: &writer) }
+        if let envelope = self.envelope { writer.key(#","envelope":"#); envelope.writeJSON(to: &writer) }
+        if let estimatedDelivery = self.estimatedDelivery { writer.key(#","estimatedDelivery":"#); writer.string(estimatedDelivery) }
+        if let lineCount = self.lineCount { writer.key(#","lineCount":"#); writer.int(lineCount) }
+        writer.array(#","measurements":[]"#, self.measurements)
+        writer.array(#","notes":[]"#, self.notes)
+        if let noticeDate = self.noticeDate { writer.key(#","noticeDate":"#); writer.string(noticeDate) }
+        writer.array(#","orders":[]"#, self.orders)
+        writer.array(#","otherDates":[]"#, self.otherDates)
+        if let packageCount = self.packageCount { writer.key(#","packageCount":"#); writer.int(packageCount) }
+        if let packagingCode = self.packagingCode { writer.key(#","packagingCode":"#); writer.string(packagingCode) }
+        writer.array(#","parties":[]"#, self.parties)
+        if let purpose = self.purpose { writer.key(#","purpose":"#); writer.string(purpose) }
+        writer.array(#","references":[]"#, self.references)
+        if let shipDate = self.shipDate { writer.key(#","shipDate":"#); writer.string(shipDate) }
+        writer.key(#","shipmentId":"#); writer.string(self.shipmentId)
+        if let structureCode = self.structureCode { writer.key(#","structureCode":"#); writer.string(structureCode) }
+        writer.key(#","type":"#); writer.text(#""shipNotice""#)
+        writer.endObject(object)
     }
 }
 
 extension Invoice: DocumentJSONWritable {
     /// Appends this document's JSON without the `type` discriminator.
     public func writeJSON(to writer: inout DocumentJSONWriter) {
-        writer.beginObject()
-        writer.key("allowancesCharges"); writer.array(self.allowancesCharges)
-        if let carrier = self.carrier { writer.key("carrier"); carrier.writeJSON(to: &writer) }
-        if let currency = self.currency { writer.key("currency"); writer.string(currency) }
-        if let date = self.date { writer.key("date"); writer.string(date) }
-        if let envelope = self.envelope { writer.key("envelope"); envelope.writeJSON(to: &writer) }
-        if let invoiceType = self.invoiceType { writer.key("invoiceType"); writer.string(invoiceType) }
-        writer.key("lines"); writer.array(self.lines)
-        writer.key("notes"); writer.array(self.notes)
-        writer.key("number"); writer.string(self.number)
-        writer.key("otherDates"); writer.array(self.otherDates)
-        writer.key("parties"); writer.array(self.parties)
-        if let purchaseOrderDate = self.purchaseOrderDate { writer.key("purchaseOrderDate"); writer.string(purchaseOrderDate) }
-        if let purchaseOrderNumber = self.purchaseOrderNumber { writer.key("purchaseOrderNumber"); writer.string(purchaseOrderNumber) }
-        if let purpose = self.purpose { writer.key("purpose"); writer.string(purpose) }
-        writer.key("references"); writer.array(self.references)
-        if let shipDate = self.shipDate { writer.key("shipDate"); writer.string(shipDate) }
-        writer.key("taxes"); writer.array(self.taxes)
-        writer.key("terms"); writer.array(self.terms)
-        writer.key("totals"); self.totals.writeJSON(to: &writer)
-        writer.endObject()
+        let object = writer.beginObject()
+        writer.array(#","allowancesCharges":[]"#, self.allowancesCharges)
+        if let carrier = self.carrier { writer.key(#","carrier":"#); carrier.writeJSON(to: &writer) }
+        if let currency = self.currency { writer.key(#","currency":"#); writer.string(currency) }
+        if let date = self.date { writer.key(#","date":"#); writer.string(date) }
+        if let envelope = self.envelope { writer.key(#","envelope":"#); envelope.writeJSON(to: &writer) }
+        if let invoiceType = self.invoiceType { writer.key(#","invoiceType":"#); writer.string(invoiceType) }
+        writer.array(#","lines":[]"#, self.lines)
+        writer.array(#","notes":[]"#, self.notes)
+        writer.key(#","number":"#); writer.string(self.number)
+        writer.array(#","otherDates":[]"#, self.otherDates)
+        writer.array(#","parties":[]"#, self.parties)
+        if let purchaseOrderDate = self.purchaseOrderDate { writer.key(#","purchaseOrderDate":"#); writer.string(purchaseOrderDate) }
+        if let purchaseOrderNumber = self.purchaseOrderNumber { writer.key(#","purchaseOrderNumber":"#); writer.string(purchaseOrderNumber) }
+        if let purpose = self.purpose { writer.key(#","purpose":"#); writer.string(purpose) }
+        writer.array(#","references":[]"#, self.references)
+        if let shipDate = self.shipDate { writer.key(#","shipDate":"#); writer.string(shipDate) }
+        writer.array(#","taxes":[]"#, self.taxes)
+        writer.array(#","terms":[]"#, self.terms)
+        writer.key(#","totals":"#); self.totals.writeJSON(to: &writer)
+        writer.endObject(object)
     }
 
     /// Appends this document's JSON with the `type` discriminator, as ``InternalDocument`` encodes it.
     func writeJSONWithType(to writer: inout DocumentJSONWriter) {
-        writer.beginObject()
-        writer.key("allowancesCharges"); writer.array(self.allowancesCharges)
-        if let carrier = self.carrier { writer.key("carrier"); carrier.writeJSON(to: &writer) }
-        if let currency = self.currency { writer.key("currency"); writer.string(currency) }
-        if let date = self.date { writer.key("date"); writer.string(date) }
-        if let envelope = self.envelope { writer.key("envelope"); envelope.writeJSON(to: &writer) }
-        if let invoiceType = self.invoiceType { writer.key("invoiceType"); writer.string(invoiceType) }
-        writer.key("lines"); writer.array(self.lines)
-        writer.key("notes"); writer.array(self.notes)
-        writer.key("number"); writer.string(self.number)
-        writer.key("otherDates"); writer.array(self.otherDates)
-        writer.key("parties"); writer.array(self.parties)
-        if let purchaseOrderDate = self.purchaseOrderDate { writer.key("purchaseOrderDate"); writer.string(purchaseOrderDate) }
-        if let purchaseOrderNumber = self.purchaseOrderNumber { writer.key("purchaseOrderNumber"); writer.string(purchaseOrderNumber) }
-        if let purpose = self.purpose { writer.key("purpose"); writer.string(purpose) }
-        writer.key("references"); writer.array(self.references)
-        if let shipDate = self.shipDate { writer.key("shipDate"); writer.string(shipDate) }
-        writer.key("taxes"); writer.array(self.taxes)
-        writer.key("terms"); writer.array(self.terms)
-        writer.key("totals"); self.totals.writeJSON(to: &writer)
-        writer.key("type"); writer.string("invoice")
-        writer.endObject()
+        let object = writer.beginObject()
+        writer.array(#","allowancesCharges":[]"#, self.allowancesCharges)
+        if let carrier = self.carrier { writer.key(#","carrier":"#); carrier.writeJSON(to: &writer) }
+        if let currency = self.currency { writer.key(#","currency":"#); writer.string(currency) }
+        if let date = self.date { writer.key(#","date":"#); writer.string(date) }
+        if let envelope = self.envelope { writer.key(#","envelope":"#); envelope.writeJSON(to: &writer) }
+        if let invoiceType = self.invoiceType { writer.key(#","invoiceType":"#); writer.string(invoiceType) }
+        writer.array(#","lines":[]"#, self.lines)
+        writer.array(#","notes":[]"#, self.notes)
+        writer.key(#","number":"#); writer.string(self.number)
+        writer.array(#","otherDates":[]"#, self.otherDates)
+        writer.array(#","parties":[]"#, self.parties)
+        if let purchaseOrderDate = self.purchaseOrderDate { writer.key(#","purchaseOrderDate":"#); writer.string(purchaseOrderDate) }
+        if let purchaseOrderNumber = self.purchaseOrderNumber { writer.key(#","purchaseOrderNumber":"#); writer.string(purchaseOrderNumber) }
+        if let purpose = self.purpose { writer.key(#","purpose":"#); writer.string(purpose) }
+        writer.array(#","references":[]"#, self.references)
+        if let shipDate = self.shipDate { writer.key(#","shipDate":"#); writer.string(shipDate) }
+        writer.array(#","taxes":[]"#, self.taxes)
+        writer.array(#","terms":[]"#, self.terms)
+        writer.key(#","totals":"#); self.totals.writeJSON(to: &writer)
+        writer.key(#","type":"#); writer.text(#""invoice""#)
+        writer.endObject(object)
     }
 }
 
 extension Remittance: DocumentJSONWritable {
     /// Appends this document's JSON without the `type` discriminator.
     public func writeJSON(to writer: inout DocumentJSONWriter) {
-        writer.beginObject()
-        if let currency = self.currency { writer.key("currency"); writer.string(currency) }
-        if let date = self.date { writer.key("date"); writer.string(date) }
-        if let envelope = self.envelope { writer.key("envelope"); envelope.writeJSON(to: &writer) }
-        writer.key("notes"); writer.array(self.notes)
-        if let number = self.number { writer.key("number"); writer.string(number) }
-        writer.key("otherDates"); writer.array(self.otherDates)
-        writer.key("parties"); writer.array(self.parties)
-        writer.key("payment"); self.payment.writeJSON(to: &writer)
-        writer.key("references"); writer.array(self.references)
-        writer.key("remittedInvoices"); writer.array(self.remittedInvoices)
-        writer.endObject()
+        let object = writer.beginObject()
+        if let currency = self.currency { writer.key(#","currency":"#); writer.string(currency) }
+        if let date = self.date { writer.key(#","date":"#); writer.string(date) }
+        if let envelope = self.envelope { writer.key(#","envelope":"#); envelope.writeJSON(to: &writer) }
+        writer.array(#","notes":[]"#, self.notes)
+        if let number = self.number { writer.key(#","number":"#); writer.string(number) }
+        writer.array(#","otherDates":[]"#, self.otherDates)
+        writer.array(#","parties":[]"#, self.parties)
+        writer.key(#","payment":"#); self.payment.writeJSON(to: &writer)
+        writer.array(#","references":[]"#, self.references)
+        writer.array(#","remittedInvoices":[]"#, self.remittedInvoices)
+        writer.endObject(object)
     }
 
     /// Appends this document's JSON with the `type` discriminator, as ``InternalDocument`` encodes it.
     func writeJSONWithType(to writer: inout DocumentJSONWriter) {
-        writer.beginObject()
-        if let currency = self.currency { writer.key("currency"); writer.string(currency) }
-        if let date = self.date { writer.key("date"); writer.string(date) }
-        if let envelope = self.envelope { writer.key("envelope"); envelope.writeJSON(to: &writer) }
-        writer.key("notes"); writer.array(self.notes)
-        if let number = self.number { writer.key("number"); writer.string(number) }
-        writer.key("otherDates"); writer.array(self.otherDates)
-        writer.key("parties"); writer.array(self.parties)
-        writer.key("payment"); self.payment.writeJSON(to: &writer)
-        writer.key("references"); writer.array(self.references)
-        writer.key("remittedInvoices"); writer.array(self.remittedInvoices)
-        writer.key("type"); writer.string("remittance")
-        writer.endObject()
+        let object = writer.beginObject()
+        if let currency = self.currency { writer.key(#","currency":"#); writer.string(currency) }
+        if let date = self.date { writer.key(#","date":"#); writer.string(date) }
+        if let envelope = self.envelope { writer.key(#","envelope":"#); envelope.writeJSON(to: &writer) }
+        writer.array(#","notes":[]"#, self.notes)
+        if let number = self.number { writer.key(#","number":"#); writer.string(number) }
+        writer.array(#","otherDates":[]"#, self.otherDates)
+        writer.array(#","parties":[]"#, self.parties)
+        writer.key(#","payment":"#); self.payment.writeJSON(to: &writer)
+        writer.array(#","references":[]"#, self.references)
+        writer.array(#","remittedInvoices":[]"#, self.remittedInvoices)
+        writer.key(#","type":"#); writer.text(#""remittance""#)
+        writer.endObject(object)
     }
 }
 

@@ -6,34 +6,11 @@ extension DocumentJSONWriter {
     /// digits are written straight from it; a larger mantissa, NaN, or a `Decimal` whose memory
     /// layout is not the one checked at start-up goes through `description`.
     mutating func decimal(_ value: Decimal) {
-        guard Self.decimalLayoutIsKnown, let parts = DecimalParts(value) else {
+        guard decimalsReadable, let parts = DecimalParts(value) else {
             _ = output.appendUnescaped(value.description)
             return
         }
-        if parts.mantissa == 0 {
-            output.append(UInt8(ascii: "0"))
-            return
-        }
-        if parts.isNegative { output.append(UInt8(ascii: "-")) }
-        var digits = 0
-        var remaining = parts.mantissa
-        while remaining > 0 {
-            digits += 1
-            remaining /= 10
-        }
-        if parts.exponent >= 0 {
-            output.appendDigits(of: parts.mantissa, digits: digits, fraction: 0)
-            output.append(repeating: UInt8(ascii: "0"), count: parts.exponent)
-            return
-        }
-        let fraction = -parts.exponent
-        if digits <= fraction {
-            output.append(UInt8(ascii: "0"), UInt8(ascii: "."))
-            output.append(repeating: UInt8(ascii: "0"), count: fraction - digits)
-            output.appendDigits(of: parts.mantissa, digits: digits, fraction: 0)
-        } else {
-            output.appendDigits(of: parts.mantissa, digits: digits, fraction: fraction)
-        }
+        output.appendDecimal(mantissa: parts.mantissa, exponent: parts.exponent, isNegative: parts.isNegative)
     }
 
     /// Whether ``DecimalParts`` reads this platform's `Decimal` correctly: checked once on values
@@ -64,20 +41,16 @@ struct DecimalParts {
 
     init?(_ value: Decimal) {
         guard MemoryLayout<Decimal>.size == 20 else { return nil }
-        let parts = withUnsafeBytes(of: value) { raw -> (UInt64, Int, Bool, Int) in
-            let length = Int(raw[1] >> 4)
-            var mantissa: UInt64 = 0
-            if length <= 4 {
-                for word in stride(from: length - 1, through: 0, by: -1) {
-                    mantissa = mantissa << 16 | UInt64(raw[4 + 2 * word]) | UInt64(raw[5 + 2 * word]) << 8
-                }
-            }
-            return (mantissa, Int(Int8(bitPattern: raw[0])), raw[1] & 0x08 != 0, length)
+        var copy = value
+        let (header, words) = withUnsafeBytes(of: &copy) { raw in
+            (raw.loadUnaligned(as: UInt16.self), raw.loadUnaligned(fromByteOffset: 4, as: UInt64.self))
         }
-        let (mantissa, exponent, isNegative, length) = parts
+        let length = Int(header >> 12)
+        let isNegative = header & 0x0800 != 0
         guard length <= 4, !(length == 0 && isNegative) else { return nil }
-        self.mantissa = mantissa
-        self.exponent = length == 0 ? 0 : exponent
+        // The first four 16-bit words, little-endian: the whole mantissa when `length` words are used.
+        mantissa = length == 4 ? words : words & ((1 &<< (16 &* UInt64(length))) &- 1)
+        exponent = length == 0 ? 0 : Int(Int8(truncatingIfNeeded: header))
         self.isNegative = isNegative
     }
 }

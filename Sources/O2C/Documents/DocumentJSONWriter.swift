@@ -11,8 +11,12 @@ public struct DocumentJSONWriter: ~Copyable {
     public let pretty: Bool
     private var level = 0
     /// Whether each open object or array has an item yet, innermost in bit 0 (the documents nest
-    /// far less than 64 deep).
+    /// far less than 64 deep); pretty only.
     private var hasItems: UInt64 = 0
+    /// ``JSONOutput/smallStringLayoutIsKnown``, read once.
+    private let smallStringsReadable = JSONOutput.smallStringLayoutIsKnown
+    /// ``decimalLayoutIsKnown``, read once.
+    let decimalsReadable = DocumentJSONWriter.decimalLayoutIsKnown
 
     /// A writer; `capacity` is a first guess of the output size.
     public init(pretty: Bool, capacity: Int = 4096) {
@@ -57,11 +61,23 @@ public struct DocumentJSONWriter: ~Copyable {
     }
 
     // MARK: - Structure
+    //
+    // Compact JSON is written without tracking where an item is: every key comes as one static text
+    // with its comma (`,"name":`), every array element after a comma, and closing the object or array
+    // turns the first comma into the opening bracket (or writes `{}`, `[]`). Pretty JSON takes the
+    // name out of the same text and indents as `JSONEncoder` does.
 
-    @usableFromInline mutating func beginObject() { open(UInt8(ascii: "{")) }
-    @usableFromInline mutating func endObject() { close(UInt8(ascii: "}")) }
-    @usableFromInline mutating func beginArray() { open(UInt8(ascii: "[")) }
-    @usableFromInline mutating func endArray() { close(UInt8(ascii: "]")) }
+    /// Starts an object; pass what it returns to ``endObject(_:)``.
+    @inline(__always) @usableFromInline mutating func beginObject() -> Int {
+        if pretty { open(UInt8(ascii: "{")) }
+        return output.count
+    }
+
+    /// Ends the object begun where ``beginObject()`` said.
+    @inline(__always) @usableFromInline mutating func endObject(_ start: Int) {
+        if pretty { return close(UInt8(ascii: "}")) }
+        output.closeCompact(from: start, open: UInt8(ascii: "{"), close: UInt8(ascii: "}"))
+    }
 
     @inline(__always) private mutating func open(_ bracket: UInt8) {
         output.append(bracket)
@@ -73,11 +89,9 @@ public struct DocumentJSONWriter: ~Copyable {
         let had = hasItems & 1 != 0
         hasItems >>= 1
         level -= 1
-        if pretty {
-            output.append(UInt8(ascii: "\n"))
-            if !had { output.append(UInt8(ascii: "\n")) }
-            indent()
-        }
+        output.append(UInt8(ascii: "\n"))
+        if !had { output.append(UInt8(ascii: "\n")) }
+        indent()
         output.append(bracket)
     }
 
@@ -85,28 +99,56 @@ public struct DocumentJSONWriter: ~Copyable {
         output.append(repeating: UInt8(ascii: " "), count: 2 * level)
     }
 
-    /// Starts the next item of the open object or array: comma, new line, indentation.
-    @inline(__always) private mutating func item() {
+    /// Starts the next item of the open object or array when pretty: comma, new line, indentation.
+    private mutating func prettyItem() {
         if hasItems & 1 != 0 { output.append(UInt8(ascii: ",")) } else { hasItems |= 1 }
+        output.append(UInt8(ascii: "\n"))
+        indent()
+    }
+
+    /// Writes an object key, given as its compact text `,"name":` (the name needs no escaping); the
+    /// value follows.
+    @inline(__always) @usableFromInline mutating func key(_ text: StaticString) {
+        if pretty { return prettyKey(text, after: 0) }
+        output.append(text)
+    }
+
+    /// The key in `text` (`,"name":` and `after` more bytes) as `"name" : ` on its own line.
+    private mutating func prettyKey(_ text: StaticString, after: Int) {
+        prettyItem()
+        output.append(text.utf8Start + 1, count: text.utf8CodeUnitCount - 2 - after)
+        output.append(" : ")
+    }
+
+    /// Starts a non-empty array after its key, the key given as `,"name":[]`; pass what it returns to
+    /// ``endArray(_:)``, and write each element after ``element()``.
+    @inline(__always) private mutating func beginArray(_ keyed: StaticString) -> Int {
         if pretty {
-            output.append(UInt8(ascii: "\n"))
-            indent()
+            prettyKey(keyed, after: 2)
+            open(UInt8(ascii: "["))
+        } else {
+            output.append(keyed.utf8Start, count: keyed.utf8CodeUnitCount - 2)
         }
+        return output.count
     }
 
-    /// Writes an object key (ASCII, needs no escaping); the value follows.
-    @inline(__always) @usableFromInline mutating func key(_ name: StaticString) {
-        item()
-        output.appendKey(name, pretty: pretty)
+    /// Starts an array element (pretty: comma, new line, indentation; compact: comma).
+    @inline(__always) private mutating func element() {
+        if pretty { return prettyItem() }
+        output.append(UInt8(ascii: ","))
     }
 
-    /// Starts an array element.
-    @inline(__always) @usableFromInline mutating func element() { item() }
+    @inline(__always) private mutating func endArray(_ start: Int) {
+        if pretty { return close(UInt8(ascii: "]")) }
+        output.closeCompact(from: start, open: UInt8(ascii: "["), close: UInt8(ascii: "]"))
+    }
 
     // MARK: - Values
 
     @usableFromInline mutating func string(_ value: String) {
-        // Nearly every EDI value needs no escape: quotes and one copy of its bytes.
+        // Nearly every EDI value needs no escape: quotes and one copy of its bytes, a small string's
+        // straight from the string's own two words.
+        if smallStringsReadable, output.appendSmallUnescaped(value) { return }
         if output.appendUnescaped(value, quoted: true) { return }
         output.append(UInt8(ascii: "\""))
         escaped(value)
@@ -139,11 +181,22 @@ public struct DocumentJSONWriter: ~Copyable {
     @usableFromInline mutating func int(_ value: Int) { output.appendInteger(value) }
     @usableFromInline mutating func bool(_ value: Bool) { output.append(value ? "true" : "false") }
 
-    @usableFromInline mutating func strings(_ values: [String]) {
-        beginArray()
-        for value in values { element(); string(value) }
-        endArray()
+    /// Writes a key and its array of strings, the key given as `,"name":[]` (written whole when the
+    /// array is empty and the JSON compact).
+    @inline(__always) @usableFromInline mutating func strings(_ keyed: StaticString, _ values: [String]) {
+        if !pretty, values.isEmpty { return output.append(keyed) }
+        let start = beginArray(keyed)
+        values.withUnsafeBufferPointer { buffer in
+            for index in buffer.indices {
+                element()
+                string(buffer[index])
+            }
+        }
+        endArray(start)
     }
+
+    /// Writes a value given as its JSON text (an enum's quoted raw value, which needs no escaping).
+    @inline(__always) @usableFromInline mutating func text(_ json: StaticString) { output.append(json) }
 }
 
 /// A value that writes its own JSON (generated for every internal document type).
@@ -153,9 +206,22 @@ public protocol DocumentJSONWritable {
 }
 
 extension DocumentJSONWriter {
-    @usableFromInline mutating func array<T: DocumentJSONWritable>(_ values: [T]) {
-        beginArray()
-        for value in values { element(); value.writeJSON(to: &self) }
-        endArray()
+    /// Writes a key and its array of values, the key given as `,"name":[]` (written whole when the
+    /// array is empty and the JSON compact).
+    @inline(__always) @usableFromInline mutating func array<T: DocumentJSONWritable>(_ keyed: StaticString, _ values: [T]) {
+        if !pretty, values.isEmpty { return output.append(keyed) }
+        elements(keyed, values)
+    }
+
+    /// ``array(_:_:)`` of a non-empty array or pretty JSON; each element written where it is stored.
+    private mutating func elements<T: DocumentJSONWritable>(_ keyed: StaticString, _ values: [T]) {
+        let start = beginArray(keyed)
+        values.withUnsafeBufferPointer { buffer in
+            for index in buffer.indices {
+                element()
+                buffer[index].writeJSON(to: &self)
+            }
+        }
+        endArray(start)
     }
 }
