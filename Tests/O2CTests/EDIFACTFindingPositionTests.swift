@@ -67,6 +67,8 @@ import TestSupport
         ]).first)
         let findings = Self.findings(transaction)
         #expect(findings.count == 5, "\(findings)")
+        // In source order, as X12's: the mapper reads the DTM dates before the BGM number.
+        #expect(findings.map(\.field) == ["BGM 1004", "DTM 137", "QTY 21 6060", "PRI AAA 5118", "CNT 2 6066"], "\(findings)")
         // D96A BGM 1004 is a simple data element: element 2, no component; where it would start.
         Self.expect(try Self.finding("BGM 1004", in: findings), "BGM", element: 2, component: nil, line: 4, column: 9)
         Self.expect(try Self.finding("DTM 137", in: findings), "DTM", element: 1, component: 2, line: 5, column: 9)

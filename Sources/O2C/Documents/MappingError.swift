@@ -35,6 +35,14 @@ public struct MappingError: Error, Codable, Sendable, Equatable, Hashable, Custo
         self.findings = findings
     }
 
+    /// An error with these findings put in source order: by byte offset, those without a position
+    /// last, findings at the same place in the order they were raised.
+    public init(inSourceOrder findings: [MappingFinding]) {
+        self.findings = findings.enumerated().sorted {
+            ($0.element.position?.byteOffset ?? .max, $0.offset) < ($1.element.position?.byteOffset ?? .max, $1.offset)
+        }.map(\.element)
+    }
+
     /// An error with one finding.
     public init(_ message: String, field: String? = nil, position: EDIPosition? = nil) {
         self.findings = [MappingFinding(message, field: field, position: position)]

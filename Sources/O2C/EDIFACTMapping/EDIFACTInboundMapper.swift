@@ -62,7 +62,7 @@ struct EDIFACTMappingContext {
     }
 
     func finish() throws(MappingError) {
-        if !findings.isEmpty { throw MappingError(findings: findings) }
+        if !findings.isEmpty { throw MappingError(inSourceOrder: findings) }
     }
 
     /// A number, or a finding when the text is not one.

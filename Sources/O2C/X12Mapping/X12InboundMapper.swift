@@ -60,9 +60,7 @@ struct X12InboundContext {
 
     func finish() throws(MappingError) {
         if !findings.isEmpty {
-            throw MappingError(findings: findings.enumerated().sorted {
-                ($0.element.position?.byteOffset ?? .max, $0.offset) < ($1.element.position?.byteOffset ?? .max, $1.offset)
-            }.map(\.element))
+            throw MappingError(inSourceOrder: findings)
         }
     }
 
