@@ -67,13 +67,17 @@ struct TranslateCommand: ParsableCommand {
             var fileRecord = ReportFile(path: path)
             run.beginFile(path)
             var batch: [ValidatedTransaction] = []
+            var batchBytes = 0
             batch.reserveCapacity(batchSize)
             do {
                 let validation = try validator.validate(path: path, onTransaction: nil) { transaction in
                     batch.append(transaction)
-                    if batch.count >= batchSize {
+                    if batchSize > 1 { batchBytes += transaction.sourceByteCount }
+                    // Large transactions go out in smaller batches, so that they can be limited by size.
+                    if batch.count >= batchSize || batchBytes >= TranslationRun.batchBytes {
                         run.submit(batch)
                         batch.removeAll(keepingCapacity: true)
+                        batchBytes = 0
                     }
                 }
                 run.submit(batch)

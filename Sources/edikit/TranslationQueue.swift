@@ -43,3 +43,47 @@ final class BatchQueue<Item: Sendable>: @unchecked Sendable {
         condition.unlock()
     }
 }
+
+/// What may be out at once between the reading thread and the recorder: at most `batches` batches,
+/// and no more than `bytes` of source segments unless only one batch is out (so a file of very
+/// large transactions keeps about one out at a time, and memory stays near one transaction's).
+/// Batches are recorded in the order they were let out, so ``release()`` frees the oldest.
+///
+/// `@unchecked Sendable`: every stored property is read and written only with `condition` locked.
+final class InFlightLimit: @unchecked Sendable {
+    private let condition = NSCondition()
+    private let batches: Int
+    private let bytes: Int
+    /// Source bytes of the batches out, oldest first, from `oldest` on.
+    private var sizes: [Int] = []
+    private var oldest = 0
+    private var total = 0
+
+    init(batches: Int, bytes: Int) {
+        self.batches = max(1, batches)
+        self.bytes = bytes
+    }
+
+    /// Waits until a batch of `size` source bytes may go out, and counts it out.
+    func acquire(size: Int) {
+        condition.lock()
+        defer { condition.unlock() }
+        while sizes.count - oldest >= batches || (total > 0 && total + size > bytes) { condition.wait() }
+        if oldest > 64, oldest * 2 > sizes.count {
+            sizes.removeFirst(oldest)
+            oldest = 0
+        }
+        sizes.append(size)
+        total += size
+    }
+
+    /// The oldest batch out is recorded.
+    func release() {
+        condition.lock()
+        defer { condition.unlock() }
+        guard oldest < sizes.count else { return }
+        total -= sizes[oldest]
+        oldest += 1
+        condition.broadcast()
+    }
+}

@@ -13,18 +13,23 @@ import O2C
 /// the ``TranslationRecorder`` and takes the next one, never waiting for another worker. The
 /// recorder names and publishes the documents and reports them in input order (a repeated name's
 /// `-2` goes to the later transaction), so the output is the same whatever the job count. At most
-/// `2 × jobs` batches are out at once (queued, being translated, or waiting for an earlier one to
-/// be recorded), so memory and open files stay bounded.
+/// `2 × jobs` batches, and no more than ``bytesOut`` of source segments (unless a single batch is
+/// larger), are out at once (queued, being translated, or waiting for an earlier one to be
+/// recorded), so memory and open files stay bounded, also for files of very large transactions.
 final class TranslationRun {
     /// Transactions per batch handed to a worker.
     static let batchSize = 8
+    /// A batch is handed over early once its transactions' source segments reach this size.
+    static let batchBytes = 512 << 10
+    /// Source bytes that may be out at once in batches of more than one.
+    static let bytesOut = 2 << 20
 
     private let recorder: TranslationRecorder
     /// Translates on the calling thread (one job).
     private let inline: BatchTranslator?
     private let queue: BatchQueue<TranslationBatch>?
-    /// Batches that may be out; taken by ``submit(_:)``, given back when a batch is recorded.
-    private let slots: DispatchSemaphore?
+    /// Batches and bytes that may be out; taken by ``submit(_:)``, given back when a batch is recorded.
+    private let limit: InFlightLimit?
     private let stopped = DispatchGroup()
     /// Report events (file entries and batches) handed out so far.
     private var events = 0
@@ -35,16 +40,15 @@ final class TranslationRun {
                                            printsFailures: printsFailures, batchRecorded: {})
             inline = BatchTranslator(writer: writer, recorder: recorder)
             queue = nil
-            slots = nil
+            limit = nil
             return
         }
-        let limit = 2 * jobs
-        let slots = DispatchSemaphore(value: limit)
-        let queue = BatchQueue<TranslationBatch>(capacity: limit)
+        let limit = InFlightLimit(batches: 2 * jobs, bytes: Self.bytesOut)
+        let queue = BatchQueue<TranslationBatch>(capacity: 2 * jobs)
         let recorder = TranslationRecorder(writer: writer, report: report, progress: progress,
-                                           printsFailures: printsFailures, batchRecorded: { slots.signal() })
+                                           printsFailures: printsFailures, batchRecorded: { limit.release() })
         self.recorder = recorder
-        self.slots = slots
+        self.limit = limit
         self.queue = queue
         inline = nil
         let stopped = stopped
@@ -65,13 +69,13 @@ final class TranslationRun {
         recorder.record(.beginFile(path), at: nextEvent())
     }
 
-    /// Translates a batch now (one job) or hands it to a worker, waiting while `2 × jobs` batches
-    /// are out.
+    /// Translates a batch now (one job) or hands it to a worker, waiting while `2 × jobs` batches,
+    /// or ``bytesOut`` of source segments, are out.
     func submit(_ transactions: [ValidatedTransaction]) {
         guard !transactions.isEmpty else { return }
         let batch = TranslationBatch(event: nextEvent(), transactions: transactions)
         if let inline { return inline.translate(batch) }
-        slots?.wait()
+        limit?.acquire(size: transactions.reduce(0) { $0 + $1.sourceByteCount })
         queue?.put(batch)
     }
 
@@ -95,6 +99,14 @@ final class TranslationRun {
     private func nextEvent() -> Int {
         defer { events += 1 }
         return events
+    }
+}
+
+extension ValidatedTransaction {
+    /// The bytes its segments take in the file, header to trailer (0 when none were collected).
+    var sourceByteCount: Int {
+        guard let first = segments.first, let last = segments.last else { return 0 }
+        return last.position.byteOffset + last.bytes.count - first.position.byteOffset
     }
 }
 

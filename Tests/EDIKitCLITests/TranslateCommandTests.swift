@@ -214,6 +214,61 @@ import TestSupport
         }
     }
 
+    /// Transactions larger than a batch's byte threshold are handed over in batches of their own
+    /// and limited by size while out (memory near one transaction's): what is written must still
+    /// be what one job writes, in the same order.
+    @Test func largeTransactionsWriteWhatOneJobWrites() throws {
+        let work = try Self.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: work) }
+        let sample = try String(contentsOf: Fixtures.repositoryRoot.appendingPathComponent("Samples/inbox/globex-850-005010.edi"),
+                                encoding: .utf8)
+        let lines = sample.split(separator: "\n").map(String.init)
+        let heading = lines.filter { !["ISA", "GS*", "GE*", "IEA", "PO1", "PID", "CTT", "SE*"].contains(String($0.prefix(3))) }
+        let lineGroup = lines.filter { ["PO1", "PID"].contains(String($0.prefix(3))) }
+        // Small, large (~650 KB, over the 512 KB threshold), small, large, large, small.
+        let lineCounts = [2, 8_000, 3, 8_000, 8_000, 2]
+        var text = lines[0] + "\n" + lines[1] + "\n"
+        for (index, lineCount) in lineCounts.enumerated() {
+            let control = String(format: "%04d", index + 1)
+            var segments = heading.map { $0.replacingOccurrences(of: "0001~", with: "\(control)~")
+                .replacingOccurrences(of: "4500012400", with: "PO\(index + 1)") }
+            for number in 1...lineCount {
+                let group = lineGroup.count / 2 * 2
+                let po1 = lineGroup[(number - 1) % (group / 2) * 2], pid = lineGroup[(number - 1) % (group / 2) * 2 + 1]
+                segments.append("PO1*\(number)*" + po1.split(separator: "*", omittingEmptySubsequences: false).dropFirst(2).joined(separator: "*"))
+                segments.append(pid)
+            }
+            let quantities = (1...lineCount).map { ($0 - 1) % 2 == 0 ? 96 : 24 }.reduce(0, +)
+            segments.append("CTT*\(lineCount)*\(quantities)~")
+            segments.append("SE*\(segments.count + 1)*\(control)~")
+            text += segments.joined(separator: "\n") + "\n"
+        }
+        text += "GE*\(lineCounts.count)*104~\nIEA*1*000000104~\n"
+        let input = work.appendingPathComponent("large.edi")
+        try text.write(to: input, atomically: true, encoding: .utf8)
+        #expect(text.utf8.count > 3 * (512 << 10))
+        var trees: [[String: Data]] = []
+        var outputs: [[String]] = []
+        for jobs in ["1", "2"] {
+            let out = work.appendingPathComponent("out-\(jobs)")
+            let run = try InspectCommandTests.run(["translate", input.path, "--out", out.path, "--jobs", jobs, "--compact"])
+            #expect(run.status == 0, "\(run.stdout)\(run.stderr)")
+            var tree: [String: Data] = [:]
+            for file in Self.allFiles(out) where file.hasSuffix(".json") && file != "report.json" {
+                tree[file] = try Data(contentsOf: out.appendingPathComponent(file))
+            }
+            trees.append(tree)
+            let files = try #require(try Self.report(out)["files"] as? [[String: Any]])
+            outputs.append((files.first?["transactions"] as? [[String: Any]] ?? []).map { $0["output"] as? String ?? "" })
+        }
+        #expect(trees[0].count == lineCounts.count)
+        #expect(trees[1] == trees[0])
+        #expect(outputs[0].count == lineCounts.count)
+        #expect(outputs[1] == outputs[0])
+        let largest = try #require(trees[0].values.map(\.count).max())
+        #expect(largest > 1_000_000, "a large order's document holds its 8,000 lines")
+    }
+
     @Test func missingInputIsAUsageError() throws {
         let out = try Self.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: out) }
