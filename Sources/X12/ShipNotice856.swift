@@ -72,16 +72,16 @@ public struct ShipNotice856: Sendable, Hashable {
         var indexById: [String: Int] = [:]
         indexById.reserveCapacity(flat.count)
         for index in flat.indices {
-            guard let level = flat[index] else { continue }
-            let id = level.id
+            // HL01 and HL02 read in place (a level is a large struct: not copied to read two values).
+            guard let id = flat[index]?.id else { continue }
             if indexById[id] != nil {
-                throw X12ModelError("HL01 \(id) is used twice", at: level.origin.element(1))
+                throw X12ModelError("HL01 \(id) is used twice", at: flat[index]?.origin.element(1))
             }
             // The parent is looked up before this level is registered: an HL naming itself as
             // its parent would otherwise be its own child, and building the tree would not end.
-            if let parent = level.parentId {
+            if let parent = flat[index]?.parentId {
                 guard let parentIndex = indexById[parent] else {
-                    throw X12ModelError("HL02 names parent \(parent), which no earlier HL01 has", at: level.origin.element(2))
+                    throw X12ModelError("HL02 names parent \(parent), which no earlier HL01 has", at: flat[index]?.origin.element(2))
                 }
                 childrenOf[parentIndex].append(index)
             } else {
@@ -146,16 +146,16 @@ public struct ShipNotice856: Sendable, Hashable {
         return nil
     }
     /// The order levels (HL03 `O`).
-    public var orders: [X12HierarchicalLevel] { gathered { $0.levelCode == "O" } }
+    public var orders: [X12HierarchicalLevel] { gathered { $0 == "O" } }
     /// The pack and tare levels (HL03 `P`, `T`).
-    public var packs: [X12HierarchicalLevel] { gathered { $0.levelCode == "P" || $0.levelCode == "T" } }
+    public var packs: [X12HierarchicalLevel] { gathered { $0 == "P" || $0 == "T" } }
     /// The item levels (HL03 `I`).
-    public var items: [X12HierarchicalLevel] { gathered { $0.levelCode == "I" } }
+    public var items: [X12HierarchicalLevel] { gathered { $0 == "I" } }
 
-    /// The levels `isIncluded` accepts, depth first, gathered in one array.
-    private func gathered(where isIncluded: (X12HierarchicalLevel) -> Bool) -> [X12HierarchicalLevel] {
+    /// The levels whose HL03 `isIncluded` accepts, depth first, gathered in one array.
+    private func gathered(where isIncluded: (String) -> Bool) -> [X12HierarchicalLevel] {
         var found: [X12HierarchicalLevel] = []
-        for level in levels { level.appendLevels(to: &found, where: isIncluded) }
+        X12HierarchicalLevel.appendLevels(of: levels, to: &found, where: isIncluded)
         return found
     }
 }

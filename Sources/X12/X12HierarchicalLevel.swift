@@ -3,8 +3,13 @@ import EDICore
 /// One HL level of an 856 ship notice with the segments of its loop and the levels below it:
 /// shipment (`S`) → order (`O`) → tare (`T`) / pack (`P`) → item (`I`), as HL01/HL02/HL03 say.
 public struct X12HierarchicalLevel: Sendable, Hashable {
-    /// The HL segment.
-    public var hierarchySegment: X12Segment
+    /// The HL segment. HL01–HL03 are read from it once, each time it is set, so ``id``,
+    /// ``parentId`` and ``levelCode`` do not decode the segment at each read.
+    public var hierarchySegment: X12Segment {
+        didSet { hierarchyValues = HierarchyValues(hierarchySegment) }
+    }
+    /// HL01–HL03 as read from ``hierarchySegment``.
+    private var hierarchyValues: HierarchyValues
     /// LIN item identification (item levels).
     public var itemIdentification: X12ItemIdentification?
     /// SN1 item detail: quantity shipped (item levels).
@@ -46,6 +51,7 @@ public struct X12HierarchicalLevel: Sendable, Hashable {
     /// A level with its HL and nothing else yet.
     private init(hierarchySegment: X12Segment, origin: X12Origin) {
         self.hierarchySegment = hierarchySegment
+        hierarchyValues = HierarchyValues(hierarchySegment)
         itemIdentification = nil
         itemDetail = nil
         purchaseOrderReference = nil
@@ -62,20 +68,33 @@ public struct X12HierarchicalLevel: Sendable, Hashable {
         self.origin = origin
     }
 
-    /// HL01 hierarchical id number.
+    /// HL01 hierarchical id number (read once from ``hierarchySegment``).
     public var id: String {
-        get { hierarchySegment[element: 1] ?? "" }
+        get { hierarchyValues.id }
         set { hierarchySegment[element: 1] = newValue }
     }
-    /// HL02 parent id number (nil for a top level).
+    /// HL02 parent id number, nil for a top level (read once from ``hierarchySegment``).
     public var parentId: String? {
-        get { hierarchySegment[element: 2] }
+        get { hierarchyValues.parentId }
         set { hierarchySegment[element: 2] = newValue }
     }
-    /// HL03 level code (735: `S` shipment, `O` order, `T` tare, `P` pack, `I` item).
+    /// HL03 level code (735: `S` shipment, `O` order, `T` tare, `P` pack, `I` item; read once
+    /// from ``hierarchySegment``).
     public var levelCode: String {
-        get { hierarchySegment[element: 3] ?? "" }
+        get { hierarchyValues.levelCode }
         set { hierarchySegment[element: 3] = newValue }
+    }
+
+    /// HL01–HL03 of an HL segment, read in one pass (ids and level codes are at most 12
+    /// characters: small strings, held without an allocation).
+    private struct HierarchyValues: Sendable, Hashable {
+        let id: String
+        let parentId: String?
+        let levelCode: String
+
+        init(_ segment: X12Segment) {
+            (id, parentId, levelCode) = segment.reading { ($0[element: 1] ?? "", $0[element: 2], $0[element: 3] ?? "") }
+        }
     }
     /// HL04 hierarchical child code (736: `1` has children, `0` none).
     public var childCode: String? {
@@ -85,16 +104,20 @@ public struct X12HierarchicalLevel: Sendable, Hashable {
 
     /// This level and every level below it, depth first (the order HL segments are written in).
     public var allLevels: [X12HierarchicalLevel] {
-        var levels: [X12HierarchicalLevel] = []
-        appendLevels(to: &levels) { _ in true }
+        var levels: [X12HierarchicalLevel] = [self]
+        Self.appendLevels(of: children, to: &levels) { _ in true }
         return levels
     }
 
-    /// Appends this level and the levels below it that `isIncluded` accepts, depth first, to
-    /// `levels` (one array for the whole tree, instead of one per level joined on the way up).
-    func appendLevels(to levels: inout [X12HierarchicalLevel], where isIncluded: (X12HierarchicalLevel) -> Bool) {
-        if isIncluded(self) { levels.append(self) }
-        for index in children.indices { children[index].appendLevels(to: &levels, where: isIncluded) }
+    /// Appends the levels of `tree` and the levels below them whose HL03 `isIncluded` accepts,
+    /// depth first, to `found` (one array for the whole tree, instead of one per level joined on
+    /// the way up). Levels are read through `tree` and an index, and copied only when appended.
+    static func appendLevels(of tree: [X12HierarchicalLevel], to found: inout [X12HierarchicalLevel],
+                             where isIncluded: (String) -> Bool) {
+        for index in tree.indices {
+            if isIncluded(tree[index].levelCode) { found.append(tree[index]) }
+            appendLevels(of: tree[index].children, to: &found, where: isIncluded)
+        }
     }
 
     /// The first level, depth first from this one, whose HL03 is `levelCode`.

@@ -4,7 +4,8 @@ import EDICore
 @testable import X12
 
 /// The 856 HL tree: levels gathered depth first (not in HL order) by `allLevels`, `orders`,
-/// `packs`, `items` and `shipment`, and an HL that names itself as its parent refused.
+/// `packs`, `items` and `shipment`, HL01–HL03 read once from the HL segment, and an HL that names
+/// itself as its parent refused.
 @Suite struct ShipNoticeTreeTests {
     /// The sample's HL segments replaced by `levels` (HL01, HL02, HL03), each with the segments
     /// the sample has under a level of that code (the first such level's).
@@ -48,6 +49,25 @@ import EDICore
         #expect(notice.shipment?.id == "2")
         let none = try Self.notice(levels: [("1", nil, "O"), ("2", "1", "I")])
         #expect(none.shipment == nil)
+    }
+
+    /// `id`, `parentId` and `levelCode` are read once from the HL segment: setting them, or the
+    /// segment itself, gives the new values at the next read.
+    @Test func hierarchyValuesFollowTheSegment() throws {
+        var level = X12HierarchicalLevel(id: "3", parentId: "2", levelCode: "P")
+        #expect(level.id == "3" && level.parentId == "2" && level.levelCode == "P")
+        level.levelCode = "T"
+        level.parentId = nil
+        #expect(level.levelCode == "T" && level.parentId == nil && level.hierarchySegment[element: 3] == "T")
+        level.hierarchySegment = X12Segment(OutgoingSegment("HL", ["9", "4", "I"]))
+        #expect(level.id == "9" && level.parentId == "4" && level.levelCode == "I")
+        level.hierarchySegment[element: 1] = "10"
+        #expect(level.id == "10" && level.levelCode == "I")
+        let notice = try Self.notice(levels: [("1", nil, "S"), ("2", "1", "O")])
+        var order = try #require(notice.orders.first)
+        #expect(order.id == "2" && order.parentId == "1" && order.levelCode == "O")
+        order.id = "7"
+        #expect(order.id == "7" && order.hierarchySegment[element: 1] == "7" && order.parentId == "1")
     }
 
     /// HL*4*4: the level would be its own child, and building the tree would never end.

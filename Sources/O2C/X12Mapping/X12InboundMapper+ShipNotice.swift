@@ -24,11 +24,11 @@ extension X12InboundMapper {
             measurements.append(Measurement(qualifier: td1.weightQualifier, value: weight,
                                             unit: td1.weightUnitCode.map { UnitCodes.unit(x12: $0) }))
         }
-        let orderLevels = notice.orders
-        var orders = orderLevels.map { shippedOrder($0, context: &context) }
-        if orderLevels.isEmpty, let shipment, !(shipment.children.isEmpty) {
+        var orders: [ShippedOrder] = []
+        forEachLevel(in: notice.levels, coded: "O") { orders.append(shippedOrder($0, $1, context: &context)) }
+        if orders.isEmpty, let shipment, !(shipment.children.isEmpty) {
             // No order level: the packs and items under the shipment form one order without a number.
-            orders = [shippedOrder(shipment, context: &context, isShipment: true)]
+            orders = [shippedOrder([shipment], 0, context: &context, isShipment: true)]
         }
         let document = ShipNotice(
             shipmentId: notice.shipmentIdentification, purpose: notice.transactionSetPurposeCode,
@@ -44,54 +44,72 @@ extension X12InboundMapper {
         return document
     }
 
-    static func shippedOrder(_ level: X12HierarchicalLevel, context: inout X12InboundContext, isShipment: Bool = false) -> ShippedOrder {
-        let prf = level.purchaseOrderReference
+    // The level mapped is `levels[index]`, given as its array and index, and its values are read
+    // through them: a level is a large struct (14 arrays and optionals), and passing one to a
+    // function copies it (retaining every array), even from an array's buffer.
+
+    /// An order level (or the shipment level, when it has no order levels) → shipped order.
+    static func shippedOrder(_ levels: [X12HierarchicalLevel], _ index: Int, context: inout X12InboundContext,
+                             isShipment: Bool = false) -> ShippedOrder {
+        let prf = levels[index].purchaseOrderReference
         return ShippedOrder(
             purchaseOrderNumber: prf?.purchaseOrderNumber,
             purchaseOrderDate: context.date(prf?.purchaseOrderDate, field: "PRF04", at: prf?.position(ofElement: 4)),
-            references: isShipment ? [] : level.references.map(context.reference),
-            parties: isShipment ? [] : level.parties.map(context.party),
-            packs: children(of: level, where: { $0 != "I" && $0 != "O" }) { pack($0, context: &context) },
-            items: children(of: level, where: { $0 == "I" }) { shippedItem($0, context: &context) })
+            references: isShipment ? [] : levels[index].references.map(context.reference),
+            parties: isShipment ? [] : levels[index].parties.map(context.party),
+            packs: mapped(levels[index].children, where: { $0 != "I" && $0 != "O" }) { pack($0, $1, context: &context) },
+            items: mapped(levels[index].children, where: { $0 == "I" }) { shippedItem($0, $1, context: &context) })
     }
 
-    static func pack(_ level: X12HierarchicalLevel, context: inout X12InboundContext) -> Pack {
+    /// A tare or pack level → pack, with the packs and items below it.
+    static func pack(_ levels: [X12HierarchicalLevel], _ index: Int, context: inout X12InboundContext) -> Pack {
         var sscc: String?
         var marks: [Reference] = []
-        for man in level.marksAndNumbers {
+        for man in levels[index].marksAndNumbers {
             if man.qualifier == "GM", sscc == nil { sscc = man.number } else { marks.append(Reference(qualifier: man.qualifier, value: man.number)) }
         }
         // Packaging and weights: every TD1 of the level (TD101, TD106–TD108), then PO4 (PO404–PO407).
         var packagingCode: String?
         var measurements: [Measurement] = []
-        for td1 in level.carrierQuantityAndWeight {
+        for td1 in levels[index].carrierQuantityAndWeight {
             packagingCode = packagingCode ?? td1.packagingCode
             if let weight = context.decimal(td1.weight, field: "TD107") {
                 measurements.append(Measurement(qualifier: td1.weightQualifier, value: weight,
                                                 unit: td1.weightUnitCode.map { UnitCodes.unit(x12: $0) }))
             }
         }
-        if let po4 = level.physicalDetails {
+        if let po4 = levels[index].physicalDetails {
             packagingCode = packagingCode ?? po4.packagingCode
             if let weight = context.decimal(po4.grossWeightPerPack, field: "PO406") {
                 measurements.append(Measurement(qualifier: po4.weightQualifier, value: weight,
                                                 unit: po4.weightUnitCode.map { UnitCodes.unit(x12: $0) }))
             }
         }
-        return Pack(sscc: sscc, marks: marks, packagingCode: packagingCode, levelCode: level.levelCode,
-                    measurements: measurements, packs: children(of: level, where: { $0 != "I" }) { pack($0, context: &context) },
-                    items: children(of: level, where: { $0 == "I" }) { shippedItem($0, context: &context) })
+        let children = levels[index].children
+        return Pack(sscc: sscc, marks: marks, packagingCode: packagingCode, levelCode: levels[index].levelCode,
+                    measurements: measurements, packs: mapped(children, where: { $0 != "I" }) { pack($0, $1, context: &context) },
+                    items: mapped(children, where: { $0 == "I" }) { shippedItem($0, $1, context: &context) })
     }
 
-    /// The children of `level` whose HL03 `isIncluded` accepts, mapped in order (read in place, not
-    /// copied into a filtered array first).
-    static func children<Mapped>(of level: X12HierarchicalLevel, where isIncluded: (String) -> Bool,
-                                 _ map: (X12HierarchicalLevel) -> Mapped) -> [Mapped] {
+    /// The levels whose HL03 `isIncluded` accepts, mapped in order (given to `map` as array and
+    /// index: neither copied into a filtered array nor one by one).
+    static func mapped<Mapped>(_ levels: [X12HierarchicalLevel], where isIncluded: (String) -> Bool,
+                               _ map: ([X12HierarchicalLevel], Int) -> Mapped) -> [Mapped] {
         var mapped: [Mapped] = []
-        for index in level.children.indices where isIncluded(level.children[index].levelCode) {
-            mapped.append(map(level.children[index]))
+        for index in levels.indices where isIncluded(levels[index].levelCode) {
+            mapped.append(map(levels, index))
         }
         return mapped
+    }
+
+    /// Calls `body` with each level coded `levelCode` (HL03), depth first, as
+    /// ``ShipNotice856/orders`` lists them, as array and index rather than copied.
+    static func forEachLevel(in levels: [X12HierarchicalLevel], coded levelCode: String,
+                             _ body: ([X12HierarchicalLevel], Int) -> Void) {
+        for index in levels.indices {
+            if levels[index].levelCode == levelCode { body(levels, index) }
+            forEachLevel(in: levels[index].children, coded: levelCode, body)
+        }
     }
 
     /// The first free-form description (PID05) of a level's or line's PIDs (for a line, what
@@ -101,21 +119,31 @@ extension X12InboundMapper {
         return nil
     }
 
-    static func shippedItem(_ level: X12HierarchicalLevel, context: inout X12InboundContext) -> ShippedItem {
-        let sn1 = level.itemDetail
+    /// An item level → shipped item: the level's values are read out of the array one by one
+    /// (a copy of each, not of the level) and mapped by the function below.
+    static func shippedItem(_ levels: [X12HierarchicalLevel], _ index: Int, context: inout X12InboundContext) -> ShippedItem {
+        shippedItem(detail: levels[index].itemDetail, identification: levels[index].itemIdentification,
+                    descriptions: levels[index].descriptions, references: levels[index].references,
+                    origin: levels[index].origin, context: &context)
+    }
+
+    /// An item level's SN1, LIN, PIDs and REFs → shipped item (`origin`: where its HL was read).
+    static func shippedItem(detail sn1: X12ShipmentItemDetail?, identification lin: X12ItemIdentification?,
+                            descriptions: [X12ProductDescription], references refs: [X12Reference], origin: X12Origin,
+                            context: inout X12InboundContext) -> ShippedItem {
         if sn1?.unitsShipped == nil {
             context.fail("the item level has no quantity shipped (SN102)", field: "SN102",
-                         at: sn1?.position(ofElement: 2) ?? level.origin.position)
+                         at: sn1?.position(ofElement: 2) ?? origin.position)
         }
         var lot: String?
         var references: [Reference] = []
-        for ref in level.references {
+        for ref in refs {
             if ref.qualifier == "LT", lot == nil { lot = ref.identification } else { references.append(context.reference(ref)) }
         }
         return ShippedItem(
-            lineNumber: level.itemIdentification?.assignedIdentification,
-            items: context.items(level.itemIdentification?.itemIdentifiers ?? []),
-            description: firstDescription(level.descriptions),
+            lineNumber: lin?.assignedIdentification,
+            items: context.items(lin?.itemIdentifiers ?? []),
+            description: firstDescription(descriptions),
             quantityShipped: context.quantity(sn1?.unitsShipped, unit: sn1?.unitOfMeasureCode, field: "SN102",
                                               at: sn1?.origin.position) ?? Quantity(value: 0),
             quantityOrdered: context.quantity(sn1?.quantityOrdered, unit: sn1?.orderedUnitOfMeasureCode, field: "SN105",
