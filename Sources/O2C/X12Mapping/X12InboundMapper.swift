@@ -10,8 +10,10 @@ import Foundation
 /// (``PartyRoleCodes``, ``PartyIdSchemeCodes``, ``ItemIdSchemeCodes``, ``UnitCodes``,
 /// ``DateQualifierCodes``, ``AcknowledgementStatusCodes``, ``PaymentMethodCodes``) and dates
 /// through ``ISODate``. Every problem (an amount that is not a number, a date that does not exist,
-/// a required value or party missing) is a finding with its segment's position; all findings of a
-/// transaction are thrown together.
+/// a required value or party missing) is a finding with its position, like a validation finding's:
+/// the segment, the element (`BEG05`: element 5) and the value's own column and byte offset; a
+/// required party or segment that is missing is named at the segment it belongs to. All findings
+/// of a transaction are thrown together, in source order.
 public enum X12InboundMapper {
     /// Maps one validated transaction (collected with its segments) and records its envelope.
     public static func map(_ transaction: ValidatedTransaction) throws(MappingError) -> InternalDocument {
@@ -24,6 +26,15 @@ public enum X12InboundMapper {
 
     /// Maps the segments of one transaction, `ST` to `SE` (no envelope).
     public static func map(segments: [OwnedSegment]) throws(MappingError) -> InternalDocument {
+        do throws(MappingError) {
+            return try document(from: segments)
+        } catch {
+            throw error.pointingAtValues(in: segments)
+        }
+    }
+
+    /// The internal document of a transaction's set, its findings at their segments and elements.
+    private static func document(from segments: [OwnedSegment]) throws(MappingError) -> InternalDocument {
         let set = segments.first?[1] ?? ""
         switch set {
         case "850": return .purchaseOrder(try purchaseOrder(from: model { () throws(X12ModelError) in try PurchaseOrder850(segments: segments) }))

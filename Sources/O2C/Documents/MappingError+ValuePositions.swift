@@ -1,12 +1,13 @@
 import EDICore
 
 extension MappingError {
-    /// The findings of an EDIFACT message with each element or component position pointing at the
-    /// value itself, as a validation finding's does (`QTY+21:12X`: column and byte offset of `12X`,
-    /// or where a missing value would start), instead of at the start of its segment.
+    /// The findings of a transaction or message with each element or component position pointing
+    /// at the value itself, as a validation finding's does (`QTY+21:12X`: column and byte offset of
+    /// `12X`; `BEG*00*SA*4500012400**20261131`: of `20261131`; or where a missing value would
+    /// start), instead of at the start of its segment. X12 and EDIFACT alike.
     ///
-    /// The typed model keeps only each segment's start, so this is done once, when a message's
-    /// findings are thrown, from the message's segments (`UNH` to `UNT`).
+    /// The typed models keep only each segment's start, so this is done once, when the findings
+    /// are thrown, from the transaction's segments (`ST` to `SE`, `UNH` to `UNT`).
     func pointingAtValues(in segments: [OwnedSegment]) -> MappingError {
         var error = self
         for index in error.findings.indices {
