@@ -86,14 +86,17 @@ public struct PurchaseOrder: Codable, Sendable, Equatable, Hashable {
 
 /// One line of a purchase order (X12 `PO1` loop, EDIFACT SG25 `LIN` group).
 public struct PurchaseOrderLine: Codable, Sendable, Equatable, Hashable {
+    // `quantity` comes first so that the memberwise initializer the mappers use (it builds the
+    // line where it is returned, where an explicit one builds it in a local and copies it out,
+    // ~690 instructions a line) does not clash with the public one below.
+    /// Ordered quantity and unit (`PO102`/`PO103`, QTY 21).
+    public var quantity: Quantity
     /// The line number as sent (`PO101`, LIN 1082).
     public var lineNumber: String
     /// Item identifiers (`PO106`…, LIN C212 and `PIA`).
-    public var items: [ItemIdentifier]
+    public var items: [ItemIdentifier] = []
     /// Description (`PID05`, IMD C273 7008).
     public var description: String?
-    /// Ordered quantity and unit (`PO102`/`PO103`, QTY 21).
-    public var quantity: Quantity
     /// Unit price and basis (`PO104`/`PO105`, PRI).
     public var unitPrice: UnitPrice?
     /// Line amount (MOA 203, or quantity × price when the mapper computes it).
@@ -101,36 +104,28 @@ public struct PurchaseOrderLine: Codable, Sendable, Equatable, Hashable {
     /// Requested delivery date of this line, ISO 8601.
     public var requestedDelivery: String?
     /// Other line dates.
-    public var otherDates: [QualifiedDate]
+    public var otherDates: [QualifiedDate] = []
     /// Line parties (line `N1` loop, SG35 `NAD`).
-    public var parties: [Party]
+    public var parties: [Party] = []
     /// Line references (line `REF`, SG29 `RFF`).
-    public var references: [Reference]
+    public var references: [Reference] = []
     /// Line allowances and charges.
-    public var allowancesCharges: [AllowanceCharge]
+    public var allowancesCharges: [AllowanceCharge] = []
     /// Line taxes.
-    public var taxes: [Tax]
+    public var taxes: [Tax] = []
     /// Line notes.
-    public var notes: [Note]
+    public var notes: [Note] = []
+}
 
+extension PurchaseOrderLine {
     /// Creates a line.
     public init(lineNumber: String, items: [ItemIdentifier] = [], description: String? = nil, quantity: Quantity,
                 unitPrice: UnitPrice? = nil, amount: Decimal? = nil, requestedDelivery: String? = nil,
                 otherDates: [QualifiedDate] = [], parties: [Party] = [], references: [Reference] = [],
                 allowancesCharges: [AllowanceCharge] = [], taxes: [Tax] = [], notes: [Note] = []) {
-        self.lineNumber = lineNumber
-        self.items = items
-        self.description = description
-        self.quantity = quantity
-        self.unitPrice = unitPrice
-        self.amount = amount
-        self.requestedDelivery = requestedDelivery
-        self.otherDates = otherDates
-        self.parties = parties
-        self.references = references
-        self.allowancesCharges = allowancesCharges
-        self.taxes = taxes
-        self.notes = notes
+        self.init(quantity: quantity, lineNumber: lineNumber, items: items, description: description, unitPrice: unitPrice,
+                  amount: amount, requestedDelivery: requestedDelivery, otherDates: otherDates, parties: parties,
+                  references: references, allowancesCharges: allowancesCharges, taxes: taxes, notes: notes)
     }
 }
 

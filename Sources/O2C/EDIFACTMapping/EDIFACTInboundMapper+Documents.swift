@@ -39,9 +39,10 @@ extension EDIFACTInboundMapper {
         let quantity = context.quantity(in: lines[index].quantities, preferring: "21")
         if lines[index].quantities.isEmpty { context.fail("the line has no ordered quantity", field: "QTY 21", at: lines[index].source) }
         return PurchaseOrderLine(
+            quantity: quantity ?? Quantity(value: 0),
             lineNumber: context.required(lines[index].lineNumber, field: "LIN 1082", at: lines[index].source, element: 1),
             items: context.items(lines[index].itemIdentifier, lines[index].productIdentifications),
-            description: context.description(lines[index].descriptions), quantity: quantity ?? Quantity(value: 0),
+            description: context.description(lines[index].descriptions),
             unitPrice: context.price(in: lines[index].prices, preferring: "AAA"), amount: context.amount(in: lines[index].amounts, "203"),
             requestedDelivery: lineDates.named[.requestedDelivery], otherDates: lineDates.other,
             references: lines[index].references.map { context.reference($0) }, taxes: lines[index].taxes.map { context.tax($0) },

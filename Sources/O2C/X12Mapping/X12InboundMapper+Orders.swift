@@ -60,9 +60,8 @@ extension X12InboundMapper {
         let baseline = context.baseline(lineItems[index].baseline, quantityField: "PO102", priceField: "PO104",
                                         requiresQuantity: true)
         return PurchaseOrderLine(
-            lineNumber: baseline.lineNumber ?? String(index + 1), items: baseline.items,
-            description: firstDescription(lineItems[index].descriptions), quantity: baseline.quantity ?? Quantity(value: 0),
-            unitPrice: baseline.unitPrice, requestedDelivery: lineDates.named[.requestedDelivery], otherDates: lineDates.other,
+            quantity: baseline.quantity ?? Quantity(value: 0), lineNumber: baseline.lineNumber ?? String(index + 1),
+            items: baseline.items, description: firstDescription(lineItems[index].descriptions), unitPrice: baseline.unitPrice, requestedDelivery: lineDates.named[.requestedDelivery], otherDates: lineDates.other,
             parties: lineItems[index].parties.map { context.party($0) },
             references: lineItems[index].references.map { context.reference($0) },
             allowancesCharges: context.allowancesCharges(lineItems[index].allowancesCharges),
