@@ -46,16 +46,18 @@ public struct ElementView {
         guard hasRelease, let release = delimiters.release, bytes.contains(release) else {
             return encoding.decode(bytes)
         }
-        return unescapedBytes(release: release).withUnsafeBytes { encoding.decode($0) }
+        return Self.unescaped(bytes, release: release).withUnsafeBytes { encoding.decode($0) }
     }
 
     /// The value's bytes with release characters removed.
     public var unescaped: [UInt8] {
         guard hasRelease, let release = delimiters.release else { return Array(bytes) }
-        return unescapedBytes(release: release)
+        return Self.unescaped(bytes, release: release)
     }
 
-    private func unescapedBytes(release: UInt8) -> [UInt8] {
+    /// Bytes with release characters removed (each release character drops and the byte after it
+    /// is kept as it is; a release character as the last byte is kept).
+    public static func unescaped(_ bytes: UnsafeRawBufferPointer, release: UInt8) -> [UInt8] {
         var out: [UInt8] = []
         out.reserveCapacity(bytes.count)
         var i = 0

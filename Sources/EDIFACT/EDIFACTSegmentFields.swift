@@ -201,7 +201,7 @@ struct SegmentFields {
         }
         let release = segment.delimiters.release ?? 0
         guard !hasNonASCII else {
-            return Self.unescaped(slice, release: release).withUnsafeBytes { CharacterEncoding.utf8.decode($0) }
+            return ElementView.unescaped(slice, release: release).withUnsafeBytes { CharacterEncoding.utf8.decode($0) }
         }
         // ASCII: unescaped straight into the string's storage.
         return String(unsafeUninitializedCapacity: slice.count) { out in
@@ -215,19 +215,6 @@ struct SegmentFields {
             }
             return written
         }
-    }
-
-    /// Bytes with release characters removed (a release character as the last byte is kept).
-    private static func unescaped(_ bytes: UnsafeRawBufferPointer, release: UInt8) -> [UInt8] {
-        var out: [UInt8] = []
-        out.reserveCapacity(bytes.count)
-        var i = 0
-        while i < bytes.count {
-            if bytes[i] == release, i + 1 < bytes.count { i += 1 }
-            out.append(bytes[i])
-            i += 1
-        }
-        return out
     }
 
     /// Every non-empty value no field read.

@@ -75,12 +75,12 @@ struct TranslateCommand: ParsableCommand {
                     if batchSize > 1 { batchBytes += transaction.sourceByteCount }
                     // Large transactions go out in smaller batches, so that they can be limited by size.
                     if batch.count >= batchSize || batchBytes >= TranslationRun.batchBytes {
-                        run.submit(batch)
+                        run.submit(batch, sourceBytes: batchBytes)
                         batch.removeAll(keepingCapacity: true)
                         batchBytes = 0
                     }
                 }
-                run.submit(batch)
+                run.submit(batch, sourceBytes: batchBytes)
                 fileRecord.bytes = validation.byteCount
                 fileRecord.findings = validation.envelopeDiagnostics.filter { $0.severity == .error }.map(ReportFinding.init)
             } catch let error as SchemaError {
@@ -88,7 +88,7 @@ struct TranslateCommand: ParsableCommand {
                 throw ValidationError("\(error)")
             } catch {
                 // The transactions validated before the file failed are translated all the same.
-                run.submit(batch)
+                run.submit(batch, sourceBytes: batchBytes)
                 fileRecord.findings.append(ReportFinding(message: "\(error)"))
                 fileRecord.bytes = fileSize(path)
             }

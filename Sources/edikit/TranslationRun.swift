@@ -28,7 +28,7 @@ final class TranslationRun {
     /// Translates on the calling thread (one job).
     private let inline: BatchTranslator?
     private let queue: BatchQueue<TranslationBatch>?
-    /// Batches and bytes that may be out; taken by ``submit(_:)``, given back when a batch is recorded.
+    /// Batches and bytes that may be out; taken by ``submit(_:sourceBytes:)``, given back when a batch is recorded.
     private let limit: InFlightLimit?
     private let stopped = DispatchGroup()
     /// Report events (file entries and batches) handed out so far.
@@ -70,12 +70,13 @@ final class TranslationRun {
     }
 
     /// Translates a batch now (one job) or hands it to a worker, waiting while `2 × jobs` batches,
-    /// or ``bytesOut`` of source segments, are out.
-    func submit(_ transactions: [ValidatedTransaction]) {
+    /// or ``bytesOut`` of source segments, are out. `sourceBytes`: the transactions' ``ValidatedTransaction/sourceByteCount`` summed (counted
+    /// by the caller as it fills the batch; not needed with one job).
+    func submit(_ transactions: [ValidatedTransaction], sourceBytes: Int) {
         guard !transactions.isEmpty else { return }
         let batch = TranslationBatch(event: nextEvent(), transactions: transactions)
         if let inline { return inline.translate(batch) }
-        limit?.acquire(size: transactions.reduce(0) { $0 + $1.sourceByteCount })
+        limit?.acquire(size: sourceBytes)
         queue?.put(batch)
     }
 

@@ -22,6 +22,19 @@ import TestSupport
         return (enumerator?.allObjects as? [String] ?? []).sorted()
     }
 
+    /// Translates `input` into `work/out-<jobs>` with `--compact`, expecting success: the documents
+    /// written (by relative path) and the report's file entries.
+    static func translated(_ input: URL, jobs: String, in work: URL) throws -> (documents: [String: Data], files: [[String: Any]]) {
+        let out = work.appendingPathComponent("out-\(jobs)")
+        let run = try InspectCommandTests.run(["translate", input.path, "--out", out.path, "--jobs", jobs, "--compact"])
+        #expect(run.status == 0, "\(run.stdout)\(run.stderr)")
+        var documents: [String: Data] = [:]
+        for file in allFiles(out) where file.hasSuffix(".json") && file != "report.json" {
+            documents[file] = try Data(contentsOf: out.appendingPathComponent(file))
+        }
+        return (documents, try #require(try report(out)["files"] as? [[String: Any]]))
+    }
+
     @Test func inboxTranslatesWithAReportOfEveryFileAndTransaction() throws {
         let out = try Self.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: out) }
@@ -192,15 +205,9 @@ import TestSupport
         var trees: [[String: Data]] = []
         var reports: [[[String: Any]]] = []
         for jobs in ["1", "2", "4"] {
-            let out = work.appendingPathComponent("out-\(jobs)")
-            let run = try InspectCommandTests.run(["translate", input.path, "--out", out.path, "--jobs", jobs, "--compact"])
-            #expect(run.status == 0, "\(run.stdout)\(run.stderr)")
-            var tree: [String: Data] = [:]
-            for file in Self.allFiles(out) where file.hasSuffix(".json") && file != "report.json" {
-                tree[file] = try Data(contentsOf: out.appendingPathComponent(file))
-            }
+            let (tree, files) = try Self.translated(input, jobs: jobs, in: work)
             trees.append(tree)
-            reports.append(try #require(try Self.report(out)["files"] as? [[String: Any]]))
+            reports.append(files)
         }
         #expect(trees[0].count == count)
         #expect(trees.allSatisfy { $0 == trees[0] })
@@ -250,15 +257,8 @@ import TestSupport
         var trees: [[String: Data]] = []
         var outputs: [[String]] = []
         for jobs in ["1", "2"] {
-            let out = work.appendingPathComponent("out-\(jobs)")
-            let run = try InspectCommandTests.run(["translate", input.path, "--out", out.path, "--jobs", jobs, "--compact"])
-            #expect(run.status == 0, "\(run.stdout)\(run.stderr)")
-            var tree: [String: Data] = [:]
-            for file in Self.allFiles(out) where file.hasSuffix(".json") && file != "report.json" {
-                tree[file] = try Data(contentsOf: out.appendingPathComponent(file))
-            }
+            let (tree, files) = try Self.translated(input, jobs: jobs, in: work)
             trees.append(tree)
-            let files = try #require(try Self.report(out)["files"] as? [[String: Any]])
             outputs.append((files.first?["transactions"] as? [[String: Any]] ?? []).map { $0["output"] as? String ?? "" })
         }
         #expect(trees[0].count == lineCounts.count)
