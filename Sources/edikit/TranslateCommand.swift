@@ -36,6 +36,9 @@ struct TranslateCommand: ParsableCommand {
     @Flag(name: .long, help: "Flush every document to disk (fsync) before renaming it into place: slower, survives a power cut.")
     var durable = false
 
+    @Flag(name: .long, help: .hidden)
+    var throughModel = false
+
     @Option(name: .long, help: "Transactions mapped at once (default: the number of cores); memory grows with it.")
     var jobs: Int?
 
@@ -52,7 +55,9 @@ struct TranslateCommand: ParsableCommand {
             throw ValidationError("\(error)")
         }
         let files = try expandInputs(inputs)
-        let writer = try TranslationWriter(folder: out, compact: compact, durable: durable)
+        // `--through-model` (hidden) maps every transaction through its typed model and internal
+        // document, also where a direct writer exists: the same bytes, for comparisons and benchmarks.
+        let writer = try TranslationWriter(folder: out, compact: compact, durable: durable, writesDirectly: !throughModel)
         let progress = TranslateProgress(totalFiles: files.count, totalBytes: files.reduce(0) { $0 + fileSize($1) },
                                          enabled: isatty(STDERR_FILENO) == 1)
         let jobCount = max(1, jobs ?? ProcessInfo.processInfo.activeProcessorCount)

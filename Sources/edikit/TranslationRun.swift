@@ -134,7 +134,7 @@ final class BatchTranslator {
     func translate(_ batch: TranslationBatch) {
         let prepared = batch.transactions.map { transaction in
             json.removeAll()
-            var prepared = TranslationWriter.prepare(transaction, json: &json)
+            var prepared = TranslationWriter.prepare(transaction, json: &json, writesDirectly: writer.writesDirectly)
             writer.stage(&prepared, json: json)
             return prepared
         }

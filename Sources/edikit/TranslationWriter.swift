@@ -15,13 +15,17 @@ final class TranslationWriter: @unchecked Sendable {
     let pretty: Bool
     /// Whether each document is fsynced before it is named.
     let durable: Bool
+    /// Whether documents are written straight from their segments where a direct writer exists
+    /// (``DirectDocumentJSON``; the same bytes); false maps every one through the internal document.
+    let writesDirectly: Bool
     private let lock = NSLock()
     /// The document-type folders written to so far, each opened once.
     private var documentFolders: [String: DocumentFolder] = [:]
 
-    init(folder: String, compact: Bool, durable: Bool = false) throws {
+    init(folder: String, compact: Bool, durable: Bool = false, writesDirectly: Bool = true) throws {
         self.folder = folder
         self.durable = durable
+        self.writesDirectly = writesDirectly
         pretty = !compact
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
     }
@@ -44,7 +48,8 @@ final class TranslationWriter: @unchecked Sendable {
 
     /// Maps one transaction and appends its document's JSON to `json` (the calling thread's): no
     /// shared state, so transactions can be prepared on several threads at once.
-    static func prepare(_ transaction: ValidatedTransaction, json: inout DocumentJSONWriter) -> Prepared {
+    static func prepare(_ transaction: ValidatedTransaction, json: inout DocumentJSONWriter,
+                        writesDirectly: Bool = true) -> Prepared {
         let envelope = transaction.envelope
         var prepared = Prepared(record: ReportTransaction(type: envelope.transactionType,
                                                           controlNumber: envelope.transactionControlNumber))
@@ -60,6 +65,13 @@ final class TranslationWriter: @unchecked Sendable {
             prepared.record.status = .invalid
             prepared.record.findings = transaction.result.diagnostics.filter { $0.severity == .error }.prefix(50)
                 .map(ReportFinding.init)
+            return prepared
+        }
+        if writesDirectly, let written = DirectDocumentJSON.append(transaction, to: &json) {
+            prepared.record.businessKey = written.businessKey
+            prepared.partner = envelope.sender.id
+            prepared.json = written.range
+            prepared.isMapped = true
             return prepared
         }
         do {

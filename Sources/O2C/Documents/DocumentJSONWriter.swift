@@ -53,7 +53,15 @@ public struct DocumentJSONWriter: ~Copyable {
     }
 
     /// Forgets everything written, keeping the buffer's memory.
-    public mutating func removeAll() { output.removeAll() }
+    public mutating func removeAll() { rollBack(to: 0) }
+
+    /// Forgets what was written after the first `count` bytes (a document given up half-way), back at
+    /// the top level between documents.
+    public mutating func rollBack(to count: Int) {
+        output.removeLast(after: count)
+        level = 0
+        hasItems = 0
+    }
 
     /// Calls `body` with the bytes in `range` (from ``append(_:)``), valid only during the call.
     public func withBytes<Result>(in range: Range<Int>, _ body: (UnsafeRawBufferPointer) throws -> Result) rethrows -> Result {

@@ -23,8 +23,8 @@ struct JSONOutput: ~Copyable {
         return try body(UnsafeRawBufferPointer(start: start + range.lowerBound, count: range.count))
     }
 
-    /// Forgets the bytes written, keeping the memory.
-    mutating func removeAll() { count = 0 }
+    /// Forgets the bytes written after the first `kept`, keeping the memory.
+    mutating func removeLast(after kept: Int) { count = max(0, min(kept, count)) }
 
     /// Makes room for `extra` more bytes.
     @inline(__always) mutating func reserve(_ extra: Int) {
