@@ -1,0 +1,55 @@
+extension DocumentJSONWriter {
+    /// Writes an element's bytes as a JSON string when they are plain printable ASCII without `"`
+    /// or `\` (nearly every EDI value: the same bytes as the `String` the model path would write);
+    /// false, with nothing written, otherwise.
+    mutating func plainString(_ bytes: UnsafeRawBufferPointer) -> Bool {
+        for byte in bytes where byte < 0x20 || byte >= 0x7F || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") {
+            return false
+        }
+        output.append(UInt8(ascii: "\""))
+        if let base = bytes.baseAddress, !bytes.isEmpty {
+            output.append(base.assumingMemoryBound(to: UInt8.self), count: bytes.count)
+        }
+        output.append(UInt8(ascii: "\""))
+        return true
+    }
+
+    /// Writes a number given as `[-]digits[.digits]` (at most 18 digits, not a negative zero) as the
+    /// model path writes its `Decimal`: `Decimal.description` of the value, trailing fraction zeros
+    /// dropped; false, with nothing written, for any other text.
+    mutating func plainNumber(_ bytes: UnsafeRawBufferPointer) -> Bool {
+        guard let number = PlainNumber(bytes) else { return false }
+        output.appendDecimal(mantissa: number.significand, exponent: number.exponent, isNegative: number.isNegative)
+        return true
+    }
+}
+
+/// A number written `[-]digits[.digits]` with at most 18 digits, its significand without trailing
+/// zeros after the point.
+struct PlainNumber {
+    var significand: UInt64 = 0
+    var exponent = 0
+    var isNegative = false
+
+    init?(_ bytes: UnsafeRawBufferPointer) {
+        var digits = 0
+        var point = false
+        for offset in bytes.indices {
+            let byte = bytes[offset]
+            switch byte {
+            case UInt8(ascii: "0")...UInt8(ascii: "9"):
+                digits += 1
+                significand = significand &* 10 &+ UInt64(byte &- UInt8(ascii: "0"))
+                if point { exponent -= 1 }
+            case UInt8(ascii: "-") where offset == 0: isNegative = true
+            case UInt8(ascii: ".") where !point && digits > 0: point = true
+            default: return nil
+            }
+        }
+        guard digits > 0, digits <= 18, !(isNegative && significand == 0), bytes.last != UInt8(ascii: ".") else { return nil }
+        while exponent < 0, significand % 10 == 0 {
+            significand /= 10
+            exponent += 1
+        }
+    }
+}
