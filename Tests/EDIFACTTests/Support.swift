@@ -35,7 +35,7 @@ enum EDIFACTTestSupport {
                                                            [["261201", "1200"]], [["REF1"]]]))
         for segment in segments { try writer.write(segment) }
         try writer.write(OutgoingSegment("UNZ", ["1", "REF1"]))
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent("edifact-reread-\(UUID().uuidString).edi")
+        let url = TestFiles.folder.appendingPathComponent("edifact-reread-\(UUID().uuidString).edi")
         try Data(writer.output).write(to: url)
         defer { try? FileManager.default.removeItem(at: url) }
         return try messages(url)

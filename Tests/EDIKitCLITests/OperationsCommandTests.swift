@@ -10,7 +10,7 @@ struct OperationsCommandTests {
     typealias CLI = InspectCommandTests
 
     func demo() throws -> URL {
-        let root = FileManager.default.temporaryDirectory.appendingPathComponent("edikit-ops-cli-\(UUID().uuidString)")
+        let root = TestFiles.folder.appendingPathComponent("edikit-ops-cli-\(UUID().uuidString)")
         let run = try CLI.run(["demo", "--root", root.path])
         #expect(run.status == 0, "\(run.stdout)\(run.stderr)")
         return root

@@ -17,7 +17,7 @@ struct PipelineEndToEndTests {
 
     /// A workspace made by `edikit init`, with the demo configuration and its guides.
     func initialisedRoot() throws -> URL {
-        let root = manager.temporaryDirectory.appendingPathComponent("edikit-e2e-\(UUID().uuidString)")
+        let root = TestFiles.folder.appendingPathComponent("edikit-e2e-\(UUID().uuidString)")
         let run = try CLI.run(["init", root.path])
         #expect(run.status == 0, "\(run.stderr)")
         for folder in ["inbox", "outbound", "internal", "outbox", "archive", "rejected"] {
@@ -137,7 +137,7 @@ struct PipelineEndToEndTests {
     /// `edikit demo` (the README's first command) makes its workspace from Samples/, runs a pass and exits 0 when every
     /// sample ended as expected; it replaces its own earlier workspace but refuses a folder it did not make.
     @Test func demoRunsOnAFreshWorkspace() throws {
-        let root = manager.temporaryDirectory.appendingPathComponent("edikit-demo-\(UUID().uuidString)")
+        let root = TestFiles.folder.appendingPathComponent("edikit-demo-\(UUID().uuidString)")
         defer { try? manager.removeItem(at: root) }
         for _ in 0..<2 {
             let run = try CLI.run(["demo", "--root", root.path, "--format", "json"])
@@ -158,7 +158,7 @@ struct PipelineEndToEndTests {
         #expect(text.stdout.contains("unknown partner"))
         #expect(text.stdout.contains("As expected"))
 
-        let other = manager.temporaryDirectory.appendingPathComponent("edikit-not-demo-\(UUID().uuidString)")
+        let other = TestFiles.folder.appendingPathComponent("edikit-not-demo-\(UUID().uuidString)")
         defer { try? manager.removeItem(at: other) }
         try manager.createDirectory(at: other, withIntermediateDirectories: true)
         try Data("keep me".utf8).write(to: other.appendingPathComponent("notes.txt"))

@@ -7,7 +7,7 @@ import TestSupport
 /// exit 1 when anything failed, and no temporary files left behind.
 @Suite struct TranslateCommandTests {
     static func temporaryFolder() throws -> URL {
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent("edikit-translate-\(UUID().uuidString)")
+        let url = TestFiles.folder.appendingPathComponent("edikit-translate-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
         return url
     }

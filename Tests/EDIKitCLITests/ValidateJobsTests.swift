@@ -15,7 +15,7 @@ import TestSupport
             file += interchanges[index % interchanges.count]
             index += 1
         }
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent("edikit-validate-jobs-\(UUID().uuidString).edi")
+        let url = TestFiles.folder.appendingPathComponent("edikit-validate-jobs-\(UUID().uuidString).edi")
         try Data(file).write(to: url)
         defer { try? FileManager.default.removeItem(at: url) }
 

@@ -210,7 +210,7 @@ struct SchemaLoadingTests {
 
     @Test("a missing schema file is a SchemaError naming it, line 0")
     func missingFile() throws {
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent("edikit-no-such-schema-\(UUID().uuidString).xml")
+        let url = TestFiles.folder.appendingPathComponent("edikit-no-such-schema-\(UUID().uuidString).xml")
         let error = try #require(throws: SchemaError.self) { try S.shippedRepository().loadTransaction(at: url) }
         #expect(error.file == url.path)
         #expect(error.line == 0)

@@ -17,7 +17,7 @@ enum SchemaTestSupport {
     /// A fresh temporary folder.
     static func temporaryDirectory(_ name: String = #function) throws -> URL {
         let clean = name.filter { $0.isLetter || $0.isNumber }
-        let url = FileManager.default.temporaryDirectory
+        let url = TestFiles.folder
             .appendingPathComponent("edikit-schema-tests-\(clean)-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
         return url

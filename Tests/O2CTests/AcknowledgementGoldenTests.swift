@@ -45,7 +45,7 @@ struct AcknowledgementGoldenTests {
         var allocator = InMemoryAllocator(start: 1)
         let type: AcknowledgementType = name.hasPrefix("edifact") ? .contrl : .auto
         for ack in try AcknowledgementGenerator(type: type).acknowledgements(for: validation, date: Self.date, allocator: &allocator) {
-            let file = FileManager.default.temporaryDirectory.appendingPathComponent("edikit-ack-\(UUID().uuidString).edi")
+            let file = TestFiles.folder.appendingPathComponent("edikit-ack-\(UUID().uuidString).edi")
             defer { try? FileManager.default.removeItem(at: file) }
             try Data(ack.bytes).write(to: file)
             let result = try FileValidator(repository: Self.repository).validate(path: file.path)

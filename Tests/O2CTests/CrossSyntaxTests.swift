@@ -79,7 +79,7 @@ extension CrossSyntaxTests {
         try writer.write(OutgoingSegment("UNB", elements: [[["UNOC", "3"]], [["S", "14"]], [["R", "14"]], [["261201", "1200"]], [["R1"]]]))
         for segment in segments { try writer.write(segment) }
         try writer.write(OutgoingSegment("UNZ", ["1", "R1"]))
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent("cross-\(UUID().uuidString).edi")
+        let url = TestFiles.folder.appendingPathComponent("cross-\(UUID().uuidString).edi")
         try Data(writer.output).write(to: url)
         defer { try? FileManager.default.removeItem(at: url) }
         var validator = FileValidator(repository: SchemaRepository(root: Fixtures.repositoryRoot.appendingPathComponent("Schemas")))

@@ -68,7 +68,7 @@ import TestSupport
                                                            [["261201", "1200"]], [["R1"]]]))
         for segment in segments { try writer.write(segment) }
         try writer.write(OutgoingSegment("UNZ", ["1", "R1"]))
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent("edifact-mapping-\(UUID().uuidString).edi")
+        let url = TestFiles.folder.appendingPathComponent("edifact-mapping-\(UUID().uuidString).edi")
         try Data(writer.output).write(to: url)
         defer { try? FileManager.default.removeItem(at: url) }
         var validator = FileValidator(repository: SchemaRepository(root: Fixtures.repositoryRoot.appendingPathComponent("Schemas")))
@@ -214,7 +214,7 @@ import TestSupport
 
     /// The transactions of an interchange given as text, validated with their segments kept.
     static func transactions(text: String) throws -> [ValidatedTransaction] {
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent("edifact-text-\(UUID().uuidString).edi")
+        let url = TestFiles.folder.appendingPathComponent("edifact-text-\(UUID().uuidString).edi")
         try Data(text.utf8).write(to: url)
         defer { try? FileManager.default.removeItem(at: url) }
         var validator = FileValidator(repository: SchemaRepository(root: Fixtures.repositoryRoot.appendingPathComponent("Schemas")))
@@ -296,7 +296,7 @@ import TestSupport
         var transaction = try Self.transactions("Samples/inbox/initech-ORDERS-D96A-two-messages.edi")[0]
         let text = "UNA:+.? 'UNB+UNOC:3+S:14+R:14+261201:1200+R1'UNH+1+ORDERS:D:96A:UN'BGM+220+PO-1+9'DTM+137:20260230:102'"
             + "NAD+BY+4049876000000::9'LIN+1++0876543100015:EN'QTY+21:12X'UNS+S'UNT+8+1'UNZ+1+R1'"
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent("edifact-findings-\(UUID().uuidString).edi")
+        let url = TestFiles.folder.appendingPathComponent("edifact-findings-\(UUID().uuidString).edi")
         try Data(text.utf8).write(to: url)
         defer { try? FileManager.default.removeItem(at: url) }
         var validator = FileValidator(repository: SchemaRepository(root: Fixtures.repositoryRoot.appendingPathComponent("Schemas")))

@@ -42,7 +42,7 @@ struct GuideAcknowledgementTests {
     ].joined(separator: "\n") + "\n"
 
     static func group(_ text: String) throws -> GroupValidation {
-        let file = FileManager.default.temporaryDirectory.appendingPathComponent("edikit-guide-ack-\(UUID().uuidString).edi")
+        let file = TestFiles.folder.appendingPathComponent("edikit-guide-ack-\(UUID().uuidString).edi")
         defer { try? FileManager.default.removeItem(at: file) }
         try Data(text.utf8).write(to: file)
         let repository = SchemaRepository(root: Fixtures.repositoryRoot.appendingPathComponent("Schemas"))
@@ -88,7 +88,7 @@ struct GuideAcknowledgementTests {
         var allocator = InMemoryAllocator(start: 1)
         let bytes = try X12InterchangeWriter(settings: settings).write([ack], date: AcknowledgementGoldenTests.date,
                                                                        allocator: &allocator).bytes
-        let file = FileManager.default.temporaryDirectory.appendingPathComponent("edikit-guide-999-\(UUID().uuidString).edi")
+        let file = TestFiles.folder.appendingPathComponent("edikit-guide-999-\(UUID().uuidString).edi")
         defer { try? FileManager.default.removeItem(at: file) }
         try Data(bytes).write(to: file)
         let result = try FileValidator(repository: AcknowledgementGoldenTests.repository).validate(path: file.path)

@@ -173,7 +173,7 @@ struct ParallelValidationTests {
     }
 
     func write(_ text: String, name: String) throws -> String {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("edikit-parallel-\(getpid())")
+        let folder = TestFiles.folder.appendingPathComponent("edikit-parallel-\(getpid())")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         let url = folder.appendingPathComponent(name)
         try Data(text.utf8).write(to: url)

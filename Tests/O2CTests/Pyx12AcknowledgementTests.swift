@@ -34,7 +34,7 @@ struct Pyx12AcknowledgementTests {
         let acks = try AcknowledgementGenerator().acknowledgements(for: validation, allocator: &allocator)
         #expect(!acks.isEmpty)
         for ack in acks {
-            let file = FileManager.default.temporaryDirectory.appendingPathComponent("edikit-pyx12-\(UUID().uuidString).x12")
+            let file = TestFiles.folder.appendingPathComponent("edikit-pyx12-\(UUID().uuidString).x12")
             defer { try? FileManager.default.removeItem(at: file) }
             try Data(ack.bytes).write(to: file)
             let process = Process()

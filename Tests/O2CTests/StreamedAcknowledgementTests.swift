@@ -19,7 +19,7 @@ struct StreamedAcknowledgementTests {
         var validator = FileValidator(repository: AcknowledgementGoldenTests.repository)
         validator.keepsCompactResults = streamed
         validator.treeKeepsTransactions = !streamed
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("edikit-streamed-\(UUID().uuidString)")
+        let folder = TestFiles.folder.appendingPathComponent("edikit-streamed-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
         let responses = AcknowledgementResponses(type: type, acceptsWithErrors: acceptsWithErrors,
@@ -53,7 +53,7 @@ struct StreamedAcknowledgementTests {
         let names = AcknowledgementGoldenTests.cases.sorted { ($0.contains("valid") ? 0 : 1, $0) < ($1.contains("valid") ? 0 : 1, $1) }
         var bytes = Data()
         for name in names { bytes.append(try Data(contentsOf: AcknowledgementGoldenTests.folder.appendingPathComponent(name))) }
-        let file = FileManager.default.temporaryDirectory.appendingPathComponent("edikit-all-\(UUID().uuidString).edi")
+        let file = TestFiles.folder.appendingPathComponent("edikit-all-\(UUID().uuidString).edi")
         defer { try? FileManager.default.removeItem(at: file) }
         try bytes.write(to: file)
         try Self.compare(file)
@@ -79,7 +79,7 @@ struct StreamedAcknowledgementTests {
         for file in Self.edifactFixtures {
             bytes.append(try Data(contentsOf: file))
         }
-        let file = FileManager.default.temporaryDirectory.appendingPathComponent("edikit-edifact-\(UUID().uuidString).edi")
+        let file = TestFiles.folder.appendingPathComponent("edikit-edifact-\(UUID().uuidString).edi")
         defer { try? FileManager.default.removeItem(at: file) }
         try bytes.write(to: file)
         try Self.compare(file, types: [.contrl, .auto])
@@ -106,7 +106,7 @@ struct StreamedAcknowledgementTests {
         let input = AcknowledgementGoldenTests.folder.appendingPathComponent("x12-850-valid.edi")
         var validator = FileValidator(repository: AcknowledgementGoldenTests.repository)
         validator.treeKeepsTransactions = false
-        let path = FileManager.default.temporaryDirectory.appendingPathComponent("edikit-responses-\(UUID().uuidString)").path
+        let path = TestFiles.folder.appendingPathComponent("edikit-responses-\(UUID().uuidString)").path
         defer { try? FileManager.default.removeItem(atPath: path) }
         let responses = AcknowledgementResponses(type: .functional997, path: path)
         let validation = try validator.validate(path: input.path, onTransaction: nil) { responses.take($0) }
@@ -130,7 +130,7 @@ struct StreamedAcknowledgementTests {
         let input = AcknowledgementGoldenTests.folder.appendingPathComponent("edifact-ORDERS-bad-code.edi")
         var validator = FileValidator(repository: AcknowledgementGoldenTests.repository)
         validator.treeKeepsTransactions = false
-        let path = FileManager.default.temporaryDirectory.appendingPathComponent("edikit-responses-\(UUID().uuidString)").path
+        let path = TestFiles.folder.appendingPathComponent("edikit-responses-\(UUID().uuidString)").path
         defer { try? FileManager.default.removeItem(atPath: path) }
         let responses = AcknowledgementResponses(type: .contrl, path: path)
         let validation = try validator.validate(path: input.path, onTransaction: nil) { responses.take($0) }

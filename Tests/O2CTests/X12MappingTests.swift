@@ -348,7 +348,7 @@ import TestSupport
     }
 
     static func validateGenerated(_ documents: [InternalDocument], name relativePath: String) throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("edikit-x12-mapping-\(UUID().uuidString)")
+        let folder = TestFiles.folder.appendingPathComponent("edikit-x12-mapping-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
         let repository = SchemaRepository(root: Fixtures.repositoryRoot.appendingPathComponent("Schemas"))

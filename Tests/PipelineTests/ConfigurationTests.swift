@@ -10,7 +10,7 @@ struct ConfigurationTests {
     static let demo = Fixtures.repositoryRoot.appendingPathComponent("Samples/edikit.yaml").path
 
     func write(_ text: String) throws -> String {
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent("edikit-\(UUID().uuidString).yaml")
+        let url = TestFiles.folder.appendingPathComponent("edikit-\(UUID().uuidString).yaml")
         try text.write(to: url, atomically: true, encoding: .utf8)
         return url.path
     }
@@ -46,6 +46,7 @@ struct ConfigurationTests {
                 id: "1"
                 acknowledgment: "997"
             """)
+        defer { try? FileManager.default.removeItem(atPath: path) }
         expectError(loading: path, key: "partners.p1.acknowledgment", line: 7)
     }
 
@@ -59,6 +60,7 @@ struct ConfigurationTests {
                 id: "2"
                 version: D99Z
             """)
+        defer { try? FileManager.default.removeItem(atPath: path) }
         expectError(loading: path, key: "partners.p2.version", line: 7)
     }
 
@@ -72,6 +74,7 @@ struct ConfigurationTests {
                 id: "4"
                 acknowledgement: contrl-always
             """)
+        defer { try? FileManager.default.removeItem(atPath: edifact) }
         #expect(try Configuration.load(path: edifact).partners["p4"]?.acknowledgement == .contrlAlways)
         let x12 = try write("""
             identity:
@@ -82,6 +85,7 @@ struct ConfigurationTests {
                 id: "5"
                 acknowledgement: contrl-always
             """)
+        defer { try? FileManager.default.removeItem(atPath: x12) }
         expectError(loading: x12, key: "partners.p5.acknowledgement", line: 7)
     }
 
@@ -92,6 +96,7 @@ struct ConfigurationTests {
                 syntax: x12
                 id: "3"
             """)
+        defer { try? FileManager.default.removeItem(atPath: path) }
         #expect(throws: ConfigurationError.self) { try Configuration.load(path: path) }
     }
 }

@@ -11,7 +11,7 @@ import TestSupport
 @Suite("Pipeline, crash safety")
 struct CrashSafetyTests {
     func temporaryRoot() throws -> Workspace {
-        let workspace = Workspace(root: FileManager.default.temporaryDirectory.appendingPathComponent("edikit-crash-\(UUID().uuidString)"))
+        let workspace = Workspace(root: TestFiles.folder.appendingPathComponent("edikit-crash-\(UUID().uuidString)"))
         try workspace.create(configurationTemplate: ConfigurationTemplate.text)
         return workspace
     }

@@ -2,13 +2,14 @@ import EDICore
 import Foundation
 import Pipeline
 import Testing
+import TestSupport
 
 /// The SQLite ledger: files and interchanges recorded, duplicates found, control numbers
 /// allocated durably and never reused, also across reopenings and concurrent allocators.
 @Suite("Ledger")
 struct LedgerTests {
     func temporaryPath() -> String {
-        FileManager.default.temporaryDirectory.appendingPathComponent("edikit-ledger-\(UUID().uuidString).db").path
+        TestFiles.folder.appendingPathComponent("edikit-ledger-\(UUID().uuidString).db").path
     }
 
     @Test func filesInterchangesAndDuplicates() throws {

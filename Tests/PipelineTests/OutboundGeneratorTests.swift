@@ -30,7 +30,7 @@ struct OutboundGeneratorTests {
         let generated = try OutboundGenerator(configuration: configuration, repository: Self.repository)
             .generate(documents, for: profile, allocator: &allocator)
         #expect(generated.transactionControlNumbers.count == documents.count)
-        let file = FileManager.default.temporaryDirectory.appendingPathComponent("edikit-out-\(UUID().uuidString).edi")
+        let file = TestFiles.folder.appendingPathComponent("edikit-out-\(UUID().uuidString).edi")
         defer { try? FileManager.default.removeItem(at: file) }
         try Data(generated.bytes).write(to: file)
         var validator = FileValidator(repository: Self.repository)
@@ -101,15 +101,16 @@ struct RoundTripThroughGeneratorTests {
                 id: "123456789"
                 version: \(isX12 ? "\"\(version)\"" : version)
             """
-        let path = FileManager.default.temporaryDirectory.appendingPathComponent("edikit-\(UUID().uuidString).yaml")
+        let path = TestFiles.folder.appendingPathComponent("edikit-\(UUID().uuidString).yaml")
         try yaml.write(to: path, atomically: true, encoding: .utf8)
+        defer { try? FileManager.default.removeItem(at: path) }
         let configuration = try Configuration.load(path: path.path)
         let repository = SchemaRepository(root: Self.root.appendingPathComponent("Schemas"))
         var allocator = InMemoryAllocator()
         // The generator validates its output against the full schema and throws on any error finding.
         let generated = try OutboundGenerator(configuration: configuration, repository: repository)
             .generate(documents, for: try #require(configuration.partners["partner"]), allocator: &allocator)
-        let file = FileManager.default.temporaryDirectory.appendingPathComponent("edikit-rt-\(UUID().uuidString).edi")
+        let file = TestFiles.folder.appendingPathComponent("edikit-rt-\(UUID().uuidString).edi")
         defer { try? FileManager.default.removeItem(at: file) }
         try Data(generated.bytes).write(to: file)
         var validator = FileValidator(repository: repository)

@@ -13,7 +13,7 @@ struct PipelineRunnerTests {
     static let root = Fixtures.repositoryRoot
 
     func workspace() throws -> (Workspace, Configuration) {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("edikit-ws-\(UUID().uuidString)")
+        let folder = TestFiles.folder.appendingPathComponent("edikit-ws-\(UUID().uuidString)")
         let workspace = Workspace(root: folder)
         try workspace.create(configurationTemplate: ConfigurationTemplate.text)
         var text = try String(contentsOf: Self.root.appendingPathComponent("Samples/edikit.yaml"), encoding: .utf8)
@@ -48,6 +48,7 @@ struct PipelineRunnerTests {
 
     @Test func everyFileEndsWhereItShould() throws {
         let (workspace, configuration) = try workspace()
+        defer { try? FileManager.default.removeItem(at: workspace.root) }
         let inputs = files(workspace.inbox).count + files(workspace.outbound).count
         let runner = PipelineRunner(workspace: workspace, configuration: configuration,
                                     repository: SchemaRepository(root: Self.root.appendingPathComponent("Schemas")),

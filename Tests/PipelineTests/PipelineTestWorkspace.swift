@@ -20,7 +20,7 @@ struct PipelineTestWorkspace {
     var configuration: Configuration
 
     init(extraConfiguration: String = "") throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("edikit-ops-\(UUID().uuidString)")
+        let folder = TestFiles.folder.appendingPathComponent("edikit-ops-\(UUID().uuidString)")
         workspace = Workspace(root: folder)
         try workspace.create(configurationTemplate: ConfigurationTemplate.text)
         var text = try String(contentsOf: Self.root.appendingPathComponent("Samples/edikit.yaml"), encoding: .utf8)
@@ -60,7 +60,7 @@ struct PipelineTestWorkspace {
     /// receiver becomes the acknowledgement's sender), checked to validate against our schemas.
     static func acknowledgement(of file: URL, type: AcknowledgementType) throws -> [UInt8] {
         let validation = try FileValidator(repository: repository).validate(path: file.path)
-        var counter = CounterFileAllocator(path: FileManager.default.temporaryDirectory
+        var counter = CounterFileAllocator(path: TestFiles.folder
             .appendingPathComponent("edikit-ops-counter-\(UUID().uuidString)").path)
         let ack = try #require(try AcknowledgementGenerator(type: type).acknowledgements(for: validation, allocator: &counter).first)
         try expectValid(ack.bytes)
@@ -69,7 +69,7 @@ struct PipelineTestWorkspace {
 
     /// Fails the test when the bytes do not validate against the shipped schemas.
     static func expectValid(_ bytes: [UInt8], sourceLocation: SourceLocation = #_sourceLocation) throws {
-        let file = FileManager.default.temporaryDirectory.appendingPathComponent("edikit-ops-\(UUID().uuidString).edi")
+        let file = TestFiles.folder.appendingPathComponent("edikit-ops-\(UUID().uuidString).edi")
         defer { try? FileManager.default.removeItem(at: file) }
         try Data(bytes).write(to: file)
         let validation = try FileValidator(repository: repository).validate(path: file.path)

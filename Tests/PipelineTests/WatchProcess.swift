@@ -11,7 +11,7 @@ struct SampleRoot {
 
     init() throws {
         let manager = FileManager.default
-        workspace = Workspace(root: manager.temporaryDirectory.appendingPathComponent("edikit-watch-\(UUID().uuidString)"))
+        workspace = Workspace(root: TestFiles.folder.appendingPathComponent("edikit-watch-\(UUID().uuidString)"))
         try workspace.create(configurationTemplate: ConfigurationTemplate.text)
         try manager.removeItem(at: workspace.configuration)
         try manager.copyItem(at: Fixtures.repositoryRoot.appendingPathComponent("Samples/edikit.yaml"), to: workspace.configuration)
@@ -72,7 +72,9 @@ final class WatchProcess {
         handle.seekToEndOfFile()
         process.executableURL = binary
         process.arguments = ["watch", root.path, "--schemas", Fixtures.repositoryRoot.appendingPathComponent("Schemas").path] + arguments
-        process.environment = ProcessInfo.processInfo.environment.merging(environment) { _, new in new }
+        // Its own temporary files (a kill can leave one behind) go into the tests' folder.
+        process.environment = ProcessInfo.processInfo.environment.merging(["TMPDIR": TestFiles.folder.path]) { _, new in new }
+            .merging(environment) { _, new in new }
         process.standardOutput = handle
         process.standardError = handle
         try process.run()

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 @testable import UNECEImport
 
 /// Facts of the real UNECE directories that the import must get right, checked against the
@@ -75,7 +76,7 @@ extension ReferenceDirectoryTests {
     }
 
     @Test func commaSeparatedMessageList() throws {
-        let out = FileManager.default.temporaryDirectory.appendingPathComponent("edikit-unece-list-\(UUID().uuidString)")
+        let out = TestFiles.folder.appendingPathComponent("edikit-unece-list-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: out) }
         let written = try UNECEImport.run(directory: ShippedSchemasTests.referenceRoot.appendingPathComponent("D96A"),
                                           messages: ["aperak, remadv", "APERAK"], output: out)

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 @testable import UNECEImport
 
 /// The writer on a small directory built in code: structure, dictionary content, determinism.
@@ -54,8 +55,8 @@ import Testing
     }
 
     @Test func outputIsDeterministic() throws {
-        let folderA = FileManager.default.temporaryDirectory.appendingPathComponent("edikit-writer-a-\(UUID().uuidString)")
-        let folderB = FileManager.default.temporaryDirectory.appendingPathComponent("edikit-writer-b-\(UUID().uuidString)")
+        let folderA = TestFiles.folder.appendingPathComponent("edikit-writer-a-\(UUID().uuidString)")
+        let folderB = TestFiles.folder.appendingPathComponent("edikit-writer-b-\(UUID().uuidString)")
         defer {
             try? FileManager.default.removeItem(at: folderA)
             try? FileManager.default.removeItem(at: folderB)
@@ -71,7 +72,7 @@ import Testing
     }
 
     @Test func missingDirectoryFilesAreNamed() throws {
-        let empty = FileManager.default.temporaryDirectory.appendingPathComponent("edikit-empty-\(UUID().uuidString)")
+        let empty = TestFiles.folder.appendingPathComponent("edikit-empty-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: empty, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: empty) }
         do {

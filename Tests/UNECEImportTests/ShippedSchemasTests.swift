@@ -29,7 +29,7 @@ import TestSupport
             Issue.record("EDIKIT_REGENERATE_SCHEMAS=1: wrote \(written.count) files into \(committed.path); run again without it to check")
             return
         }
-        let scratch = FileManager.default.temporaryDirectory
+        let scratch = TestFiles.folder
             .appendingPathComponent("edikit-unece-\(directory)-\(ProcessInfo.processInfo.processIdentifier)")
         defer { try? FileManager.default.removeItem(at: scratch) }
         let written = try UNECEImport.run(directory: source, messages: UNECEImport.shippedMessages, output: scratch)
