@@ -71,5 +71,7 @@ import TestSupport
         var comparison = Comparison()
         for url in Self.files { Self.compare(path: url.path, into: &comparison) }
         #expect(comparison.mismatches.isEmpty, "\(comparison.mismatches.prefix(10).joined(separator: "\n"))")
+        // The X12 850 writer handles every sample, fixture and corpus 850 of the shapes it writes.
+        #expect(comparison.direct["850", default: 0] >= (Fixtures.sharedCorpus == nil ? 10 : 21), "\(comparison.direct)")
     }
 }

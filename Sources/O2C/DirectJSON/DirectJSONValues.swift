@@ -53,3 +53,57 @@ struct PlainNumber {
         }
     }
 }
+
+extension DocumentJSONWriter {
+    /// Writes a plain string (``plainString(_:)``) after a static text inside the quotes, as
+    /// `"other:ZZ"` for a party role without a name; false, with nothing written, for bytes that
+    /// are not plain.
+    mutating func plainString(_ bytes: UnsafeRawBufferPointer, after prefix: StaticString) -> Bool {
+        for byte in bytes where byte < 0x20 || byte >= 0x7F || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") {
+            return false
+        }
+        output.append(UInt8(ascii: "\""))
+        output.append(prefix)
+        if let base = bytes.baseAddress, !bytes.isEmpty {
+            output.append(base.assumingMemoryBound(to: UInt8.self), count: bytes.count)
+        }
+        output.append(UInt8(ascii: "\""))
+        return true
+    }
+
+    /// Writes a date given as `CCYYMMDD` (X12 `DT`, EDIFACT format 102) as the ISO date string
+    /// ``ISODate/fromCCYYMMDD(_:)`` makes of it (`"2026-11-23"`); false, with nothing written, when
+    /// the bytes are not 8 digits of a day that exists.
+    mutating func isoDate(ccyymmdd bytes: UnsafeRawBufferPointer) -> Bool {
+        guard bytes.count == 8, let base = bytes.baseAddress?.assumingMemoryBound(to: UInt8.self) else { return false }
+        var value = 0
+        for offset in 0..<8 {
+            let digit = base[offset] &- UInt8(ascii: "0")
+            guard digit < 10 else { return false }
+            value = value &* 10 &+ Int(digit)
+        }
+        guard ISODate.isCalendarDate(year: value / 10_000, month: value / 100 % 100, day: value % 100) else { return false }
+        output.append(UInt8(ascii: "\""))
+        output.append(base, count: 4)
+        output.append(UInt8(ascii: "-"))
+        output.append(base + 4, count: 2)
+        output.append(UInt8(ascii: "-"))
+        output.append(base + 6, count: 2)
+        output.append(UInt8(ascii: "\""))
+        return true
+    }
+
+    /// Writes a whole number given as 1 to 18 digits (no sign) as `Int(text)` reads it (`007` is
+    /// 7); false, with nothing written, for any other text.
+    mutating func plainInteger(_ bytes: UnsafeRawBufferPointer) -> Bool {
+        guard (1...18).contains(bytes.count) else { return false }
+        var value = 0
+        for byte in bytes {
+            let digit = byte &- UInt8(ascii: "0")
+            guard digit < 10 else { return false }
+            value = value &* 10 &+ Int(digit)
+        }
+        output.appendInteger(value)
+        return true
+    }
+}

@@ -129,8 +129,9 @@ public struct DocumentJSONWriter: ~Copyable {
     }
 
     /// Starts a non-empty array after its key, the key given as `,"name":[]`; pass what it returns to
-    /// ``endArray(_:)``, and write each element after ``element()``.
-    @inline(__always) private mutating func beginArray(_ keyed: StaticString) -> Int {
+    /// ``endArray(_:)``, and write each element after ``element()`` (the direct writers write
+    /// arrays element by element this way).
+    @inline(__always) mutating func beginArray(_ keyed: StaticString) -> Int {
         if pretty {
             prettyKey(keyed, after: 2)
             open(UInt8(ascii: "["))
@@ -141,12 +142,13 @@ public struct DocumentJSONWriter: ~Copyable {
     }
 
     /// Starts an array element (pretty: comma, new line, indentation; compact: comma).
-    @inline(__always) private mutating func element() {
+    @inline(__always) mutating func element() {
         if pretty { return prettyItem() }
         output.append(UInt8(ascii: ","))
     }
 
-    @inline(__always) private mutating func endArray(_ start: Int) {
+    /// Ends the array begun where ``beginArray(_:)`` said (`[]` when it has no element).
+    @inline(__always) mutating func endArray(_ start: Int) {
         if pretty { return close(UInt8(ascii: "]")) }
         output.closeCompact(from: start, open: UInt8(ascii: "["), close: UInt8(ascii: "]"))
     }
@@ -201,6 +203,12 @@ public struct DocumentJSONWriter: ~Copyable {
             }
         }
         endArray(start)
+    }
+
+    /// Writes a key and an empty array, the key given as `,"name":[]`.
+    mutating func emptyArray(_ keyed: StaticString) {
+        if !pretty { return output.append(keyed) }
+        endArray(beginArray(keyed))
     }
 
     /// Writes a value given as its JSON text (an enum's quoted raw value, which needs no escaping).
