@@ -47,7 +47,7 @@ import TestSupport
         "", "ABC", "-0", "007", "1.50", "0.00", "-1.5", ".5", "1.", "+5", "1E5", "12345678901234567890",
         "20261301", "20240229", "20230229", "261123", "1430", "A\"B", "A\\B", "TT", "1", "002", "010", "011",
         "ST", "BS", "BY", "ZZ", "QQ", "UL", "92", "UP", "EA", "CA", "TE", "EM", "2",
-    ].map { Array($0.utf8) } + [[0x41, 0xC3, 0xA9], Array(repeating: UInt8(ascii: "X"), count: 300)]
+    ].map { Array($0.utf8) } + [[0x41, 0xC3, 0xA9], [0x41, 0x7F], [0x41, 0x09, 0x42], Array(repeating: UInt8(ascii: "X"), count: 300)]
 
     /// Segments inserted at every place of the body.
     static let insertions = ["CUR*BY*USD", "AMT*TT*100.50", "AMT*GV*7", "TD5*O*2*UPSN*M*GROUND", "ITD*01*3*2**10**30",

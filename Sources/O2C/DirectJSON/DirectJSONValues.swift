@@ -3,15 +3,45 @@ extension DocumentJSONWriter {
     /// or `\` (nearly every EDI value: the same bytes as the `String` the model path would write);
     /// false, with nothing written, otherwise.
     mutating func plainString(_ bytes: UnsafeRawBufferPointer) -> Bool {
-        for byte in bytes where byte < 0x20 || byte >= 0x7F || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") {
-            return false
-        }
+        guard Self.isPlain(bytes) else { return false }
         output.append(UInt8(ascii: "\""))
         if let base = bytes.baseAddress, !bytes.isEmpty {
             output.append(base.assumingMemoryBound(to: UInt8.self), count: bytes.count)
         }
         output.append(UInt8(ascii: "\""))
         return true
+    }
+
+    /// Whether every byte is printable ASCII (0x20–0x7E) other than `"` and `\`, checked eight bytes
+    /// at a time (as ``JSONOutput/escapeBits(_:)`` finds escapes; a byte of 0x7F or more sets its high
+    /// bit, or is 0x7F).
+    static func isPlain(_ bytes: UnsafeRawBufferPointer) -> Bool {
+        guard let base = bytes.baseAddress else { return true }
+        let count = bytes.count
+        var found: UInt64 = 0
+        if count >= 8 {
+            var offset = 0
+            while true {
+                found |= unplainBits(base.loadUnaligned(fromByteOffset: offset, as: UInt64.self))
+                if offset + 8 == count { break }
+                offset = min(offset + 8, count - 8)
+            }
+        } else if count >= 4 {
+            let first = base.loadUnaligned(as: UInt32.self), last = base.loadUnaligned(fromByteOffset: count - 4, as: UInt32.self)
+            found = unplainBits(UInt64(first) | UInt64(last) << 32)
+        } else if count > 0 {
+            // The three positions cover 1 to 3 bytes; the other five lanes are a plain letter.
+            let first = bytes[0], middle = bytes[count / 2], last = bytes[count - 1]
+            found = unplainBits(0x6161_6161_6100_0000 | UInt64(first) | UInt64(middle) << 8 | UInt64(last) << 16)
+        }
+        return found == 0
+    }
+
+    /// Zero exactly when no byte of `word` is below 0x20, `"`, `\\`, 0x7F or above.
+    @inline(__always) private static func unplainBits(_ word: UInt64) -> UInt64 {
+        let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
+        let delete = word ^ (ones &* 0x7F)
+        return JSONOutput.escapeBits(word) | word & highs | (delete &- ones) & ~delete & highs
     }
 
     /// Writes a number given as `[-]digits[.digits]` (at most 18 digits, not a negative zero) as the
@@ -59,9 +89,7 @@ extension DocumentJSONWriter {
     /// `"other:ZZ"` for a party role without a name; false, with nothing written, for bytes that
     /// are not plain.
     mutating func plainString(_ bytes: UnsafeRawBufferPointer, after prefix: StaticString) -> Bool {
-        for byte in bytes where byte < 0x20 || byte >= 0x7F || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") {
-            return false
-        }
+        guard Self.isPlain(bytes) else { return false }
         output.append(UInt8(ascii: "\""))
         output.append(prefix)
         if let base = bytes.baseAddress, !bytes.isEmpty {
