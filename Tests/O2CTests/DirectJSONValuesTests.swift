@@ -46,10 +46,10 @@ import Testing
     }
 
     @Test func integersAreWhatIntReads() {
-        for text in ["0", "7", "007", "123456789012345678"] {
+        for text in ["0", "7", "007", "123456789"] {
             #expect(Self.written(Array(text.utf8)) { $0.plainInteger($1) } == Int(text).map(String.init), "\(text)")
         }
-        for declined in ["", "+5", "-5", "1.0", "1234567890123456789", " 5"] {
+        for declined in ["", "+5", "-5", "1.0", "1234567890", " 5"] {
             #expect(Self.written(Array(declined.utf8)) { $0.plainInteger($1) } == nil, "\(declined)")
         }
     }

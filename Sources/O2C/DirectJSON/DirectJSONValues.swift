@@ -85,6 +85,13 @@ struct PlainNumber {
 }
 
 extension DocumentJSONWriter {
+    /// Writes an empty array after its key, given as `,"name":[]`: the bytes ``array(_:_:)`` writes
+    /// for an empty array.
+    mutating func emptyArray(_ keyed: StaticString) {
+        if !pretty { return output.append(keyed) }
+        endArray(beginArray(keyed))
+    }
+
     /// Writes a plain string (``plainString(_:)``) after a static text inside the quotes, as
     /// `"other:ZZ"` for a party role without a name; false, with nothing written, for bytes that
     /// are not plain.
@@ -121,15 +128,15 @@ extension DocumentJSONWriter {
         return true
     }
 
-    /// Writes a whole number given as 1 to 18 digits (no sign) as `Int(text)` reads it (`007` is
-    /// 7); false, with nothing written, for any other text.
+    /// Writes a whole number given as ASCII digits (leading zeros allowed, at most 9, so that no
+    /// conversion on the model path can round it) as the model path writes its `Int`; false, with
+    /// nothing written, for any other text (a sign, a point).
     mutating func plainInteger(_ bytes: UnsafeRawBufferPointer) -> Bool {
-        guard (1...18).contains(bytes.count) else { return false }
+        guard !bytes.isEmpty, bytes.count <= 9 else { return false }
         var value = 0
         for byte in bytes {
-            let digit = byte &- UInt8(ascii: "0")
-            guard digit < 10 else { return false }
-            value = value &* 10 &+ Int(digit)
+            guard byte >= UInt8(ascii: "0"), byte <= UInt8(ascii: "9") else { return false }
+            value = value * 10 + Int(byte - UInt8(ascii: "0"))
         }
         output.appendInteger(value)
         return true

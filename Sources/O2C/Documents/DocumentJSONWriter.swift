@@ -129,8 +129,7 @@ public struct DocumentJSONWriter: ~Copyable {
     }
 
     /// Starts a non-empty array after its key, the key given as `,"name":[]`; pass what it returns to
-    /// ``endArray(_:)``, and write each element after ``element()`` (the direct writers write
-    /// arrays element by element this way).
+    /// ``endArray(_:)``, and write each element after ``element()``.
     @inline(__always) mutating func beginArray(_ keyed: StaticString) -> Int {
         if pretty {
             prettyKey(keyed, after: 2)
@@ -147,7 +146,6 @@ public struct DocumentJSONWriter: ~Copyable {
         output.append(UInt8(ascii: ","))
     }
 
-    /// Ends the array begun where ``beginArray(_:)`` said (`[]` when it has no element).
     @inline(__always) mutating func endArray(_ start: Int) {
         if pretty { return close(UInt8(ascii: "]")) }
         output.closeCompact(from: start, open: UInt8(ascii: "["), close: UInt8(ascii: "]"))
@@ -203,12 +201,6 @@ public struct DocumentJSONWriter: ~Copyable {
             }
         }
         endArray(start)
-    }
-
-    /// Writes a key and an empty array, the key given as `,"name":[]`.
-    mutating func emptyArray(_ keyed: StaticString) {
-        if !pretty { return output.append(keyed) }
-        endArray(beginArray(keyed))
     }
 
     /// Writes a value given as its JSON text (an enum's quoted raw value, which needs no escaping).
