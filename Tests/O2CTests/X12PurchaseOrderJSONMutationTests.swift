@@ -56,7 +56,7 @@ import TestSupport
                              "PID*F****SECOND", "CTT*1"].map { Array($0.utf8) }
 
     @Test func directPathGivesUpOrWritesTheModelPathsBytes() throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("edikit-x12direct-mutations-\(UUID().uuidString)")
+        let folder = TestFiles.folder.appendingPathComponent("x12-850-mutations-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
         var interchanges = try Self.sources.map { try Interchange(Array(Data(contentsOf: Fixtures.repositoryRoot.appendingPathComponent($0)))) }
