@@ -142,3 +142,71 @@ extension DocumentJSONWriter {
         return true
     }
 }
+
+extension DocumentJSONWriter {
+    /// Writes the `"` that opens or closes a string written in parts (``appendPlainText(_:release:)``).
+    mutating func quote() { output.append(UInt8(ascii: "\"")) }
+
+    /// Appends a value's bytes inside a string being written, each `release` character dropped and
+    /// the byte after it kept as it is (a release character as the last byte is kept), as
+    /// `ElementView.unescaped(_:release:)` does; false when a byte written would not be plain
+    /// printable ASCII or would be `"` or `\` (bytes may have been written: the caller gives up the
+    /// document).
+    mutating func appendPlainText(_ bytes: UnsafeRawBufferPointer, release: UInt8?) -> Bool {
+        guard let base = bytes.baseAddress, !bytes.isEmpty else { return true }
+        // Eight bytes at a time: any byte that is not plain, and any release character.
+        let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
+        let releaseWord = ones &* UInt64(release ?? 0)
+        var unusual: UInt64 = 0
+        var released: UInt64 = 0
+        var offset = 0
+        while true {
+            // Whole words, the last one overlapping the one before; 4 to 7 bytes as two overlapping
+            // 4-byte words; 1 to 3 as the first, middle and last byte, the other lanes a plain letter.
+            let word: UInt64
+            if bytes.count >= 8 {
+                word = base.loadUnaligned(fromByteOffset: offset, as: UInt64.self)
+            } else if bytes.count >= 4 {
+                word = UInt64(base.loadUnaligned(as: UInt32.self))
+                    | UInt64(base.loadUnaligned(fromByteOffset: bytes.count - 4, as: UInt32.self)) << 32
+            } else {
+                word = 0x6161_6161_6100_0000 | UInt64(bytes[0]) | UInt64(bytes[bytes.count / 2]) << 8
+                    | UInt64(bytes[bytes.count - 1]) << 16
+            }
+            unusual |= Self.unplainBits(word)
+            released |= ((word ^ releaseWord) &- ones) & ~(word ^ releaseWord) & highs
+            if bytes.count < 8 || offset + 8 == bytes.count { break }
+            offset = min(offset + 8, bytes.count - 8)
+        }
+        if release == nil { released = 0 }
+        if unusual == 0, released == 0 {
+            output.appendShort(base, count: bytes.count)
+            return true
+        }
+        if unusual == 0 {
+            // Plain, with release characters: the runs between them copied whole.
+            var runStart = 0
+            var index = 0
+            while index < bytes.count {
+                if bytes[index] == release, index + 1 < bytes.count {
+                    output.appendShort(base + runStart, count: index - runStart)
+                    index += 1
+                    runStart = index
+                }
+                index += 1
+            }
+            output.appendShort(base + runStart, count: bytes.count - runStart)
+            return true
+        }
+        // Something unusual (perhaps a released byte, perhaps the release character itself): byte by byte.
+        var index = 0
+        while index < bytes.count {
+            if bytes[index] == release, index + 1 < bytes.count { index += 1 }
+            let byte = bytes[index]
+            guard byte >= 0x20, byte < 0x7F, byte != UInt8(ascii: "\""), byte != UInt8(ascii: "\\") else { return false }
+            output.append(byte)
+            index += 1
+        }
+        return true
+    }
+}

@@ -75,6 +75,30 @@ struct JSONOutput: ~Copyable {
         count += length
     }
 
+    /// Appends `length` bytes from `source` without a `memcpy` call (a value of a few bytes): 8 or
+    /// more as 8-byte words, the last one overlapping the one before; 4 to 7 as two overlapping
+    /// 4-byte words; 1 to 3 one by one. Never reads outside the `length` bytes.
+    @inline(__always) mutating func appendShort(_ source: UnsafeRawPointer, count length: Int) {
+        reserve(length)
+        let target = UnsafeMutableRawPointer(start + count)
+        if length >= 8 {
+            var offset = 0
+            while true {
+                target.storeBytes(of: source.loadUnaligned(fromByteOffset: offset, as: UInt64.self), toByteOffset: offset, as: UInt64.self)
+                if offset + 8 == length { break }
+                offset = min(offset + 8, length - 8)
+            }
+        } else if length >= 4 {
+            target.storeBytes(of: source.loadUnaligned(as: UInt32.self), as: UInt32.self)
+            target.storeBytes(of: source.loadUnaligned(fromByteOffset: length - 4, as: UInt32.self), toByteOffset: length - 4, as: UInt32.self)
+        } else {
+            for offset in 0..<length {
+                target.storeBytes(of: source.load(fromByteOffset: offset, as: UInt8.self), toByteOffset: offset, as: UInt8.self)
+            }
+        }
+        count += length
+    }
+
     /// Appends a static text (a key with its punctuation, `true`, an enum's quoted value).
     @inline(__always) mutating func append(_ text: StaticString) {
         append(text.utf8Start, count: text.utf8CodeUnitCount)
