@@ -12,7 +12,7 @@ import Testing
         return accepted ? String(decoding: json.bytes, as: UTF8.self) : nil
     }
 
-    @Test func plainBytesAreFoundEightAtATime() {
+    @Test func plainBytesAreFoundAndCopiedEightAtATime() {
         for length in 0...19 {
             for position in 0..<max(length, 1) {
                 for byte in UInt8.min...UInt8.max {
@@ -20,8 +20,10 @@ import Testing
                     if length > 0 { text[position] = byte }
                     let plain = text.allSatisfy { $0 >= 0x20 && $0 < 0x7F && $0 != UInt8(ascii: "\"") && $0 != UInt8(ascii: "\\") }
                     let found = text.withUnsafeBytes { DocumentJSONWriter.isPlain($0) }
+                    let quoted = Self.written(text) { $0.plainString($1) }
                     #expect(found == plain, "length \(length), byte \(byte) at \(position)")
-                    if found != plain { return }
+                    #expect(quoted == (plain ? "\"" + String(decoding: text, as: UTF8.self) + "\"" : nil), "length \(length), byte \(byte)")
+                    if found != plain || (quoted != nil) != plain { return }
                 }
             }
         }
@@ -51,6 +53,17 @@ import Testing
         }
         for declined in ["", "+5", "-5", "1.0", "1234567890", " 5"] {
             #expect(Self.written(Array(declined.utf8)) { $0.plainInteger($1) } == nil, "\(declined)")
+        }
+    }
+
+    @Test func itemSchemesRememberedAreTheTablesSchemes() {
+        var schemes = ItemSchemes()
+        let qualifiers = ["UP", "BP", "VP", "EN", "ZZ", "UK", "SK", "IN", "VN", "U", "UPC", "ABCD", "", "UP", "SK"]
+        for round in 0..<5 {
+            for (offset, qualifier) in qualifiers.enumerated() where (offset + round) % 3 != 0 || round == 0 {
+                let found = Array(qualifier.utf8).withUnsafeBytes { schemes.scheme(of: $0) }
+                #expect(found == (qualifier.isEmpty ? .other : ItemIdSchemeCodes.scheme(x12: qualifier)), "\(qualifier)")
+            }
         }
     }
 }

@@ -3,18 +3,11 @@ extension DocumentJSONWriter {
     /// or `\` (nearly every EDI value: the same bytes as the `String` the model path would write);
     /// false, with nothing written, otherwise.
     mutating func plainString(_ bytes: UnsafeRawBufferPointer) -> Bool {
-        guard Self.isPlain(bytes) else { return false }
-        output.append(UInt8(ascii: "\""))
-        if let base = bytes.baseAddress, !bytes.isEmpty {
-            output.append(base.assumingMemoryBound(to: UInt8.self), count: bytes.count)
-        }
-        output.append(UInt8(ascii: "\""))
-        return true
+        output.appendQuotedPlain(bytes)
     }
 
     /// Whether every byte is printable ASCII (0x20–0x7E) other than `"` and `\`, checked eight bytes
-    /// at a time (as ``JSONOutput/escapeBits(_:)`` finds escapes; a byte of 0x7F or more sets its high
-    /// bit, or is 0x7F).
+    /// at a time (``JSONOutput/escapeBits(_:)``, ``JSONOutput/nonASCIIBits(_:)``).
     static func isPlain(_ bytes: UnsafeRawBufferPointer) -> Bool {
         guard let base = bytes.baseAddress else { return true }
         let count = bytes.count
@@ -37,11 +30,9 @@ extension DocumentJSONWriter {
         return found == 0
     }
 
-    /// Zero exactly when no byte of `word` is below 0x20, `"`, `\\`, 0x7F or above.
+    /// Zero exactly when no byte of `word` is below 0x20, `"`, `\`, 0x7F or above.
     @inline(__always) private static func unplainBits(_ word: UInt64) -> UInt64 {
-        let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
-        let delete = word ^ (ones &* 0x7F)
-        return JSONOutput.escapeBits(word) | word & highs | (delete &- ones) & ~delete & highs
+        JSONOutput.escapeBits(word) | JSONOutput.nonASCIIBits(word)
     }
 
     /// Writes a number given as `[-]digits[.digits]` (at most 18 digits, not a negative zero) as the

@@ -81,13 +81,14 @@ struct X12PurchaseOrderJSON {
         let array = json.beginArray(#","lines":[]"#)
         var reader = X12PurchaseOrderLayout.Reader(segments: segments, index: layout.lines.lowerBound, end: layout.lines.upperBound)
         var ordinal = 0
+        var schemes = ItemSchemes()
         while reader.index < layout.lines.upperBound {
             let baseline = reader.index
             reader.index += 1
             let runs = reader.lineRuns()
             json.element()
             guard line(baseline, ordinal: ordinal, descriptions: runs.descriptions, references: runs.references,
-                       dates: runs.dates, to: &json) else { return false }
+                       dates: runs.dates, schemes: &schemes, to: &json) else { return false }
             ordinal += 1
         }
         json.endArray(array)
@@ -96,11 +97,11 @@ struct X12PurchaseOrderJSON {
 
     /// One line's keys in sorted order, as `PurchaseOrderLine.writeJSON(to:)` writes them.
     private func line(_ baseline: Int, ordinal: Int, descriptions: Range<Int>, references: Range<Int>, dates: Range<Int>,
-                      to json: inout DocumentJSONWriter) -> Bool {
+                      schemes: inout ItemSchemes, to json: inout DocumentJSONWriter) -> Bool {
         segments[baseline].withSegment { po1 in
             let object = json.beginObject()
             json.emptyArray(#","allowancesCharges":[]"#)
-            guard description(descriptions, to: &json), items(po1, to: &json) else { return false }
+            guard description(descriptions, to: &json), items(po1, schemes: &schemes, to: &json) else { return false }
             json.key(#","lineNumber":"#)
             let lineNumber = po1.element(1).bytes
             if lineNumber.isEmpty {
@@ -161,7 +162,7 @@ struct X12PurchaseOrderJSON {
     }
 
     /// The `PO106`/`PO107`… pairs with both values, as `items`.
-    private func items(_ po1: Segment, to json: inout DocumentJSONWriter) -> Bool {
+    private func items(_ po1: Segment, schemes: inout ItemSchemes, to json: inout DocumentJSONWriter) -> Bool {
         let array = json.beginArray(#","items":[]"#)
         var position = 6
         while position + 1 <= po1.elementCount {
@@ -173,7 +174,7 @@ struct X12PurchaseOrderJSON {
             json.key(#","qualifier":"#)
             guard json.plainString(qualifier) else { return false }
             json.key(#","scheme":"#)
-            json.text(ItemIdSchemeCodes.x12.row(utf8: qualifier).map { ItemIdSchemeCodes.x12.rows[$0].value.jsonText } ?? #""other""#)
+            json.text(schemes.scheme(of: qualifier).jsonText)
             json.key(#","value":"#)
             guard json.plainString(value) else { return false }
             json.endObject(object)
@@ -195,5 +196,39 @@ struct X12PurchaseOrderJSON {
         }
         json.endObject(object)
         return true
+    }
+}
+
+/// The item id schemes (``ItemIdSchemeCodes/x12``) of the last four qualifiers (235) looked up: an
+/// order uses a few, on every line.
+struct ItemSchemes {
+    /// Qualifiers of 1 to 3 bytes packed with their length (0: none yet), and their schemes.
+    private var keys: (UInt32, UInt32, UInt32, UInt32) = (0, 0, 0, 0)
+    private var schemes: (ItemIdScheme, ItemIdScheme, ItemIdScheme, ItemIdScheme) = (.other, .other, .other, .other)
+    private var next = 0
+
+    /// The scheme of a qualifier given as its bytes (`.other` when it is not in the table).
+    mutating func scheme(of qualifier: UnsafeRawBufferPointer) -> ItemIdScheme {
+        guard (1...3).contains(qualifier.count) else { return Self.lookUp(qualifier) }
+        var key: UInt32 = 0
+        for byte in qualifier { key = key << 8 | UInt32(byte) }
+        key |= UInt32(qualifier.count) << 24
+        if key == keys.0 { return schemes.0 }
+        if key == keys.1 { return schemes.1 }
+        if key == keys.2 { return schemes.2 }
+        if key == keys.3 { return schemes.3 }
+        let scheme = Self.lookUp(qualifier)
+        switch next {
+        case 0: (keys.0, schemes.0) = (key, scheme)
+        case 1: (keys.1, schemes.1) = (key, scheme)
+        case 2: (keys.2, schemes.2) = (key, scheme)
+        default: (keys.3, schemes.3) = (key, scheme)
+        }
+        next = (next + 1) & 3
+        return scheme
+    }
+
+    private static func lookUp(_ qualifier: UnsafeRawBufferPointer) -> ItemIdScheme {
+        ItemIdSchemeCodes.x12.row(utf8: qualifier).map { ItemIdSchemeCodes.x12.rows[$0].value } ?? .other
     }
 }

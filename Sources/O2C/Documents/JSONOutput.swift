@@ -147,6 +147,23 @@ struct JSONOutput: ~Copyable {
         return appendUnescaped(native, quoted: quoted)
     }
 
+    /// Appends bytes between quotes when each is printable ASCII (0x20–0x7E) other than `"` and `\`,
+    /// and returns true; appends nothing and returns false otherwise (the plain values of the direct
+    /// JSON writers, ``DocumentJSONWriter/plainString(_:)``).
+    mutating func appendQuotedPlain(_ bytes: UnsafeRawBufferPointer) -> Bool {
+        let length = bytes.count
+        reserve(length + 2)
+        let destination = start + count + 1
+        if let base = bytes.baseAddress?.assumingMemoryBound(to: UInt8.self) {
+            // Copied first (into reserved room, not yet counted), kept only when plain.
+            guard Self.copyUnlessEscaped(base, count: length, to: destination, asciiOnly: true) else { return false }
+        }
+        destination[-1] = UInt8(ascii: "\"")
+        destination[length] = UInt8(ascii: "\"")
+        count += length + 2
+        return true
+    }
+
     /// Appends a small string (at most 15 UTF-8 bytes, kept inside the `String` value itself) between
     /// quotes when none of its bytes needs a JSON escape, and returns true; appends nothing and
     /// returns false for a longer string or one that needs an escape. Reads the string's two words:
@@ -202,9 +219,11 @@ struct JSONOutput: ~Copyable {
     /// Copies `count` bytes and tells whether none of them is `"`, `\` or a control character, eight
     /// bytes at a time without a `memcpy` call (most values are a few bytes): a string of 8 or more
     /// as 8-byte words, the last one overlapping the one before; 4 to 7 bytes as two overlapping
-    /// 4-byte words; 1 to 3 one by one. Never reads or writes outside the `count` bytes.
+    /// 4-byte words; 1 to 3 one by one. Never reads or writes outside the `count` bytes. With
+    /// `asciiOnly`, 0x7F and bytes above count as needing an escape too (``nonASCIIBits(_:)``).
     @inline(__always) private static func copyUnlessEscaped(_ base: UnsafePointer<UInt8>, count: Int,
-                                                             to destination: UnsafeMutablePointer<UInt8>) -> Bool {
+                                                             to destination: UnsafeMutablePointer<UInt8>,
+                                                             asciiOnly: Bool = false) -> Bool {
         let source = UnsafeRawPointer(base), target = UnsafeMutableRawPointer(destination)
         var found: UInt64 = 0
         if count >= 8 {
@@ -212,7 +231,7 @@ struct JSONOutput: ~Copyable {
             while true {
                 let word = source.loadUnaligned(fromByteOffset: offset, as: UInt64.self)
                 target.storeBytes(of: word, toByteOffset: offset, as: UInt64.self)
-                found |= escapeBits(word)
+                found |= escapeBits(word) | (asciiOnly ? nonASCIIBits(word) : 0)
                 if offset + 8 == count { break }
                 offset = min(offset + 8, count - 8)
             }
@@ -221,14 +240,16 @@ struct JSONOutput: ~Copyable {
             let last = source.loadUnaligned(fromByteOffset: count - 4, as: UInt32.self)
             target.storeBytes(of: first, as: UInt32.self)
             target.storeBytes(of: last, toByteOffset: count - 4, as: UInt32.self)
-            found = escapeBits(UInt64(first) | UInt64(last) << 32)
+            let word = UInt64(first) | UInt64(last) << 32
+            found = escapeBits(word) | (asciiOnly ? nonASCIIBits(word) : 0)
         } else if count > 0 {
             // The three positions cover 1 to 3 bytes; the other five lanes are a plain letter.
             let first = base[0], middle = base[count / 2], last = base[count - 1]
             destination[0] = first
             destination[count / 2] = middle
             destination[count - 1] = last
-            found = escapeBits(0x6161_6161_6100_0000 | UInt64(first) | UInt64(middle) << 8 | UInt64(last) << 16)
+            let word = 0x6161_6161_6100_0000 | UInt64(first) | UInt64(middle) << 8 | UInt64(last) << 16
+            found = escapeBits(word) | (asciiOnly ? nonASCIIBits(word) : 0)
         }
         return found == 0
     }
@@ -239,6 +260,14 @@ struct JSONOutput: ~Copyable {
         let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
         let quote = word ^ (ones &* 0x22), backslash = word ^ (ones &* 0x5C)
         return ((word &- ones &* 0x20) | (quote &- ones) | (backslash &- ones)) & ~word & highs
+    }
+
+    /// The high bit of each byte of `word` that is 0x7F (DEL) or above, and possibly of bytes after
+    /// a 0x7F (borrows): zero exactly when every byte is ASCII other than DEL.
+    @inline(__always) static func nonASCIIBits(_ word: UInt64) -> UInt64 {
+        let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
+        let delete = word ^ (ones &* 0x7F)
+        return word & highs | (delete &- ones) & ~delete & highs
     }
 
     /// Appends an integer's decimal digits (with `-` when negative).
