@@ -80,6 +80,17 @@ public struct ElementView {
     public func split(on separator: UInt8?) -> [ElementView] {
         guard let separator, !bytes.isEmpty else { return [self] }
         var parts: [ElementView] = []
+        forEachPart(on: separator) { start, end in
+            parts.append(slice(start, end))
+            return true
+        }
+        return parts
+    }
+
+    /// Calls `body` with the bounds of each part of the value split on `separator` (a release character
+    /// makes the next byte literal), first to last, until it returns false.
+    @inline(__always)
+    private func forEachPart(on separator: UInt8, _ body: (_ start: Int, _ end: Int) -> Bool) {
         var start = 0
         var i = 0
         let release = hasRelease ? delimiters.release : nil
@@ -90,13 +101,12 @@ public struct ElementView {
                 continue
             }
             if byte == separator {
-                parts.append(slice(start, i))
+                guard body(start, i) else { return }
                 start = i + 1
             }
             i += 1
         }
-        parts.append(slice(start, bytes.count))
-        return parts
+        _ = body(start, bytes.count)
     }
 
     /// The part of the value between two byte offsets (clamped to the value).
@@ -119,9 +129,26 @@ public struct ElementView {
 
     /// The component at a 1-based position, empty when absent.
     public func component(_ position: Int) -> ElementView {
-        let parts = components
-        guard position >= 1, position <= parts.count else { return slice(bytes.count, bytes.count) }
-        return parts[position - 1]
+        // As `components[position - 1]`, without building the arrays.
+        let first = delimiters.repetition.map { separator in
+            bytes.contains(separator) ? part(1, on: separator) ?? self : self
+        } ?? self
+        return first.part(position, on: delimiters.component) ?? slice(bytes.count, bytes.count)
+    }
+
+    /// Part `position` (1-based) of the value as ``split(on:)`` splits it, found without building the
+    /// array of parts; nil when there is no such part.
+    func part(_ position: Int, on separator: UInt8?) -> ElementView? {
+        guard let separator, !bytes.isEmpty else { return position == 1 ? self : nil }
+        var number = 0
+        var found: ElementView?
+        forEachPart(on: separator) { start, end in
+            number += 1
+            guard number == position else { return true }
+            found = slice(start, end)
+            return false
+        }
+        return found
     }
 
     /// Whether the element holds a component separator (is a composite with more than one part).

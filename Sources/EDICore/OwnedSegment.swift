@@ -161,8 +161,8 @@ extension SegmentArena {
     init(copying range: Range<Int>, of source: SegmentArena) {
         let first = source.entries[range.lowerBound], last = source.entries[range.upperBound - 1]
         let byteStart = first.byteStart, markStart = first.markStart
-        bytes = Array(source.bytes[byteStart..<last.byteStart + Int(last.byteCount)])
-        marks = Array(source.marks[markStart..<last.markStart + Int(last.markCount)])
+        bytes = Self.copy(source.bytes, byteStart..<last.byteStart + Int(last.byteCount))
+        marks = Self.copy(source.marks, markStart..<last.markStart + Int(last.markCount))
         usedBytes = bytes.count
         usedMarks = marks.count
         entries = Array(source.entries[range])
@@ -171,6 +171,18 @@ extension SegmentArena {
             for index in moved.indices {
                 moved[index].byteStart -= byteStart
                 moved[index].markStart -= markStart
+            }
+        }
+    }
+
+    /// Part of an array copied with one `memcpy` (`Array(slice)` copied it element by element).
+    static func copy<Element: FixedWidthInteger>(_ source: [Element], _ range: Range<Int>) -> [Element] {
+        source.withUnsafeBufferPointer { all in
+            Array(unsafeUninitializedCapacity: range.count) { target, count in
+                if let base = all.baseAddress, !range.isEmpty {
+                    target.baseAddress!.initialize(from: base + range.lowerBound, count: range.count)
+                }
+                count = range.count
             }
         }
     }

@@ -10,16 +10,31 @@ extension ElementChecker {
     /// ``check(_:against:into:)``, then finds what there is. It adds nothing itself, so the findings
     /// are the exact pass's alone.
     func isClean(_ segment: Segment, _ table: SegmentCheck) -> Bool {
-        guard !table.exactOnly, segment.elementCount <= table.lastPosition else { return false }
+        guard let presence = cleanPresence(segment, table) else { return false }
+        return Self.rulesHold(presence, table)
+    }
+
+    /// Whether the segment's syntax rules hold for the elements present (bit `p` for position `p`).
+    @inline(__always)
+    static func rulesHold(_ presence: UInt64, _ table: SegmentCheck) -> Bool {
+        for rule in table.rules where !rule.holds(presence) { return false }
+        return true
+    }
+
+    /// ``isClean(_:_:)`` without the syntax rules: the positions present (bit `p` for position `p`,
+    /// below 64) when every element is clean, nil otherwise. The rules depend on nothing else, so a
+    /// caller may remember which presence masks passed them (``TransactionValidator``).
+    func cleanPresence(_ segment: Segment, _ table: SegmentCheck) -> UInt64? {
+        guard !table.exactOnly, segment.elementCount <= table.lastPosition else { return nil }
         let delimiters = segment.delimiters
-        if let repetition = delimiters.repetition, Self.holds(repetition, in: segment.bytes) { return false }
+        if let repetition = delimiters.repetition, Self.holds(repetition, in: segment.bytes) { return nil }
         // 0x100: no release character to honour.
         let release: UInt16 = segment.hasReleaseCharacters ? delimiters.release.map(UInt16.init) ?? 0x100 : 0x100
         let separators = Separators(component: delimiters.component, release: release, decimalMark: delimiters.decimalMark)
         // Values are searched only when the segment holds a component separator or a release character.
         let scans = release < 0x100 || Self.holds(separators.component, in: segment.bytes)
         let markCount = segment.elementCount
-        guard let elements = table.elements.baseAddress else { return true }
+        guard let elements = table.elements.baseAddress else { return 0 }
         var presence: UInt64 = 0
         var index = 0
         while index < table.elements.count {
@@ -28,37 +43,59 @@ extension ElementChecker {
             if position > markCount {
                 // Absent: beyond the segment's last element, so are the ones after it when positions ascend.
                 if table.ascending {
-                    if table.lastMandatory >= index { return false }
+                    if table.lastMandatory >= index { return nil }
                     break
                 }
-                if element.pointee.usage == .mandatory { return false }
+                if element.pointee.usage == .mandatory { return nil }
                 index += 1
                 continue
             }
             let value = segment.element(position).bytes
             index += 1
             guard let start = value.baseAddress, !value.isEmpty else {
-                if element.pointee.usage == .mandatory { return false }
+                if element.pointee.usage == .mandatory { return nil }
                 continue
             }
             if position < 64 { presence |= 1 << UInt64(position) }
-            if element.pointee.usage == .notUsed { return false }
+            if element.pointee.usage == .notUsed { return nil }
             if element.pointee.isComposite {
-                guard isCleanComposite(start, value.count, element, table, scans: scans, separators) else { return false }
+                guard isCleanComposite(start, value.count, element, table, scans: scans, separators) else { return nil }
                 continue
             }
             var escaped = false
             if scans {
-                for byte in value {
-                    // A simple element holding a component separator (escaped or not) is the exact pass's.
-                    if byte == separators.component { return false }
-                    if UInt16(byte) == separators.release { escaped = true }
+                // A simple element holding a component separator (escaped or not) is the exact pass's.
+                if separators.release == 0x100 {
+                    let bytes = start.assumingMemoryBound(to: UInt8.self)
+                    if Self.firstIndex(of: separators.component, in: bytes, from: 0, count: value.count) < value.count { return nil }
+                } else {
+                    for byte in value {
+                        if byte == separators.component { return nil }
+                        if UInt16(byte) == separators.release { escaped = true }
+                    }
                 }
             }
-            guard isCleanValue(start, value.count, escaped: escaped, element, separators) else { return false }
+            guard isCleanValue(start, value.count, escaped: escaped, element, separators) else { return nil }
         }
-        for rule in table.rules where !rule.holds(presence) { return false }
-        return true
+        return presence
+    }
+
+    /// The index of the first `byte` in `bytes[from..<count]`, or `count`: eight bytes at a time (a
+    /// zero-byte test on the word XOR the byte repeated; its lowest flag is exact), then byte by byte.
+    /// Reads nothing outside `bytes[from..<count]`.
+    @inline(__always)
+    static func firstIndex(of byte: UInt8, in bytes: UnsafePointer<UInt8>, from: Int, count: Int) -> Int {
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let pattern = UInt64(byte) &* ones
+        var index = from
+        while index &+ 8 <= count {
+            let word = UInt64(littleEndian: UnsafeRawPointer(bytes + index).loadUnaligned(as: UInt64.self)) ^ pattern
+            let found = (word &- ones) & ~word & (ones &<< 7)
+            if found != 0 { return index &+ found.trailingZeroBitCount &>> 3 }
+            index &+= 8
+        }
+        while index < count, bytes[index] != byte { index &+= 1 }
+        return index
     }
 
     /// The separators the clean pass splits and reads values with.
@@ -84,15 +121,19 @@ extension ElementChecker {
             var index = 0
             while true {
                 var escaped = false
-                while index < count {
-                    let byte = bytes[index]
-                    if UInt16(byte) == separators.release {
-                        escaped = true
-                        index += 2
-                        continue
+                if separators.release == 0x100 {
+                    index = Self.firstIndex(of: separators.component, in: bytes, from: index, count: count)
+                } else {
+                    while index < count {
+                        let byte = bytes[index]
+                        if UInt16(byte) == separators.release {
+                            escaped = true
+                            index += 2
+                            continue
+                        }
+                        if byte == separators.component { break }
+                        index += 1
                     }
-                    if byte == separators.component { break }
-                    index += 1
                 }
                 let end = min(index, count)
                 number += 1

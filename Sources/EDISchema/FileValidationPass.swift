@@ -164,31 +164,30 @@ struct FileValidationPass {
         transactionOpen = false
     }
 
-    /// Takes the next event of the reader.
-    mutating func consume(_ event: TokenizerEvent) throws {
-        switch event {
-        case .segment(let segment):
-            lastLocation = (segment.location, segment.tag)
-            if transactionOpen, !FileValidator.isControlTag(segment.tag) {
-                // The common case, a body segment of an open transaction: only the transaction sees it
-                // (the outliner, which would only count it, is told the count at the next control segment).
-                uncountedSegments += 1
-                take(segment)
-                return
-            }
-            try consumeControl(segment)
-        case .issue(let issue):
-            outliner.countTransactionSegments(uncountedSegments)
-            uncountedSegments = 0
-            if issue.abandonsInterchange {
-                closeTransaction(at: issue.position, endedBy: issue)
-                outliner.abandon(at: issue.position)
-            }
-            result.envelopeDiagnostics.append(Diagnostic(envelopeIssue: issue))
-            routeNewEnvelopeFindings()
-        case .needMoreInput, .endOfInput:
-            break
+    /// Takes the next segment of the reader.
+    @inline(__always)
+    mutating func consume(segment: Segment) throws {
+        lastLocation = (segment.location, segment.tag)
+        if transactionOpen, !FileValidator.isControlTag(segment.tag) {
+            // The common case, a body segment of an open transaction: only the transaction sees it
+            // (the outliner, which would only count it, is told the count at the next control segment).
+            uncountedSegments += 1
+            take(segment)
+            return
         }
+        try consumeControl(segment)
+    }
+
+    /// Takes a warning or error of the reader.
+    mutating func consume(issue: SyntaxIssue) {
+        outliner.countTransactionSegments(uncountedSegments)
+        uncountedSegments = 0
+        if issue.abandonsInterchange {
+            closeTransaction(at: issue.position, endedBy: issue)
+            outliner.abandon(at: issue.position)
+        }
+        result.envelopeDiagnostics.append(Diagnostic(envelopeIssue: issue))
+        routeNewEnvelopeFindings()
     }
 
     /// An envelope segment, a transaction header or trailer, or a segment outside a transaction.

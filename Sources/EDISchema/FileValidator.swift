@@ -114,11 +114,10 @@ public struct FileValidator {
                                       workers: workers > 0 && Self.fileSize(path) >= parallelMinimumBytes ? workers : 0,
                                       onTransaction: onTransaction, onValidatedTransaction: onValidatedTransaction)
         do {
-            // A loop rather than a closure, and the per-file state in one struct: its accesses are
-            // checked at compile time instead of several times per segment at run time.
-            while case let event = try reader.next(), !event.isEnd {
-                try pass.consume(event)
-            }
+            // The tokenizer's batch loop hands each segment to the closure without building an event;
+            // the per-file state is one struct captured by non-escaping closures, so its accesses are
+            // checked at compile time, not per segment at run time.
+            try reader.forEachSegment({ try pass.consume(segment: $0) }, issue: { pass.consume(issue: $0) })
         } catch {
             pass.abandon()
             throw error
@@ -173,7 +172,8 @@ public struct FileValidator {
         }
         let id = header.tag == "ST" ? header[1] ?? "" : header.element(2).component(1).string
         let version = context.version(for: header)
-        let key = "\(header.syntax)/\(version)/\(id)"
+        // `description` named: interpolating the enum itself looks up its conformances at run time.
+        let key = header.syntax.description + "/" + version + "/" + id
         if let cached = cache[key] { return cached }
         var schema = try repository.transaction(syntax: header.syntax, version: version, id: id)
         var standIn: String?

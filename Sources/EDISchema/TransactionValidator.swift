@@ -32,6 +32,10 @@ public struct TransactionValidator {
     private let checksHierarchy: Bool
     /// Findings so far.
     public private(set) var diagnostics: [Diagnostic] = []
+    /// Presence masks that passed their segment's syntax rules (which depend on nothing else), by
+    /// segment table modulo 8: a repeated segment's rules are not evaluated again. -1: empty.
+    private var rulesPassedTable = SIMD8<Int32>(repeating: -1)
+    private var rulesPassedPresence = SIMD8<UInt64>()
 
     /// Starts a transaction (compiling the schema; use a ``ValidationPlan`` to compile once).
     public init(schema: TransactionSchema, encoding: CharacterEncoding = .utf8) {
@@ -53,7 +57,7 @@ public struct TransactionValidator {
         let before = diagnostics.count
         let table = walker.place(segment, into: &diagnostics)
         // The clean pass answers for most segments; the exact pass runs where it cannot, and finds what there is.
-        if table >= 0, !checker.isClean(segment, compiled.segmentChecks[table]) {
+        if table >= 0, !isClean(segment, table: table) {
             checker.check(segment, against: compiled.segments[table], into: &diagnostics)
         }
         if checksHierarchy, segment.tag == hierarchyTag {
@@ -65,6 +69,21 @@ public struct TransactionValidator {
                 diagnostics[index].loopPath = path
             }
         }
+    }
+
+    /// ``ElementChecker/isClean(_:_:)``, remembering the last presence mask that passed the rules of
+    /// each segment table (by table modulo 8).
+    @inline(__always)
+    private mutating func isClean(_ segment: Segment, table: Int) -> Bool {
+        let check = compiled.segmentChecks[table]
+        guard let presence = checker.cleanPresence(segment, check) else { return false }
+        if check.rules.isEmpty { return true }
+        let slot = table & 7
+        if rulesPassedTable[slot] == Int32(truncatingIfNeeded: table), rulesPassedPresence[slot] == presence { return true }
+        guard ElementChecker.rulesHold(presence, check) else { return false }
+        rulesPassedTable[slot] = Int32(truncatingIfNeeded: table)
+        rulesPassedPresence[slot] = presence
+        return true
     }
 
     /// Ends the transaction; returns every finding.

@@ -114,3 +114,34 @@ import TestSupport
         #expect(owned[2][2] == "PO-1")
     }
 }
+
+/// `ElementView.component(_:)` finds its part without building `components`: the same view
+/// (bytes and offset) for every position, on seeded values with component and repetition
+/// separators and release characters in any order.
+@Suite struct ComponentLookupTests {
+    @Test func componentIsComponentsAtEveryPosition() throws {
+        var random = SeededGenerator(seed: 0x5EED_C0DE)
+        let alphabet = Array("AB1:?*+".utf8)
+        for round in 0..<400 {
+            let length = Int.random(in: 0...14, using: &random)
+            let value = String(decoding: (0..<length).map { _ in alphabet.randomElement(using: &random)! }, as: UTF8.self)
+            // Syntax 4 (repetition `*`), release `?`; a trailing release is escaped so the segment ends where it should.
+            let text = "UNA:+.?*'UNB+UNOC:4+S+R+261129:0930+1'UNH+1+X:D:96A:UN'FTX+"
+                + (value.hasSuffix("?") ? value + "?" : value) + "'UNT+3+1'UNZ+1+1'"
+            let result = tokenize(text)
+            let ftx = try #require(result.segments.first { $0.tag == "FTX" }, "round \(round): \(value)")
+            ftx.owned.withSegment { segment in
+                let element = segment.element(1)
+                let parts = element.components
+                for position in 0...(parts.count + 1) {
+                    let found = element.component(position)
+                    let expected = position >= 1 && position <= parts.count ? parts[position - 1] : nil
+                    #expect(Array(found.bytes) == Array(expected?.bytes ?? UnsafeRawBufferPointer(start: nil, count: 0)),
+                            "round \(round): \(value), component \(position)")
+                    #expect(found.offsetInSegment == (expected?.offsetInSegment ?? element.offsetInSegment + element.bytes.count),
+                            "round \(round): \(value), component \(position)")
+                }
+            }
+        }
+    }
+}

@@ -132,3 +132,23 @@ struct CleanPassTests {
         #expect(tally.exact > 2_000, "\(tally)")
     }
 }
+
+/// The clean pass's word-at-a-time byte search agrees with a plain scan at every start and length,
+/// and reads nothing past the end it is given.
+@Suite struct CleanPassByteSearchTests {
+    @Test func firstIndexAgreesWithAPlainScan() {
+        var random = SeededGenerator(seed: 0xB17E_5EA2)
+        for _ in 0..<2_000 {
+            let count = Int.random(in: 0...40, using: &random)
+            // Only `count` bytes are allocated, so a read past them is out of bounds (`swift test --sanitize=address` catches it).
+            let bytes = UnsafeMutablePointer<UInt8>.allocate(capacity: max(count, 1))
+            defer { bytes.deallocate() }
+            for index in 0..<count { bytes[index] = [0x3A, 0x3B, 0x00, 0xBA, 0x41, 0x01].randomElement(using: &random)! }
+            let target: UInt8 = [0x3A, 0x00, 0x01, 0xBA].randomElement(using: &random)!
+            let from = count == 0 ? 0 : Int.random(in: 0...count, using: &random)
+            var expected = from
+            while expected < count, bytes[expected] != target { expected += 1 }
+            #expect(ElementChecker.firstIndex(of: target, in: bytes, from: from, count: count) == expected)
+        }
+    }
+}

@@ -17,8 +17,10 @@ import Glibc
 var arguments = Array(CommandLine.arguments.dropFirst())
 var schemas = URL(fileURLWithPath: FileManager.default.currentDirectoryPath).appendingPathComponent("Schemas")
 if let path = takeOption("--schemas", from: &arguments) { schemas = URL(fileURLWithPath: path) }
+// `--stages validate,map,json,direct` (default: all four) runs only those passes, e.g. validation alone for callgrind.
+let stageNames = takeOption("--stages", from: &arguments)?.split(separator: ",").map(String.init)
 guard !arguments.isEmpty else {
-    FileHandle.standardError.write(Data("usage: edikit-translate-bench [--schemas DIR] FILE…\n".utf8))
+    FileHandle.standardError.write(Data("usage: edikit-translate-bench [--schemas DIR] [--stages validate,map,json,direct] FILE…\n".utf8))
     exit(2)
 }
 
@@ -28,13 +30,16 @@ enum Stage: String, CaseIterable {
     case map = "+ typed model + mapping"
     case json = "+ JSON"
     case direct = "+ direct JSON"
+
+    /// The name `--stages` takes.
+    var name: String { "\(self)" }
 }
 
 var validator = FileValidator(repository: SchemaRepository(root: schemas))
 validator.keepsResults = false
 validator.collectsSegments = true
 for path in arguments {
-    for stage in Stage.allCases {
+    for stage in Stage.allCases where stageNames?.contains(stage.name) ?? true {
         var transactions = 0
         var documents = 0
         var failed = 0
