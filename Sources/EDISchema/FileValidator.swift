@@ -145,7 +145,11 @@ public struct FileValidator {
     /// Envelope segments and transaction headers and trailers: the tags the per-file bookkeeping acts on.
     @inline(__always)
     static func isControlTag(_ tag: SegmentTag) -> Bool {
-        switch tag {
+        // Every control tag starts with G, I, S, T or U: one test settles most body segments.
+        let first = UInt8(truncatingIfNeeded: tag.rawValue >> 16)
+        guard first == UInt8(ascii: "S") || first == UInt8(ascii: "U") || first == UInt8(ascii: "I")
+                || first == UInt8(ascii: "G") || first == UInt8(ascii: "T") else { return false }
+        return switch tag {
         case "ST", "SE", "UNH", "UNT": true
         default: isEnvelopeTag(tag)
         }
