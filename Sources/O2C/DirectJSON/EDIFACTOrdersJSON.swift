@@ -267,8 +267,10 @@ struct EDIFACTOrdersWriter {
         if !json.appendPlainText(part.bytes, release: part.release) { failed = true }
     }
 
-    /// A value as a string, `""` when absent (a `String` the model defaults to empty).
+    /// A value as a string, `""` when absent (a `String` the model defaults to empty); one without
+    /// a release character checked and copied in one pass.
     mutating func string(_ part: EDIFACTPart?, to json: inout DocumentJSONWriter) {
+        if let part, !part.isReleased { return plainString(part.bytes, to: &json) }
         json.quote()
         if let part { text(part, to: &json) }
         json.quote()
@@ -295,9 +297,7 @@ struct EDIFACTOrdersWriter {
 
     /// Bytes known to hold no release character (a code) as a string.
     mutating func plainString(_ bytes: UnsafeRawBufferPointer, to json: inout DocumentJSONWriter) {
-        json.quote()
-        if !json.appendPlainText(bytes, release: nil) { failed = true }
-        json.quote()
+        if !json.plainString(bytes) { failed = true }
     }
 }
 
