@@ -42,7 +42,14 @@ struct TranslateCommand: ParsableCommand {
     @Option(name: .long, help: "Transactions mapped at once (default: the number of cores); memory grows with it.")
     var jobs: Int?
 
+    @Option(name: .long, help: "Nice levels the mapping threads run below the reading thread, so that reading and validating, the one serial stage, keeps a core (default 3; 0: the same priority; Linux).")
+    var workerNice: Int32 = WorkerPriority.defaultSteps
+
     @OptionGroup var output: OutputOptions
+
+    func validate() throws {
+        guard (0...19).contains(workerNice) else { throw ValidationError("--worker-nice must be 0 to 19") }
+    }
 
     func run() throws {
         let repository = try SchemaLocation.repository(schemas)
@@ -66,7 +73,7 @@ struct TranslateCommand: ParsableCommand {
         // each is translated as soon as it is validated.
         let batchSize = jobCount > 1 ? TranslationRun.batchSize : 1
         let run = TranslationRun(writer: writer, report: try ReportWriter(folder: out), progress: progress,
-                                 printsFailures: output.format == .text, jobs: jobCount)
+                                 printsFailures: output.format == .text, jobs: jobCount, workerNiceness: workerNice)
 
         for path in files {
             var fileRecord = ReportFile(path: path)

@@ -10,7 +10,8 @@ import O2C
 /// `jobs` worker threads take batches from a ``BatchQueue`` while the caller (the reading thread)
 /// validates the next transactions: each worker maps every transaction of its batch, encodes its
 /// document and stages it (written, not yet named: ``DocumentFolder``), then hands the batch to
-/// the ``TranslationRecorder`` and takes the next one, never waiting for another worker. The
+/// the ``TranslationRecorder`` and takes the next one, never waiting for another worker. Workers
+/// run a few nice levels below the reading thread (``WorkerPriority``), the pipeline's one serial stage. The
 /// recorder names and publishes the documents and reports them in input order (a repeated name's
 /// `-2` goes to the later transaction), so the output is the same whatever the job count. At most
 /// `2 × jobs` batches, and no more than ``bytesOut`` of source segments (unless a single batch is
@@ -34,7 +35,10 @@ final class TranslationRun {
     /// Report events (file entries and batches) handed out so far.
     private var events = 0
 
-    init(writer: TranslationWriter, report: ReportWriter, progress: TranslateProgress, printsFailures: Bool, jobs: Int) {
+    /// `workerNiceness`: nice levels the workers run below the calling (reading) thread
+    /// (``WorkerPriority``).
+    init(writer: TranslationWriter, report: ReportWriter, progress: TranslateProgress, printsFailures: Bool, jobs: Int,
+         workerNiceness: Int32 = WorkerPriority.defaultSteps) {
         guard jobs > 1 else {
             recorder = TranslationRecorder(writer: writer, report: report, progress: progress,
                                            printsFailures: printsFailures, batchRecorded: {})
@@ -55,6 +59,7 @@ final class TranslationRun {
         for index in 0..<jobs {
             stopped.enter()
             let worker = Thread {
+                WorkerPriority.lowerCallingThread(by: workerNiceness)
                 let translator = BatchTranslator(writer: writer, recorder: recorder)
                 while let batch = queue.take() { translator.translate(batch) }
                 stopped.leave()

@@ -24,9 +24,9 @@ import TestSupport
 
     /// Translates `input` into `work/out-<jobs>` with `--compact`, expecting success: the documents
     /// written (by relative path) and the report's file entries.
-    static func translated(_ input: URL, jobs: String, in work: URL) throws -> (documents: [String: Data], files: [[String: Any]]) {
-        let out = work.appendingPathComponent("out-\(jobs)")
-        let run = try InspectCommandTests.run(["translate", input.path, "--out", out.path, "--jobs", jobs, "--compact"])
+    static func translated(_ input: URL, jobs: String, in work: URL, _ more: [String] = []) throws -> (documents: [String: Data], files: [[String: Any]]) {
+        let out = work.appendingPathComponent((["out", jobs] + more).joined(separator: "-"))
+        let run = try InspectCommandTests.run(["translate", input.path, "--out", out.path, "--jobs", jobs, "--compact"] + more)
         #expect(run.status == 0, "\(run.stdout)\(run.stderr)")
         var documents: [String: Data] = [:]
         for file in allFiles(out) where file.hasSuffix(".json") && file != "report.json" {
@@ -204,8 +204,9 @@ import TestSupport
         try text.write(to: input, atomically: true, encoding: .utf8)
         var trees: [[String: Data]] = []
         var reports: [[[String: Any]]] = []
-        for jobs in ["1", "2", "4"] {
-            let (tree, files) = try Self.translated(input, jobs: jobs, in: work)
+        // The workers' priority (below the reading thread's by default) changes nothing written.
+        for (jobs, more) in [("1", []), ("2", []), ("4", []), ("2", ["--worker-nice", "0"]), ("2", ["--worker-nice", "19"])] {
+            let (tree, files) = try Self.translated(input, jobs: jobs, in: work, more)
             trees.append(tree)
             reports.append(files)
         }
@@ -267,6 +268,14 @@ import TestSupport
         #expect(outputs[1] == outputs[0])
         let largest = try #require(trees[0].values.map(\.count).max())
         #expect(largest > 1_000_000, "a large order's document holds its 8,000 lines")
+    }
+
+    @Test func workerNiceOutOfRangeIsAUsageError() throws {
+        let out = try Self.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: out) }
+        let run = try InspectCommandTests.run(["translate", "Samples/inbox", "--out", out.path, "--worker-nice", "20"])
+        #expect(run.status == 2)
+        #expect(run.stderr.contains("--worker-nice must be 0 to 19"))
     }
 
     @Test func missingInputIsAUsageError() throws {
