@@ -152,9 +152,7 @@ extension SegmentArena {
     /// The segments in `range` as owned segments sharing one store: their bytes, separator offsets
     /// and entries copied once, in a few allocations whatever the number of segments.
     public func ownedSegments(in range: Range<Int>) -> [OwnedSegment] {
-        guard !range.isEmpty else { return [] }
-        let store = SegmentStore(SegmentArena(copying: range, of: self))
-        return (0..<range.count).map { OwnedSegment(store: store, index: $0) }
+        transactionSegments(in: range).owned
     }
 
     /// An arena of exactly the segments in `range` of another one, renumbered from 0.

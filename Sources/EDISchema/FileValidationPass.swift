@@ -91,11 +91,12 @@ struct FileValidationPass {
     /// Whether the open transaction's segments are in the batch rather than in `collected`.
     var openSegmentsInBatch: Bool { openHasSchema && !openStreams }
 
-    /// The open transaction's segments as owned segments sharing one store, when collected.
-    mutating func freezeOpenSegments() -> [OwnedSegment] {
-        guard validator.collectsSegments else { return [] }
-        if openSegmentsInBatch { return handOff.batch.arena.ownedSegments(in: openFirstSegment..<handOff.nextSegmentIndex) }
-        let owned = collected.ownedSegments(in: 0..<collected.count)
+    /// The open transaction's segments frozen into one store, when collected (one object for the
+    /// whole transaction: the worker makes owned segments or views from it).
+    mutating func freezeOpenSegments() -> TransactionSegments {
+        guard validator.collectsSegments else { return TransactionSegments() }
+        if openSegmentsInBatch { return handOff.batch.arena.transactionSegments(in: openFirstSegment..<handOff.nextSegmentIndex) }
+        let owned = collected.transactionSegments(in: 0..<collected.count)
         // Memory is kept for the next transaction, unless this one was large: then it is let go.
         if collected.byteCount > validator.largeTransactionBytes { collected = SegmentArena() } else { collected.removeAll() }
         return owned
@@ -124,7 +125,7 @@ struct FileValidationPass {
         var closed = transaction.merged()
         onTransaction?(closed)
         if let onValidatedTransaction, let envelope = transaction.envelope {
-            onValidatedTransaction(ValidatedTransaction(result: closed, envelope: envelope, segments: transaction.segments,
+            onValidatedTransaction(ValidatedTransaction(result: closed, envelope: envelope, segmentStore: transaction.segments,
                                                         group: transaction.treeSlot?.ordinal))
         }
         guard validator.keepsResults else { return }

@@ -43,8 +43,15 @@ public struct ValidatedTransaction: Sendable {
     public var result: TransactionResult
     /// Where it came from.
     public var envelope: TransactionEnvelope
-    /// Its segments, header to trailer (empty unless the validator collects them).
-    public var segments: [OwnedSegment]
+    /// Its segments, header to trailer, in one store (empty unless the validator collects them):
+    /// what crosses from the reading thread to a worker, with one retain for the whole transaction.
+    public var segmentStore: TransactionSegments
+    /// Its segments, header to trailer (empty unless the validator collects them), as owned segments
+    /// made from ``segmentStore`` at each access: read it once and keep the array.
+    public var segments: [OwnedSegment] {
+        get { segmentStore.owned }
+        set { segmentStore = TransactionSegments(newValue) }
+    }
     /// Its functional group's index among all the file's groups, interchange after interchange, as in
     /// ``FileValidation/interchanges`` (an implicit group counts); nil unless results are kept.
     public var group: Int? = nil

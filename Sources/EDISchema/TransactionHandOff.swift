@@ -8,7 +8,7 @@ struct PendingTransaction {
     /// Its envelope, when the caller asked for validated transactions.
     var envelope: TransactionEnvelope?
     /// Its segments, when the validator collects them.
-    var segments: [OwnedSegment]
+    var segments: TransactionSegments
     /// Its place in the interchange tree, when results are kept.
     var treeSlot: InterchangeTreeBuilder.Slot?
     /// The syntax error that cut it off before its trailer, if one did.

@@ -26,9 +26,9 @@ public enum InboundTranslator {
         let name = "\(envelope.syntax) \(envelope.transactionType) \(envelope.transactionControlNumber)"
         guard documentType(syntax: envelope.syntax, transactionType: envelope.transactionType) != nil else {
             throw MappingError("no internal document for \(envelope.syntax) \(envelope.transactionType)",
-                               position: transaction.segments.first?.position ?? transaction.result.position)
+                               position: transaction.segmentStore.first?.position ?? transaction.result.position)
         }
-        guard !transaction.segments.isEmpty else {
+        guard !transaction.segmentStore.isEmpty else {
             throw MappingError("\(name) has no segments to map (validate with collectsSegments)",
                                position: transaction.result.position)
         }

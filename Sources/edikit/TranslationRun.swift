@@ -143,7 +143,7 @@ final class BatchTranslator {
             writer.stage(&prepared, json: json)
             return prepared
         }
-        let offset = batch.transactions.last?.segments.last?.position.byteOffset ?? 0
+        let offset = batch.transactions.last?.segmentStore.last?.position.byteOffset ?? 0
         recorder.record(.transactions(prepared, offsetInFile: offset), at: batch.event)
     }
 }

@@ -24,7 +24,7 @@ public enum DirectDocumentJSON {
     /// segments; nil (and nothing appended) when no direct writer handles this transaction. The
     /// transaction must be valid and carry its segments.
     public static func append(_ transaction: ValidatedTransaction, to json: inout DocumentJSONWriter) -> Written? {
-        guard transaction.result.isValid, !transaction.segments.isEmpty else { return nil }
+        guard transaction.result.isValid, !transaction.segmentStore.isEmpty else { return nil }
         let start = json.count
         let businessKey: String??
         switch (transaction.envelope.syntax, transaction.envelope.transactionType) {

@@ -17,8 +17,8 @@ enum EDIFACTOrdersJSON {
     /// Writes the purchase order's JSON (with its `type`) and returns its business key (the outer
     /// optional nil: not handled, the caller rolls back).
     static func write(_ transaction: ValidatedTransaction, to json: inout DocumentJSONWriter) -> String?? {
-        guard transaction.segments.count >= 3 else { return nil }
-        // The segments read in place (no retain of each one read).
+        guard transaction.segmentStore.count >= 3 else { return nil }
+        // The segments made once on this (worker) thread, then read in place (no retain of each one read).
         return transaction.segments.withUnsafeBufferPointer { segments in
             withUnsafeTemporaryAllocation(of: OrdersSegmentRole.self, capacity: segments.count) { roles -> String?? in
                 guard let layout = OrdersLayout(segments, roles: roles) else { return nil }

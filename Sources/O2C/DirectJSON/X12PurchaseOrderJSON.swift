@@ -18,8 +18,9 @@ struct X12PurchaseOrderJSON {
     /// Writes the purchase order's JSON (with its `type`) and returns its business key (the outer
     /// optional nil: not handled, the caller rolls back).
     static func write(_ transaction: ValidatedTransaction, to json: inout DocumentJSONWriter) -> String?? {
-        guard let layout = X12PurchaseOrderLayout(transaction.segments) else { return nil }
-        let order = X12PurchaseOrderJSON(segments: transaction.segments, layout: layout)
+        let segments = transaction.segments  // made once, on this (worker) thread
+        guard let layout = X12PurchaseOrderLayout(segments) else { return nil }
+        let order = X12PurchaseOrderJSON(segments: segments, layout: layout)
         var envelope = DocumentEnvelope(transaction.envelope)
         if envelope.version.isEmpty { envelope.version = transaction.envelope.groupVersion ?? "" }
         guard order.write(envelope: envelope, to: &json) else { return nil }
