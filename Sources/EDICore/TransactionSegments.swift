@@ -46,6 +46,21 @@ public struct TransactionSegments: RandomAccessCollection, Sendable {
         return OwnedSegment(store: store!, index: position)
     }
 
+    /// Calls `body` with a view of segment `position`, valid only during the call (no owned segment
+    /// made, no retain).
+    @inlinable
+    public func withSegment<R>(at position: Int, _ body: (Segment) throws -> R) rethrows -> R {
+        try store!.arena.withSegment(at: position, body)
+    }
+
+    /// The tag of segment `position`.
+    @inlinable
+    public func tag(at position: Int) -> SegmentTag { store!.arena.entries[position].tag }
+
+    /// Whether the values of segment `position` need unescaping.
+    @inlinable
+    public func hasReleaseCharacters(at position: Int) -> Bool { store!.arena.entries[position].hasReleaseCharacters }
+
     /// The segments as an array of owned segments (one retain of the store each).
     public var owned: [OwnedSegment] {
         guard let store else { return [] }

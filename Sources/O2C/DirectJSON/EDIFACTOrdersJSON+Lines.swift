@@ -37,7 +37,7 @@ extension EDIFACTOrdersWriter {
         }
         if quantities > 1 || prices > 1 || amounts > 0 {
             for index in group where roles[index] == .quantity || roles[index] == .price || roles[index] == .amount {
-                segments[index].withSegment { segment in
+                segments.withSegment(at: index) { segment in
                     let qualifier = code(segment.edifactPart(1, 1))
                     switch roles[index] {
                     case .quantity: if ordered == nil, qualifier?.isText("21") == true { ordered = index }
@@ -55,10 +55,10 @@ extension EDIFACTOrdersWriter {
         let dates = namedDates(in: group, header: false)
         let object = json.beginObject()
         json.emptyArray(#","allowancesCharges":[]"#)
-        if let amount { segments[amount].withSegment { optionalNumber(#","amount":"#, $0.edifactPart(1, 2), to: &json) } }
+        if let amount { segments.withSegment(at: amount) { optionalNumber(#","amount":"#, $0.edifactPart(1, 2), to: &json) } }
         description(in: group, to: &json)
         items(in: group, to: &json)
-        segments[lin].withSegment { lin in
+        segments.withSegment(at: lin) { lin in
             // 1082 is required: the mapping reports a line without one.
             let number = lin.edifactPart(1, 1)
             if number == nil { failed = true }
@@ -69,7 +69,7 @@ extension EDIFACTOrdersWriter {
         otherDates(in: group, to: &json)
         json.emptyArray(#","parties":[]"#)
         json.key(#","quantity":"#)
-        segments[quantity].withSegment { qty in
+        segments.withSegment(at: quantity) { qty in
             // Without 6060 the mapping writes 0 and drops the unit: not written here.
             let quantity = qty.edifactComponents(1)
             guard let value = quantity[2] else {
@@ -88,7 +88,7 @@ extension EDIFACTOrdersWriter {
             self.date(at: date, to: &json)
         }
         json.emptyArray(#","taxes":[]"#)
-        if let price = net ?? firstPrice { segments[price].withSegment { unitPrice($0, to: &json) } }
+        if let price = net ?? firstPrice { segments.withSegment(at: price) { unitPrice($0, to: &json) } }
         json.endObject(object)
     }
 
@@ -96,7 +96,7 @@ extension EDIFACTOrdersWriter {
     private mutating func description(in group: Range<Int>, to json: inout DocumentJSONWriter) {
         var first = true
         for index in group where roles[index] == .description {
-            segments[index].withSegment { imd in
+            segments.withSegment(at: index) { imd in
                 let description = imd.edifactComponents(3)
                 for component in 4...5 {
                     guard let part = description[component] else { continue }
@@ -117,9 +117,9 @@ extension EDIFACTOrdersWriter {
     /// `items`: the `LIN` C212, then each C212 of the `PIA`s, those with an item number.
     private mutating func items(in group: Range<Int>, to json: inout DocumentJSONWriter) {
         let array = json.beginArray(#","items":[]"#)
-        segments[group.lowerBound].withSegment { item($0, element: 3, to: &json) }
+        segments.withSegment(at: group.lowerBound) { item($0, element: 3, to: &json) }
         for index in group where roles[index] == .identification {
-            segments[index].withSegment { pia in
+            segments.withSegment(at: index) { pia in
                 for element in 2...min(6, max(2, pia.elementCount)) { item(pia, element: element, to: &json) }
             }
         }

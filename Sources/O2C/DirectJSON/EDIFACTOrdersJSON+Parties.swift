@@ -27,9 +27,9 @@ extension EDIFACTOrdersWriter {
     private mutating func party(_ group: Range<Int>, to json: inout DocumentJSONWriter) {
         let nad = group.lowerBound
         let object = json.beginObject()
-        segments[nad].withSegment { address($0, to: &json) }
+        segments.withSegment(at: nad) { address($0, to: &json) }
         contacts(in: group, to: &json)
-        segments[nad].withSegment { nad in
+        segments.withSegment(at: nad) { nad in
             // C082: 3039 with its agency 3055 (the scheme).
             let identifiers = json.beginArray(#","identifiers":[]"#)
             let identification = nad.edifactComponents(2)
@@ -52,7 +52,7 @@ extension EDIFACTOrdersWriter {
             name(nad, to: &json)
         }
         references(in: group, role: .partyReference, dateRole: .partyReferenceDate, to: &json)
-        segments[nad].withSegment { nad in
+        segments.withSegment(at: nad) { nad in
             // 3035: the role from the table, else `other:` and the code.
             let qualifier = code(nad.edifactPart(1, 1))
             json.key(#","role":"#)
@@ -125,7 +125,7 @@ extension EDIFACTOrdersWriter {
             var phone: Int?, email: Int?, fax: Int?
             var next = index + 1
             while next < group.upperBound, roles[next] == .communication {
-                segments[next].withSegment { com in
+                segments.withSegment(at: next) { com in
                     guard let channel = code(com.edifactPart(1, 2)) else { return }
                     if phone == nil, channel.isText("TE") { phone = next }
                     if email == nil, channel.isText("EM") { email = next }
@@ -137,7 +137,7 @@ extension EDIFACTOrdersWriter {
             let object = json.beginObject()
             if let email { communication(#","email":"#, at: email, to: &json) }
             if let fax { communication(#","fax":"#, at: fax, to: &json) }
-            segments[index].withSegment { cta in
+            segments.withSegment(at: index) { cta in
                 optionalString(#","function":"#, cta.edifactPart(1, 1), to: &json)
                 optionalString(#","name":"#, cta.edifactPart(2, 2), to: &json)
             }
@@ -150,6 +150,6 @@ extension EDIFACTOrdersWriter {
     /// A `COM` number (C076 3148, `""` when absent).
     private mutating func communication(_ key: StaticString, at index: Int, to json: inout DocumentJSONWriter) {
         json.key(key)
-        segments[index].withSegment { string($0.edifactPart(1, 1), to: &json) }
+        segments.withSegment(at: index) { string($0.edifactPart(1, 1), to: &json) }
     }
 }

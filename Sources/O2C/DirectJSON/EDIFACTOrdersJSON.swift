@@ -17,15 +17,14 @@ enum EDIFACTOrdersJSON {
     /// Writes the purchase order's JSON (with its `type`) and returns its business key (the outer
     /// optional nil: not handled, the caller rolls back).
     static func write(_ transaction: ValidatedTransaction, to json: inout DocumentJSONWriter) -> String?? {
-        guard transaction.segmentStore.count >= 3 else { return nil }
-        // The segments made once on this (worker) thread, then read in place (no retain of each one read).
-        return transaction.segments.withUnsafeBufferPointer { segments in
-            withUnsafeTemporaryAllocation(of: OrdersSegmentRole.self, capacity: segments.count) { roles -> String?? in
-                guard let layout = OrdersLayout(segments, roles: roles) else { return nil }
-                var writer = EDIFACTOrdersWriter(segments: segments, roles: roles, layout: layout)
-                guard let number = writer.write(DocumentEnvelope(transaction.envelope), to: &json) else { return nil }
-                return .some(number)
-            }
+        let segments = transaction.segmentStore
+        guard segments.count >= 3 else { return nil }
+        // The segments read in the store (views, no owned segment made, no retain per segment).
+        return withUnsafeTemporaryAllocation(of: OrdersSegmentRole.self, capacity: segments.count) { roles -> String?? in
+            guard let layout = OrdersLayout(segments, roles: roles) else { return nil }
+            var writer = EDIFACTOrdersWriter(segments: segments, roles: roles, layout: layout)
+            guard let number = writer.write(DocumentEnvelope(transaction.envelope), to: &json) else { return nil }
+            return .some(number)
         }
     }
 }
@@ -34,7 +33,7 @@ enum EDIFACTOrdersJSON {
 /// the generated writer's order; ``failed`` once anything is not written as the model path would.
 struct EDIFACTOrdersWriter {
     /// The message's segments, `UNH` to `UNT`.
-    let segments: UnsafeBufferPointer<OwnedSegment>
+    let segments: TransactionSegments
     let roles: UnsafeMutableBufferPointer<OrdersSegmentRole>
     let layout: OrdersLayout
     /// Set when a value cannot be written as the model path writes it: the document is given up.
@@ -60,14 +59,14 @@ struct EDIFACTOrdersWriter {
         json.emptyArray(#","allowancesCharges":[]"#)
         json.emptyArray(#","contacts":[]"#)
         if let currency = header.first(where: { roles[$0] == .currency }) {
-            segments[currency].withSegment { optionalString(#","currency":"#, $0.edifactPart(1, 2), to: &json) }
+            segments.withSegment(at: currency) { optionalString(#","currency":"#, $0.edifactPart(1, 2), to: &json) }
         }
         json.key(#","envelope":"#)
         envelope.writeJSON(to: &json)
         lines(to: &json)
         guard !failed else { return nil }
         notes(in: header, to: &json)
-        segments[1].withSegment { bgm in
+        segments.withSegment(at: 1) { bgm in
             json.key(#","number":"#)
             string(bgm.edifactPart(2, 1), to: &json)
         }
@@ -75,10 +74,10 @@ struct EDIFACTOrdersWriter {
             json.key(#","orderDate":"#)
             self.date(at: date, to: &json)
         }
-        segments[1].withSegment { optionalString(#","orderType":"#, $0.edifactPart(1, 1), to: &json) }
+        segments.withSegment(at: 1) { optionalString(#","orderType":"#, $0.edifactPart(1, 1), to: &json) }
         otherDates(in: header, to: &json)
         parties(in: header, to: &json)
-        segments[1].withSegment { optionalString(#","purpose":"#, $0.edifactPart(3, 1), to: &json) }
+        segments.withSegment(at: 1) { optionalString(#","purpose":"#, $0.edifactPart(3, 1), to: &json) }
         references(in: header, role: .reference, dateRole: .referenceDate, to: &json)
         if let date = dates.requestedDelivery {
             json.key(#","requestedDelivery":"#)
@@ -99,13 +98,13 @@ struct EDIFACTOrdersWriter {
 
     /// Whether `UNH` S009 0065 is `ORDERS`, as the typed model requires.
     private mutating func isOrders() -> Bool {
-        segments[0].withSegment { unh in code(unh.edifactPart(2, 1))?.isText("ORDERS") ?? false } && !failed
+        segments.withSegment(at: 0) { unh in code(unh.edifactPart(2, 1))?.isText("ORDERS") ?? false } && !failed
     }
 
     /// `BGM` 1004 (element 2, component 1 in both directories) as the model decodes it; nil when
     /// missing (the mapping reports it).
     private func documentNumber() -> String? {
-        segments[1].withSegment { bgm in
+        segments.withSegment(at: 1) { bgm in
             guard let part = bgm.edifactPart(2, 1) else { return nil }
             guard let release = part.release else { return String(decoding: part.bytes, as: UTF8.self) }
             return String(decoding: ElementView.unescaped(part.bytes, release: release), as: UTF8.self)
@@ -120,7 +119,7 @@ struct EDIFACTOrdersWriter {
     mutating func namedDates(in range: Range<Int>, header: Bool) -> NamedDates {
         var named = NamedDates()
         for index in range where roles[index] == .date {
-            segments[index].withSegment { dtm in
+            segments.withSegment(at: index) { dtm in
                 let date = dtm.edifactComponents(1)
                 guard date[2] != nil else {
                     roles[index] = .structure
@@ -148,7 +147,7 @@ struct EDIFACTOrdersWriter {
             json.key(#","date":"#)
             date(at: index, to: &json)
             json.key(#","qualifier":"#)
-            segments[index].withSegment { string($0.edifactPart(1, 1), to: &json) }
+            segments.withSegment(at: index) { string($0.edifactPart(1, 1), to: &json) }
             json.endObject(object)
         }
         json.endArray(array)
@@ -156,7 +155,7 @@ struct EDIFACTOrdersWriter {
 
     /// A `DTM` value as ISO 8601.
     mutating func date(at index: Int, to json: inout DocumentJSONWriter) {
-        segments[index].withSegment { dtm in
+        segments.withSegment(at: index) { dtm in
             let date = dtm.edifactComponents(1)
             guard let value = date[2], !value.isReleased, json.edifactDate(value.bytes, format: code(date[3])) else {
                 failed = true
@@ -171,7 +170,7 @@ struct EDIFACTOrdersWriter {
         let array = json.beginArray(#","notes":[]"#)
         for index in range where roles[index] == .freeText {
             json.element()
-            segments[index].withSegment { ftx in
+            segments.withSegment(at: index) { ftx in
                 let object = json.beginObject()
                 optionalString(#","qualifier":"#, ftx.edifactPart(1, 1), to: &json)
                 json.key(#","text":"#)
@@ -200,11 +199,11 @@ struct EDIFACTOrdersWriter {
             json.element()
             let object = json.beginObject()
             if index + 1 < range.upperBound, roles[index + 1] == dateRole,
-               segments[index + 1].withSegment({ $0.edifactPart(1, 2) != nil }) {
+               segments.withSegment(at: index + 1, { $0.edifactPart(1, 2) != nil }) {
                 json.key(#","date":"#)
                 date(at: index + 1, to: &json)
             }
-            segments[index].withSegment { rff in
+            segments.withSegment(at: index) { rff in
                 let reference = rff.edifactComponents(1)
                 json.key(#","qualifier":"#)
                 string(reference[1], to: &json)
@@ -223,7 +222,7 @@ struct EDIFACTOrdersWriter {
         var any = false
         for index in layout.summaryStart..<layout.end where roles[index] == .total || roles[index] == .controlTotal {
             any = true
-            segments[index].withSegment { segment in
+            segments.withSegment(at: index) { segment in
                 guard let qualifier = code(segment.edifactPart(1, 1)) else { return }
                 if roles[index] == .controlTotal {
                     if lineCount == nil, qualifier.isText("2") { lineCount = index }
@@ -238,17 +237,17 @@ struct EDIFACTOrdersWriter {
         json.key(#","totals":"#)
         let object = json.beginObject()
         if let amount = lineItemsAmount ?? totalAmount {
-            segments[amount].withSegment { optionalNumber(#","amount":"#, $0.edifactPart(1, 2), to: &json) }
+            segments.withSegment(at: amount) { optionalNumber(#","amount":"#, $0.edifactPart(1, 2), to: &json) }
         }
         if let lineCount {
-            segments[lineCount].withSegment { cnt in
+            segments.withSegment(at: lineCount) { cnt in
                 guard let value = cnt.edifactPart(1, 2) else { return }
                 json.key(#","lineCount":"#)
                 if value.isReleased || !json.plainInteger(value.bytes) { failed = true }
             }
         }
         if let quantityTotal {
-            segments[quantityTotal].withSegment { optionalNumber(#","quantityTotal":"#, $0.edifactPart(1, 2), to: &json) }
+            segments.withSegment(at: quantityTotal) { optionalNumber(#","quantityTotal":"#, $0.edifactPart(1, 2), to: &json) }
         }
         json.endObject(object)
     }

@@ -53,9 +53,9 @@ struct OrdersLayout {
     private static let memberTags: [SegmentTag] = ["DTM", "MOA", "PCD", "COM", "LOC", "RNG"]
     private static let partyMembers: [SegmentTag] = ["LOC", "FII", "RFF", "DTM", "CTA", "COM", "DOC"]
 
-    init?(_ segments: UnsafeBufferPointer<OwnedSegment>, roles: UnsafeMutableBufferPointer<OrdersSegmentRole>) {
+    init?(_ segments: TransactionSegments, roles: UnsafeMutableBufferPointer<OrdersSegmentRole>) {
         let end = segments.count - 1
-        guard end >= 2, segments[0].tag == "UNH", segments[1].tag == "BGM", segments[end].tag == "UNT" else { return nil }
+        guard end >= 2, segments.tag(at: 0) == "UNH", segments.tag(at: 1) == "BGM", segments.tag(at: end) == "UNT" else { return nil }
         roles[0] = .structure
         roles[1] = .structure
         roles[end] = .structure
@@ -67,7 +67,7 @@ struct OrdersLayout {
         var headerEnd = end
         var summaryStart = end
         for index in 2..<end {
-            let tag = segments[index].tag
+            let tag = segments.tag(at: index)
             if phase != .summary {
                 switch tag {
                 case "UNS", "CNT":

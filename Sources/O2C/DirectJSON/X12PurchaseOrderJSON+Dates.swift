@@ -13,7 +13,7 @@ extension X12PurchaseOrderJSON {
         let array = json.beginArray(#","otherDates":[]"#)
         var firstNamed = false, secondNamed = false
         for index in range {
-            guard segments[index].withSegment({ dtm in
+            guard segments.withSegment(at: index, { dtm in
                 let qualifier = dtm.element(1).bytes
                 let role = Self.role(qualifier)
                 if role == first, !firstNamed {
@@ -43,7 +43,7 @@ extension X12PurchaseOrderJSON {
     /// ``otherDates(_:naming:_:to:)`` says.
     func namedDate(_ range: Range<Int>, _ role: DateRole, key: StaticString, to json: inout DocumentJSONWriter) -> Bool {
         for index in range {
-            let written: Bool? = segments[index].withSegment { dtm in
+            let written: Bool? = segments.withSegment(at: index) { dtm in
                 guard Self.role(dtm.element(1).bytes) == role else { return nil }
                 guard dtm.element(3).isEmpty else { return false }
                 json.key(key)
@@ -60,7 +60,7 @@ extension X12PurchaseOrderJSON {
         let array = json.beginArray(#","terms":[]"#)
         for index in layout.terms {
             json.element()
-            guard segments[index].withSegment({ itd in
+            guard segments.withSegment(at: index, { itd in
                 guard itd.element(8).isEmpty else { return false }
                 let object = json.beginObject()
                 guard optionalString(itd, 2, key: #","basisDateCode":"#, to: &json),
@@ -86,7 +86,7 @@ extension X12PurchaseOrderJSON {
         json.key(#","totals":"#)
         let object = json.beginObject()
         for index in layout.amounts {
-            let written: Bool? = segments[index].withSegment { amt in
+            let written: Bool? = segments.withSegment(at: index) { amt in
                 let qualifier = amt.element(1).bytes
                 guard qualifier.elementsEqual("TT".utf8) || qualifier.elementsEqual("1".utf8) else { return nil }
                 return optional(amt, 2, .number, key: #","amount":"#, to: &json)
@@ -96,7 +96,7 @@ extension X12PurchaseOrderJSON {
                 break
             }
         }
-        guard segments[totals].withSegment({ ctt in
+        guard segments.withSegment(at: totals, { ctt in
             optional(ctt, 1, .integer, key: #","lineCount":"#, to: &json)
                 && optional(ctt, 2, .number, key: #","quantityTotal":"#, to: &json)
         }) else { return false }

@@ -17,7 +17,7 @@ extension X12PurchaseOrderJSON {
             if location != nil { reader.index += 1 }
             let references = reader.run("REF"), contacts = reader.run("PER")
             json.element()
-            guard segments[name].withSegment({ n1 in
+            guard segments.withSegment(at: name, { n1 in
                 party(n1, addressLines: addressLines, location: location, references: references, contacts: contacts,
                       deliversSomewhere: &deliversSomewhere, to: &json)
             }) else { return false }
@@ -72,7 +72,7 @@ extension X12PurchaseOrderJSON {
     /// `N301`/`N302` of each `N3` and the first `N4`, as `address` when any of them has a value.
     private func address(_ lines: Range<Int>, location: Int?, to json: inout DocumentJSONWriter) -> Bool {
         var hasAddress = false
-        for index in lines where segments[index].withSegment({ !$0.element(1).isEmpty || !$0.element(2).isEmpty }) {
+        for index in lines where segments.withSegment(at: index, { !$0.element(1).isEmpty || !$0.element(2).isEmpty }) {
             hasAddress = true
             break
         }
@@ -84,7 +84,7 @@ extension X12PurchaseOrderJSON {
             guard optionalString(n4, 1, key: #","city":"#, to: &json), optionalString(n4, 4, key: #","country":"#, to: &json) else { return false }
             let array = json.beginArray(#","lines":[]"#)
             for index in lines {
-                guard segments[index].withSegment({ n3 in
+                guard segments.withSegment(at: index, { n3 in
                     for position in 1...2 {
                         let line = n3.element(position).bytes
                         guard !line.isEmpty else { continue }
@@ -107,7 +107,7 @@ extension X12PurchaseOrderJSON {
         let array = json.beginArray(#","contacts":[]"#)
         for index in range {
             json.element()
-            guard segments[index].withSegment({ per in
+            guard segments.withSegment(at: index, { per in
                 var phone = 0, email = 0, fax = 0
                 for position in stride(from: 3, through: 7, by: 2) {
                     let qualifier = per.element(position).bytes
@@ -136,7 +136,7 @@ extension X12PurchaseOrderJSON {
         let array = json.beginArray(#","references":[]"#)
         for index in range {
             json.element()
-            guard segments[index].withSegment({ ref in
+            guard segments.withSegment(at: index, { ref in
                 let object = json.beginObject()
                 guard optionalString(ref, 3, key: #","description":"#, to: &json) else { return false }
                 json.key(#","qualifier":"#)
@@ -154,7 +154,7 @@ extension X12PurchaseOrderJSON {
     /// The first `TD5`, as `carrier` (``Carrier``): `TD501` routing sequence, `TD503` SCAC when
     /// `TD502` is `2`, `TD504` transport method, `TD505` routing.
     func carrier(_ index: Int, to json: inout DocumentJSONWriter) -> Bool {
-        segments[index].withSegment { td5 in
+        segments.withSegment(at: index) { td5 in
             let object = json.beginObject()
             json.emptyArray(#","instructions":[]"#)
             guard optionalString(td5, 5, key: #","routing":"#, to: &json),
@@ -178,6 +178,6 @@ extension X12PurchaseOrderJSON {
     /// Calls `body` with the view of the segment at `index`, or with nil.
     func withOptionalSegment<Result>(_ index: Int?, _ body: (Segment?) -> Result) -> Result {
         guard let index else { return body(nil) }
-        return segments[index].withSegment { body($0) }
+        return segments.withSegment(at: index) { body($0) }
     }
 }

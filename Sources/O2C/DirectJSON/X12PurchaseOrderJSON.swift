@@ -12,19 +12,19 @@ import EDISchema
 /// quantity, an order that names no ship-to party, bytes that are not plain ASCII (see
 /// ``DocumentJSONWriter/plainString(_:)``), an `ITD08` (implied decimals).
 struct X12PurchaseOrderJSON {
-    let segments: [OwnedSegment]
+    let segments: TransactionSegments
     let layout: X12PurchaseOrderLayout
 
     /// Writes the purchase order's JSON (with its `type`) and returns its business key (the outer
     /// optional nil: not handled, the caller rolls back).
     static func write(_ transaction: ValidatedTransaction, to json: inout DocumentJSONWriter) -> String?? {
-        let segments = transaction.segments  // made once, on this (worker) thread
-        guard let layout = X12PurchaseOrderLayout(segments) else { return nil }
-        let order = X12PurchaseOrderJSON(segments: segments, layout: layout)
+        // Read in the store (views, no owned segment made, no retain per segment).
+        guard let layout = X12PurchaseOrderLayout(transaction.segmentStore) else { return nil }
+        let order = X12PurchaseOrderJSON(segments: transaction.segmentStore, layout: layout)
         var envelope = DocumentEnvelope(transaction.envelope)
         if envelope.version.isEmpty { envelope.version = transaction.envelope.groupVersion ?? "" }
         guard order.write(envelope: envelope, to: &json) else { return nil }
-        return .some(order.segments[layout.beginning].withSegment { String(decoding: $0.element(3).bytes, as: UTF8.self) })
+        return .some(order.segments.withSegment(at: layout.beginning) { String(decoding: $0.element(3).bytes, as: UTF8.self) })
     }
 
     /// The order's keys in sorted order, as `PurchaseOrder.writeJSONWithType(to:)` writes them.
@@ -38,13 +38,13 @@ struct X12PurchaseOrderJSON {
         guard contacts(layout.contacts, to: &json) else { return false }
         if let currency = layout.currency {
             json.key(#","currency":"#)
-            guard segments[currency].withSegment({ json.plainString($0.element(2).bytes) }) else { return false }
+            guard segments.withSegment(at: currency, { json.plainString($0.element(2).bytes) }) else { return false }
         }
         json.key(#","envelope":"#)
         envelope.writeJSON(to: &json)
         guard lines(to: &json) else { return false }
         json.emptyArray(#","notes":[]"#)
-        guard segments[layout.beginning].withSegment({ beginning in
+        guard segments.withSegment(at: layout.beginning, { beginning in
             let number = beginning.element(3).bytes
             guard !number.isEmpty else { return false }
             json.key(#","number":"#)
@@ -56,12 +56,12 @@ struct X12PurchaseOrderJSON {
         }) else { return false }
         guard otherDates(layout.dates, naming: .requestedDelivery, .requestedShip, to: &json),
               parties(to: &json) else { return false }
-        guard segments[layout.beginning].withSegment({ beginning in
+        guard segments.withSegment(at: layout.beginning, { beginning in
             json.key(#","purpose":"#)
             return json.plainString(beginning.element(1).bytes)
         }) else { return false }
         guard references(layout.references, to: &json) else { return false }
-        guard segments[layout.beginning].withSegment({ beginning in
+        guard segments.withSegment(at: layout.beginning, { beginning in
             let release = beginning.element(4).bytes
             guard !release.isEmpty else { return true }
             json.key(#","releaseNumber":"#)
@@ -99,7 +99,7 @@ struct X12PurchaseOrderJSON {
     /// One line's keys in sorted order, as `PurchaseOrderLine.writeJSON(to:)` writes them.
     private func line(_ baseline: Int, ordinal: Int, descriptions: Range<Int>, references: Range<Int>, dates: Range<Int>,
                       schemes: inout ItemSchemes, to json: inout DocumentJSONWriter) -> Bool {
-        segments[baseline].withSegment { po1 in
+        segments.withSegment(at: baseline) { po1 in
             let object = json.beginObject()
             json.emptyArray(#","allowancesCharges":[]"#)
             guard description(descriptions, to: &json), items(po1, schemes: &schemes, to: &json) else { return false }
@@ -151,7 +151,7 @@ struct X12PurchaseOrderJSON {
     /// The first `PID05` of the line, as `description`.
     private func description(_ descriptions: Range<Int>, to json: inout DocumentJSONWriter) -> Bool {
         for index in descriptions {
-            let written: Bool? = segments[index].withSegment { pid in
+            let written: Bool? = segments.withSegment(at: index) { pid in
                 let text = pid.element(5).bytes
                 guard !text.isEmpty else { return nil }
                 json.key(#","description":"#)

@@ -35,11 +35,11 @@ struct X12PurchaseOrderLayout {
     /// The `AMT`s of the `CTT` loop.
     var amounts = 0..<0
 
-    init?(_ segments: [OwnedSegment]) {
+    init?(_ segments: TransactionSegments) {
         let end = segments.count - 1
-        guard end >= 2, segments[0].tag == "ST", segments[end].tag == "SE", segments[1].tag == "BEG",
-              segments[0].withSegment({ $0.element(1).equals("850") }) else { return nil }
-        for index in 0...end where segments[index].hasReleaseCharacters { return nil }
+        guard end >= 2, segments.tag(at: 0) == "ST", segments.tag(at: end) == "SE", segments.tag(at: 1) == "BEG",
+              segments.withSegment(at: 0, { $0.element(1).equals("850") }) else { return nil }
+        for index in 0...end where segments.hasReleaseCharacters(at: index) { return nil }
         var reader = Reader(segments: segments, index: 2, end: end)
         if reader.next == "CUR" {
             currency = reader.index
@@ -76,17 +76,17 @@ struct X12PurchaseOrderLayout {
 
     /// Reads tags from `index` up to `end` (`SE`).
     struct Reader {
-        let segments: [OwnedSegment]
+        let segments: TransactionSegments
         var index: Int
         let end: Int
 
         /// The next tag (`invalid` at `SE`).
-        var next: SegmentTag { index < end ? segments[index].tag : .invalid }
+        var next: SegmentTag { index < end ? segments.tag(at: index) : .invalid }
 
         /// The run of segments with a tag from here on.
         mutating func run(_ tag: SegmentTag) -> Range<Int> {
             let start = index
-            while index < end, segments[index].tag == tag { index += 1 }
+            while index < end, segments.tag(at: index) == tag { index += 1 }
             return start..<index
         }
 
