@@ -111,7 +111,7 @@ final class TranslationRun {
 extension ValidatedTransaction {
     /// The bytes its segments take in the file, header to trailer (0 when none were collected).
     var sourceByteCount: Int {
-        guard let first = segments.first, let last = segments.last else { return 0 }
+        guard let first = segmentStore.first, let last = segmentStore.last else { return 0 }
         return last.position.byteOffset + last.bytes.count - first.position.byteOffset
     }
 }
