@@ -113,6 +113,30 @@ import TestSupport
         #expect(owned.map(\.tag.description) == ["UNB", "UNH", "BGM", "DTM", "UNT", "UNZ"])
         #expect(owned[2][2] == "PO-1")
     }
+
+    /// A transaction's segments frozen in one store read the same as owned segments and views, and
+    /// an array of owned segments turns back into a store with the same segments.
+    @Test func transactionSegmentsReadAsTheOwnedSegments() throws {
+        let tokenizer = SegmentTokenizer()
+        tokenizer.append(Array(edifactOrders.utf8))
+        tokenizer.finish()
+        var arena = SegmentArena()
+        while case .segment(let segment) = tokenizer.nextEvent() { arena.append(segment) }
+        let frozen = arena.transactionSegments(in: 1..<5)
+        let owned = arena.ownedSegments(in: 1..<5)
+        #expect(frozen.map(\.tag.description) == ["UNH", "BGM", "DTM", "UNT"])
+        #expect(Array(frozen) == owned && frozen.owned == owned)
+        #expect((0..<frozen.count).map { frozen.tag(at: $0) } == owned.map(\.tag))
+        #expect(frozen.withSegment(at: 1) { $0[2] } == "PO-1")
+        #expect(frozen[3].position.byteOffset == owned[3].position.byteOffset)
+        #expect(TransactionSegments(frozen.owned).owned == owned)
+        // Out of order and from two stores: copied into a new one.
+        let mixed = [owned[1], owned[0].withSegment { OwnedSegment($0) }]
+        let copied = TransactionSegments(mixed)
+        #expect(copied.owned == mixed && copied.map(\.tag.description) == ["BGM", "UNH"])
+        #expect(copied.withSegment(at: 0) { $0[2] } == "PO-1" && copied[1].position == owned[0].position)
+        #expect(TransactionSegments([]).isEmpty && arena.transactionSegments(in: 2..<2).isEmpty)
+    }
 }
 
 /// `ElementView.component(_:)` finds its part without building `components`: the same view
