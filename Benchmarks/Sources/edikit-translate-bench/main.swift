@@ -19,10 +19,7 @@ var schemas = URL(fileURLWithPath: FileManager.default.currentDirectoryPath).app
 if let path = takeOption("--schemas", from: &arguments) { schemas = URL(fileURLWithPath: path) }
 // `--stages validate,map,json,direct` (default: all four) runs only those passes, e.g. validation alone for callgrind.
 let stageNames = takeOption("--stages", from: &arguments)?.split(separator: ",").map(String.init)
-guard !arguments.isEmpty else {
-    FileHandle.standardError.write(Data("usage: edikit-translate-bench [--schemas DIR] [--stages validate,map,json,direct] FILE…\n".utf8))
-    exit(2)
-}
+requireReadableFiles(arguments, usage: "usage: edikit-translate-bench [--schemas DIR] [--stages validate,map,json,direct] FILE…")
 
 /// How far each pass goes after validating a transaction.
 enum Stage: String, CaseIterable {

@@ -24,10 +24,7 @@ var schemas = URL(fileURLWithPath: FileManager.default.currentDirectoryPath).app
 if let path = takeOption("--schemas", from: &arguments) { schemas = URL(fileURLWithPath: path) }
 var workers = ProcessInfo.processInfo.activeProcessorCount
 if let value = takeOption("--workers", from: &arguments), let count = Int(value) { workers = count }
-guard !arguments.isEmpty, !arguments.contains(where: { $0.hasPrefix("--") }) else {
-    FileHandle.standardError.write(Data("usage: edikit-validate-bench [--schemas DIR] [--workers N] FILE…\n".utf8))
-    exit(2)
-}
+requireReadableFiles(arguments, usage: "usage: edikit-validate-bench [--schemas DIR] [--workers N] FILE…")
 
 /// CPU seconds of the calling thread so far: with workers, the reading thread's share (tokenizer,
 /// envelopes, copying into batches); wall time on idle cores is at least this.
