@@ -106,7 +106,7 @@ public struct SegmentArena: Sendable {
     public func forEachSegment(in range: Range<Int>, _ body: (Segment) throws -> Void) rethrows {
         try bytes.withUnsafeBytes { raw in
             try marks.withUnsafeBufferPointer { allMarks in
-                for index in range { try body(view(of: entries[index], in: raw, marks: allMarks)) }
+                for index in range { try body(Self.view(of: entries[index], in: raw, marks: allMarks)) }
             }
         }
     }
@@ -116,14 +116,14 @@ public struct SegmentArena: Sendable {
     public func withSegment<R>(at index: Int, _ body: (Segment) throws -> R) rethrows -> R {
         try bytes.withUnsafeBytes { raw in
             try marks.withUnsafeBufferPointer { allMarks in
-                try body(view(of: entries[index], in: raw, marks: allMarks))
+                try body(Self.view(of: entries[index], in: raw, marks: allMarks))
             }
         }
     }
 
     /// The view of one entry over the arena's bytes and separator offsets.
     @inlinable
-    func view(of entry: Entry, in raw: UnsafeRawBufferPointer, marks: UnsafeBufferPointer<Int32>) -> Segment {
+    static func view(of entry: Entry, in raw: UnsafeRawBufferPointer, marks: UnsafeBufferPointer<Int32>) -> Segment {
         // An empty array may have no storage; a segment without separators reads no mark.
         let markBase = marks.baseAddress ?? UnsafePointer(bitPattern: 8)!
         let start = entry.byteStart

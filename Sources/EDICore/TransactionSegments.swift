@@ -79,3 +79,54 @@ extension SegmentArena {
         return TransactionSegments(store: SegmentStore(SegmentArena(copying: range, of: self)))
     }
 }
+
+extension TransactionSegments {
+    /// Calls `body` with the segments read through pointers into the store: views made without any
+    /// reference counting (each ``withSegment(at:_:)`` of the store itself keeps its arrays alive
+    /// for the call, a retain and a release each time). The argument is valid only during the call.
+    @inlinable
+    public func withUnsafeSegments<R>(_ body: (UnsafeTransactionSegments) throws -> R) rethrows -> R {
+        guard let store else { return try body(UnsafeTransactionSegments()) }
+        return try store.arena.bytes.withUnsafeBytes { bytes in
+            try store.arena.marks.withUnsafeBufferPointer { marks in
+                try store.arena.entries.withUnsafeBufferPointer { entries in
+                    try body(UnsafeTransactionSegments(bytes: bytes, marks: marks, entries: entries))
+                }
+            }
+        }
+    }
+}
+
+/// A transaction's segments read in place, valid only inside
+/// ``TransactionSegments/withUnsafeSegments(_:)``: the same views as ``TransactionSegments``'s.
+public struct UnsafeTransactionSegments {
+    @usableFromInline let bytes: UnsafeRawBufferPointer
+    @usableFromInline let marks: UnsafeBufferPointer<Int32>
+    @usableFromInline let entries: UnsafeBufferPointer<SegmentArena.Entry>
+
+    @inlinable
+    init(bytes: UnsafeRawBufferPointer = UnsafeRawBufferPointer(start: nil, count: 0),
+         marks: UnsafeBufferPointer<Int32> = UnsafeBufferPointer(start: nil, count: 0),
+         entries: UnsafeBufferPointer<SegmentArena.Entry> = UnsafeBufferPointer(start: nil, count: 0)) {
+        self.bytes = bytes
+        self.marks = marks
+        self.entries = entries
+    }
+
+    /// The number of segments.
+    @inlinable public var count: Int { entries.count }
+
+    /// Calls `body` with a view of segment `position`, valid only during the call.
+    @inlinable
+    public func withSegment<R>(at position: Int, _ body: (Segment) throws -> R) rethrows -> R {
+        try body(SegmentArena.view(of: entries[position], in: bytes, marks: marks))
+    }
+
+    /// The tag of segment `position`.
+    @inlinable
+    public func tag(at position: Int) -> SegmentTag { entries[position].tag }
+
+    /// Whether the values of segment `position` need unescaping.
+    @inlinable
+    public func hasReleaseCharacters(at position: Int) -> Bool { entries[position].hasReleaseCharacters }
+}

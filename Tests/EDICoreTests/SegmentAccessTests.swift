@@ -136,6 +136,17 @@ import TestSupport
         #expect(copied.owned == mixed && copied.map(\.tag.description) == ["BGM", "UNH"])
         #expect(copied.withSegment(at: 0) { $0[2] } == "PO-1" && copied[1].position == owned[0].position)
         #expect(TransactionSegments([]).isEmpty && arena.transactionSegments(in: 2..<2).isEmpty)
+        // Read in place: the same views, tags and release flags as the store's own.
+        frozen.withUnsafeSegments { segments in
+            #expect(segments.count == frozen.count)
+            for index in 0..<frozen.count {
+                #expect(segments.tag(at: index) == frozen.tag(at: index))
+                #expect(segments.hasReleaseCharacters(at: index) == frozen.hasReleaseCharacters(at: index))
+                #expect(segments.withSegment(at: index) { OwnedSegment($0) } == owned[index])
+                #expect(segments.withSegment(at: index) { $0.position } == owned[index].position)
+            }
+        }
+        TransactionSegments().withUnsafeSegments { #expect($0.count == 0) }
     }
 }
 

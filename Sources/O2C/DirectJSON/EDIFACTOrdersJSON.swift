@@ -17,14 +17,15 @@ enum EDIFACTOrdersJSON {
     /// Writes the purchase order's JSON (with its `type`) and returns its business key (the outer
     /// optional nil: not handled, the caller rolls back).
     static func write(_ transaction: ValidatedTransaction, to json: inout DocumentJSONWriter) -> String?? {
-        let segments = transaction.segmentStore
-        guard segments.count >= 3 else { return nil }
-        // The segments read in the store (views, no owned segment made, no retain per segment).
-        return withUnsafeTemporaryAllocation(of: OrdersSegmentRole.self, capacity: segments.count) { roles -> String?? in
-            guard let layout = OrdersLayout(segments, roles: roles) else { return nil }
-            var writer = EDIFACTOrdersWriter(segments: segments, roles: roles, layout: layout)
-            guard let number = writer.write(DocumentEnvelope(transaction.envelope), to: &json) else { return nil }
-            return .some(number)
+        guard transaction.segmentStore.count >= 3 else { return nil }
+        // The segments read in place in the store (views, no owned segment made, no reference counting).
+        return transaction.segmentStore.withUnsafeSegments { segments -> String?? in
+            withUnsafeTemporaryAllocation(of: OrdersSegmentRole.self, capacity: segments.count) { roles -> String?? in
+                guard let layout = OrdersLayout(segments, roles: roles) else { return nil }
+                var writer = EDIFACTOrdersWriter(segments: segments, roles: roles, layout: layout)
+                guard let number = writer.write(DocumentEnvelope(transaction.envelope), to: &json) else { return nil }
+                return .some(number)
+            }
         }
     }
 }
@@ -33,7 +34,7 @@ enum EDIFACTOrdersJSON {
 /// the generated writer's order; ``failed`` once anything is not written as the model path would.
 struct EDIFACTOrdersWriter {
     /// The message's segments, `UNH` to `UNT`.
-    let segments: TransactionSegments
+    let segments: UnsafeTransactionSegments
     let roles: UnsafeMutableBufferPointer<OrdersSegmentRole>
     let layout: OrdersLayout
     /// Set when a value cannot be written as the model path writes it: the document is given up.

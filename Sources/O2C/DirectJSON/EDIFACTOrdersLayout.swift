@@ -53,7 +53,7 @@ struct OrdersLayout {
     private static let memberTags: [SegmentTag] = ["DTM", "MOA", "PCD", "COM", "LOC", "RNG"]
     private static let partyMembers: [SegmentTag] = ["LOC", "FII", "RFF", "DTM", "CTA", "COM", "DOC"]
 
-    init?(_ segments: TransactionSegments, roles: UnsafeMutableBufferPointer<OrdersSegmentRole>) {
+    init?(_ segments: UnsafeTransactionSegments, roles: UnsafeMutableBufferPointer<OrdersSegmentRole>) {
         let end = segments.count - 1
         guard end >= 2, segments.tag(at: 0) == "UNH", segments.tag(at: 1) == "BGM", segments.tag(at: end) == "UNT" else { return nil }
         roles[0] = .structure

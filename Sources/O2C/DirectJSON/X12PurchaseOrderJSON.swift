@@ -12,19 +12,21 @@ import EDISchema
 /// quantity, an order that names no ship-to party, bytes that are not plain ASCII (see
 /// ``DocumentJSONWriter/plainString(_:)``), an `ITD08` (implied decimals).
 struct X12PurchaseOrderJSON {
-    let segments: TransactionSegments
+    let segments: UnsafeTransactionSegments
     let layout: X12PurchaseOrderLayout
 
     /// Writes the purchase order's JSON (with its `type`) and returns its business key (the outer
     /// optional nil: not handled, the caller rolls back).
     static func write(_ transaction: ValidatedTransaction, to json: inout DocumentJSONWriter) -> String?? {
-        // Read in the store (views, no owned segment made, no retain per segment).
-        guard let layout = X12PurchaseOrderLayout(transaction.segmentStore) else { return nil }
-        let order = X12PurchaseOrderJSON(segments: transaction.segmentStore, layout: layout)
-        var envelope = DocumentEnvelope(transaction.envelope)
-        if envelope.version.isEmpty { envelope.version = transaction.envelope.groupVersion ?? "" }
-        guard order.write(envelope: envelope, to: &json) else { return nil }
-        return .some(order.segments.withSegment(at: layout.beginning) { String(decoding: $0.element(3).bytes, as: UTF8.self) })
+        // Read in place in the store (views, no owned segment made, no reference counting).
+        transaction.segmentStore.withUnsafeSegments { segments -> String?? in
+            guard let layout = X12PurchaseOrderLayout(segments) else { return nil }
+            let order = X12PurchaseOrderJSON(segments: segments, layout: layout)
+            var envelope = DocumentEnvelope(transaction.envelope)
+            if envelope.version.isEmpty { envelope.version = transaction.envelope.groupVersion ?? "" }
+            guard order.write(envelope: envelope, to: &json) else { return nil }
+            return .some(segments.withSegment(at: layout.beginning) { String(decoding: $0.element(3).bytes, as: UTF8.self) })
+        }
     }
 
     /// The order's keys in sorted order, as `PurchaseOrder.writeJSONWithType(to:)` writes them.

@@ -35,7 +35,7 @@ struct X12PurchaseOrderLayout {
     /// The `AMT`s of the `CTT` loop.
     var amounts = 0..<0
 
-    init?(_ segments: TransactionSegments) {
+    init?(_ segments: UnsafeTransactionSegments) {
         let end = segments.count - 1
         guard end >= 2, segments.tag(at: 0) == "ST", segments.tag(at: end) == "SE", segments.tag(at: 1) == "BEG",
               segments.withSegment(at: 0, { $0.element(1).equals("850") }) else { return nil }
@@ -76,7 +76,7 @@ struct X12PurchaseOrderLayout {
 
     /// Reads tags from `index` up to `end` (`SE`).
     struct Reader {
-        let segments: TransactionSegments
+        let segments: UnsafeTransactionSegments
         var index: Int
         let end: Int
 
