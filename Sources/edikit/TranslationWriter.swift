@@ -49,7 +49,7 @@ final class TranslationWriter: @unchecked Sendable {
     /// Maps one transaction and appends its document's JSON to `json` (the calling thread's): no
     /// shared state, so transactions can be prepared on several threads at once.
     static func prepare(_ transaction: ValidatedTransaction, json: inout DocumentJSONWriter,
-                        writesDirectly: Bool = true) -> Prepared {
+                        writesDirectly: Bool) -> Prepared {
         let envelope = transaction.envelope
         var prepared = Prepared(record: ReportTransaction(type: envelope.transactionType,
                                                           controlNumber: envelope.transactionControlNumber))
@@ -67,23 +67,25 @@ final class TranslationWriter: @unchecked Sendable {
                 .map(ReportFinding.init)
             return prepared
         }
-        if writesDirectly, let written = DirectDocumentJSON.append(transaction, to: &json) {
-            prepared.record.businessKey = written.businessKey
-            prepared.partner = envelope.sender.id
-            prepared.json = written.range
-            prepared.isMapped = true
-            return prepared
+        // Straight from the segments where a direct writer handles the transaction, else through
+        // the internal document (which reports what is wrong).
+        let written: DirectDocumentJSON.Written
+        if writesDirectly, let direct = DirectDocumentJSON.append(transaction, to: &json) {
+            written = direct
+        } else {
+            do {
+                let document = try InboundTranslator.translate(transaction)
+                written = DirectDocumentJSON.Written(range: json.append(document), businessKey: document.businessKey)
+            } catch {
+                prepared.record.status = .failed
+                prepared.record.findings = error.findings.map(ReportFinding.init)
+                return prepared
+            }
         }
-        do {
-            let document = try InboundTranslator.translate(transaction)
-            prepared.record.businessKey = document.businessKey
-            prepared.partner = envelope.sender.id
-            prepared.json = json.append(document)
-            prepared.isMapped = true
-        } catch {
-            prepared.record.status = .failed
-            prepared.record.findings = error.findings.map(ReportFinding.init)
-        }
+        prepared.record.businessKey = written.businessKey
+        prepared.partner = envelope.sender.id
+        prepared.json = written.range
+        prepared.isMapped = true
         return prepared
     }
 

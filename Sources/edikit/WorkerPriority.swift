@@ -29,15 +29,4 @@ enum WorkerPriority {
         return false
         #endif
     }
-
-    /// The calling thread's nice value (0 where it cannot be read).
-    static var callingThreadNiceness: Int32 {
-        #if os(Linux)
-        errno = 0
-        let value = getpriority(__priority_which_t(PRIO_PROCESS.rawValue), 0)
-        return errno == 0 ? value : 0
-        #else
-        return 0
-        #endif
-    }
 }

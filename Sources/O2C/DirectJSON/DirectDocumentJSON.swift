@@ -18,6 +18,12 @@ public enum DirectDocumentJSON {
         public var range: Range<Int>
         /// Its business key (``InternalDocument/businessKey``).
         public var businessKey: String?
+
+        /// A document's place in the buffer and its business key.
+        public init(range: Range<Int>, businessKey: String?) {
+            self.range = range
+            self.businessKey = businessKey
+        }
     }
 
     /// Appends the JSON of the internal document `transaction` maps to, written straight from its

@@ -94,24 +94,13 @@ extension EDIFACTOrdersWriter {
 
     /// `description`: the `IMD` C273 7008 texts of the line, joined by spaces.
     private mutating func description(in group: Range<Int>, to json: inout DocumentJSONWriter) {
-        var first = true
+        var opened = false
         for index in group where roles[index] == .description {
             segments.withSegment(at: index) { imd in
-                let description = imd.edifactComponents(3)
-                for component in 4...5 {
-                    guard let part = description[component] else { continue }
-                    if first {
-                        json.key(#","description":"#)
-                        json.quote()
-                        first = false
-                    } else {
-                        json.text(" ")
-                    }
-                    text(part, to: &json)
-                }
+                appendJoined(imd.edifactComponents(3), 4...5, key: #","description":"#, opened: &opened, to: &json)
             }
         }
-        if !first { json.quote() }
+        if opened { json.quote() }
     }
 
     /// `items`: the `LIN` C212, then each C212 of the `PIA`s, those with an item number.

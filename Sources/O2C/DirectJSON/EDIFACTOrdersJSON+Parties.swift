@@ -96,20 +96,9 @@ extension EDIFACTOrdersWriter {
 
     /// `name`: the C080 parts joined by spaces, else the first C058 line.
     private mutating func name(_ nad: Segment, to json: inout DocumentJSONWriter) {
-        let name = nad.edifactComponents(4)
-        var first = true
-        for component in 1...5 {
-            guard let part = name[component] else { continue }
-            if first {
-                json.key(#","name":"#)
-                json.quote()
-                first = false
-            } else {
-                json.text(" ")
-            }
-            text(part, to: &json)
-        }
-        if !first { return json.quote() }
+        var opened = false
+        appendJoined(nad.edifactComponents(4), 1...5, key: #","name":"#, opened: &opened, to: &json)
+        if opened { return json.quote() }
         let nameAndAddress = nad.edifactComponents(3)
         for component in 1...5 {
             guard let line = nameAndAddress[component] else { continue }

@@ -283,6 +283,24 @@ struct EDIFACTOrdersWriter {
         string(part, to: &json)
     }
 
+    /// Appends the parts of `components` at `positions` that are there to a text joined by spaces
+    /// (the model path's `joined(separator: " ")`), writing `key` and the opening quote before the
+    /// first part; `opened` says whether that is done, and the caller closes the quote when it is.
+    mutating func appendJoined(_ components: EDIFACTComponents, _ positions: ClosedRange<Int>, key: StaticString,
+                               opened: inout Bool, to json: inout DocumentJSONWriter) {
+        for position in positions {
+            guard let part = components[position] else { continue }
+            if opened {
+                json.text(" ")
+            } else {
+                json.key(key)
+                json.quote()
+                opened = true
+            }
+            text(part, to: &json)
+        }
+    }
+
     /// A number as the model path writes its `Decimal`.
     mutating func number(_ part: EDIFACTPart, to json: inout DocumentJSONWriter) {
         if part.isReleased || !json.plainNumber(part.bytes) { failed = true }
