@@ -53,6 +53,13 @@ public struct TransactionSegments: RandomAccessCollection, Sendable {
         try store!.arena.withSegment(at: position, body)
     }
 
+    /// Calls `body` with a view of each segment in turn, header to trailer, valid only during the call.
+    @inlinable
+    public func forEachSegment(_ body: (Segment) throws -> Void) rethrows {
+        guard let store else { return }
+        try store.arena.forEachSegment(in: 0..<store.arena.count, body)
+    }
+
     /// The tag of segment `position`.
     @inlinable
     public func tag(at position: Int) -> SegmentTag { store!.arena.entries[position].tag }

@@ -19,13 +19,17 @@ struct FileValidationPass {
     /// Whether `openValidator` checks the open transaction's segments as they stream by (inline, or
     /// a transaction too large for a batch); otherwise they are copied into the batch for a worker.
     var openStreams = true
-    /// Not inline: the open transaction's schema and where its segments start in the batch.
+    /// Not inline, or its checks deferred: the open transaction's schema, and (not inline) where its
+    /// segments start in the batch.
     var openPlan: ValidationPlan?
     var openEncoding = CharacterEncoding.utf8
     var openFirstSegment = 0
     var openResult = TransactionResult(type: "", controlNumber: "", schemaVersion: nil, diagnostics: [], segmentCount: 0,
                                        position: EDIPosition())
     var openHasSchema = false
+    /// Whether the open transaction's segments are checked by its schema here (inline or by this
+    /// validator's workers), rather than not at all or by the taker (``FileValidator/defersSchemaChecks``).
+    var openChecksSegments = false
     /// The version standing in for the open transaction's (``FileValidator/fallsBackToNearestVersion``), or nil.
     var openStandIn: String?
     var transactionOpen = false
@@ -71,7 +75,7 @@ struct FileValidationPass {
     @inline(__always)
     mutating func take(_ segment: Segment) {
         openResult.segmentCount += 1
-        guard openHasSchema else {
+        guard openChecksSegments else {
             collect(segment)
             return
         }
@@ -89,7 +93,7 @@ struct FileValidationPass {
     }
 
     /// Whether the open transaction's segments are in the batch rather than in `collected`.
-    var openSegmentsInBatch: Bool { openHasSchema && !openStreams }
+    var openSegmentsInBatch: Bool { openChecksSegments && !openStreams }
 
     /// The open transaction's segments frozen into one store, when collected (one object for the
     /// whole transaction: the worker makes owned segments or views from it).
@@ -125,8 +129,14 @@ struct FileValidationPass {
         var closed = transaction.merged()
         onTransaction?(closed)
         if let onValidatedTransaction, let envelope = transaction.envelope {
-            onValidatedTransaction(ValidatedTransaction(result: closed, envelope: envelope, segmentStore: transaction.segments,
-                                                        group: transaction.treeSlot?.ordinal))
+            var validated = ValidatedTransaction(result: closed, envelope: envelope, segmentStore: transaction.segments,
+                                                 group: transaction.treeSlot?.ordinal)
+            if let checks = transaction.deferredChecks {
+                // The taker merges the schema's findings in (keepsResults is off: nothing below needs them).
+                validated.result = transaction.result
+                validated.pendingSchemaChecks = checks
+            }
+            onValidatedTransaction(validated)
         }
         guard validator.keepsResults else { return }
         if validator.keepsCompactResults, closed.isValid {
@@ -151,7 +161,10 @@ struct FileValidationPass {
         var job: TransactionJob?
         if openHasSchema {
             let end = issue == nil ? position : nil
-            if openStreams {
+            if !openChecksSegments, let plan = openPlan {
+                closed.deferredChecks = DeferredSchemaChecks(plan: plan, encoding: openEncoding, end: end, standIn: openStandIn,
+                                                             endedBy: issue)
+            } else if openStreams {
                 closed.schemaFindings = openValidator!.findings(endingAt: end, standIn: openStandIn, type: openResult.type)
             } else if let plan = openPlan {
                 job = TransactionJob(plan: plan, encoding: openEncoding, segments: openFirstSegment..<handOff.nextSegmentIndex,
@@ -253,7 +266,10 @@ struct FileValidationPass {
                 at: segment.position))
         }
         openStreams = handOff.isInline
-        if openStreams {
+        if validator.defersSchemaChecks {
+            openPlan = plan
+            openEncoding = context.encoding
+        } else if openStreams {
             openValidator = plan.map { TransactionValidator(plan: $0, encoding: context.encoding) }
         } else {
             openPlan = plan
@@ -261,6 +277,7 @@ struct FileValidationPass {
             openFirstSegment = handOff.nextSegmentIndex
         }
         openHasSchema = plan != nil
+        openChecksSegments = openHasSchema && !validator.defersSchemaChecks
         openStandIn = standIn
         openResult = transaction
         transactionOpen = true

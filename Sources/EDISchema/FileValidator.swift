@@ -55,6 +55,41 @@ public struct ValidatedTransaction: Sendable {
     /// Its functional group's index among all the file's groups, interchange after interchange, as in
     /// ``FileValidation/interchanges`` (an implicit group counts); nil unless results are kept.
     public var group: Int? = nil
+    /// The schema checks the reading thread left to the taker (``FileValidator/defersSchemaChecks``);
+    /// nil once ``completeSchemaChecks()`` has run them, or when there were none to leave.
+    var pendingSchemaChecks: DeferredSchemaChecks? = nil
+
+    /// Whether ``result`` still lacks the schema's findings (``completeSchemaChecks()`` adds them).
+    public var hasPendingSchemaChecks: Bool { pendingSchemaChecks != nil }
+
+    /// Runs the schema checks the reading thread left (``FileValidator/defersSchemaChecks``) over
+    /// the transaction's segments, on the calling thread, and completes ``result`` with their
+    /// findings: the same findings, in the same order, as when the reading thread ran them. Nothing
+    /// to do otherwise.
+    public mutating func completeSchemaChecks() {
+        guard let checks = pendingSchemaChecks else { return }
+        pendingSchemaChecks = nil
+        var validator = TransactionValidator(plan: checks.plan, encoding: checks.encoding)
+        segmentStore.forEachSegment { validator.consume($0) }
+        let findings = validator.findings(endingAt: checks.end, standIn: checks.standIn, type: result.type)
+        result = PendingTransaction.merging(result, schemaFindings: findings, endedBy: checks.endedBy, hasSchema: true)
+    }
+}
+
+/// A transaction's schema checks left by the reading thread to whoever takes the transaction
+/// (``FileValidator/defersSchemaChecks``): what ``ValidatedTransaction/completeSchemaChecks()`` needs.
+struct DeferredSchemaChecks: Sendable {
+    /// The schema chosen from the envelope (or the explicit one, or the guide's).
+    let plan: ValidationPlan
+    /// The interchange's character encoding.
+    let encoding: CharacterEncoding
+    /// Where the transaction ended (the end-of-transaction checks run there); nil when a syntax
+    /// error cut it off.
+    let end: EDIPosition?
+    /// The version standing in for the transaction's own (`--nearest-schema`), or nil.
+    let standIn: String?
+    /// The syntax error that cut the transaction off before its trailer, if one did.
+    let endedBy: SyntaxIssue?
 }
 
 /// Validates files: tokenizer → envelope outliner → per-transaction schema validation, in one
@@ -85,6 +120,14 @@ public struct FileValidator {
     /// version that has one (``SchemaRepository/nearestVersion(syntax:version:id:)``), with a
     /// `SET_NO_SCHEMA` warning naming the stand-in instead of the error (`--nearest-schema`).
     public var fallsBackToNearestVersion = false
+    /// Whether each transaction's schema checks (structure, elements, codes, rules) are left to the
+    /// taker of ``validate(path:onTransaction:onValidatedTransaction:)``'s validated transactions,
+    /// which calls ``ValidatedTransaction/completeSchemaChecks()`` before it reads the result,
+    /// possibly on another thread: the calling thread then only reads, keeps the envelope books and
+    /// collects segments, the one serial stage of a pipeline that maps transactions on several
+    /// threads (`edikit translate`). Needs ``collectsSegments``, and neither ``keepsResults`` nor an
+    /// `onTransaction` callback (their results would lack the schema findings).
+    public var defersSchemaChecks = false
     /// Worker threads that validate transactions against their schemas while the calling thread reads
     /// the file and keeps the envelope books (0: the calling thread validates each transaction as it
     /// streams by). Findings, their order and positions, results and callbacks are the same either
@@ -116,6 +159,8 @@ public struct FileValidator {
     /// ``collectsSegments`` is set, its segments.
     public func validate(path: String, onTransaction: ((TransactionResult) -> Void)?,
                          onValidatedTransaction: ((ValidatedTransaction) -> Void)?) throws -> FileValidation {
+        precondition(!defersSchemaChecks || (collectsSegments && !keepsResults && onTransaction == nil && onValidatedTransaction != nil),
+                      "deferred schema checks need collected segments, a validated-transaction callback and nothing else")
         let reader = try EDIStreamReader(path: path)
         var pass = FileValidationPass(validator: self, path: path,
                                       workers: workers > 0 && Self.fileSize(path) >= parallelMinimumBytes ? workers : 0,

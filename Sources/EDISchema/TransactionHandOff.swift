@@ -18,12 +18,21 @@ struct PendingTransaction {
     /// What the schema found (``TransactionValidator/findings(endingAt:standIn:type:)``); nil while
     /// a worker still has it.
     var schemaFindings: [Diagnostic]?
+    /// The schema checks left to the taker (``FileValidator/defersSchemaChecks``).
+    var deferredChecks: DeferredSchemaChecks?
 
-    /// Whether everything about it is known.
-    var isReady: Bool { !hasSchema || schemaFindings != nil }
+    /// Whether everything about it is known, or left to the taker.
+    var isReady: Bool { !hasSchema || schemaFindings != nil || deferredChecks != nil }
 
     /// The transaction's result with every finding, in the order one thread finds them.
     func merged() -> TransactionResult {
+        Self.merging(result, schemaFindings: schemaFindings, endedBy: endedBy, hasSchema: hasSchema)
+    }
+
+    /// `result` (the reading thread's findings) with the schema's findings and, when a syntax error
+    /// cut the transaction off, the finding that says so, in the order one thread finds them.
+    static func merging(_ result: TransactionResult, schemaFindings: [Diagnostic]?, endedBy: SyntaxIssue?,
+                        hasSchema: Bool) -> TransactionResult {
         var merged = result
         if let issue = endedBy {
             // A syntax error ended the transaction: what it lacks after that point is not the partner's

@@ -56,6 +56,9 @@ struct TranslateCommand: ParsableCommand {
         var validator = FileValidator(repository: repository)
         validator.collectsSegments = true
         validator.keepsResults = false
+        // This thread reads and keeps the envelope books; each transaction's schema checks run where
+        // it is mapped (``BatchTranslator``), on the workers when there are several jobs.
+        validator.defersSchemaChecks = true
         do {
             if let guide { validator.guide = try ImplementationGuide(contentsOf: URL(fileURLWithPath: guide)) }
         } catch let error as SchemaError {
@@ -68,9 +71,9 @@ struct TranslateCommand: ParsableCommand {
         let progress = TranslateProgress(totalFiles: files.count, totalBytes: files.reduce(0) { $0 + fileSize($1) },
                                          enabled: isatty(STDERR_FILENO) == 1)
         let jobCount = max(1, jobs ?? ProcessInfo.processInfo.activeProcessorCount)
-        // With more than one job, transactions are validated on this thread while the batches before
-        // them are mapped, encoded and written on `jobCount` others (``TranslationRun``); with one,
-        // each is translated as soon as it is validated.
+        // With more than one job, transactions are read on this thread while the batches before them
+        // are checked, mapped, encoded and written on `jobCount` others (``TranslationRun``); with
+        // one, each is translated as soon as it is read.
         let batchSize = jobCount > 1 ? TranslationRun.batchSize : 1
         let run = TranslationRun(writer: writer, report: try ReportWriter(folder: out), progress: progress,
                                  printsFailures: output.format == .text, jobs: jobCount, workerNiceness: workerNice)

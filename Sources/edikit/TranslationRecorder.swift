@@ -4,9 +4,12 @@ import Foundation
 /// what happened into `report.json`, the summary, the progress line and (text output) the failure
 /// lines, in input order whatever order the workers finish in: each event carries its number, and
 /// an event waits in `pending` until every event before it is recorded. The thread that hands over
-/// the next event in order records it and every waiting one it unblocks; the others return at once.
+/// the next event in order records it and every waiting one it unblocks, including those handed over
+/// while it records; the others return at once.
 ///
-/// `@unchecked Sendable`: every stored property is read and written only with `lock` held.
+/// `@unchecked Sendable`: `pending`, `next` and `isRecording` are read and written only with `lock`
+/// held; the rest only by the one thread recording (``record(_:at:)``, between setting and clearing
+/// `isRecording` under the lock) or, once every event is recorded, by ``finish()`` with `lock` held.
 final class TranslationRecorder: @unchecked Sendable {
     /// One thing to record.
     enum Event {
@@ -30,6 +33,8 @@ final class TranslationRecorder: @unchecked Sendable {
     /// Events that arrived before an earlier one, by number.
     private var pending: [Int: Event] = [:]
     private var next = 0
+    /// Whether a thread is recording events (outside the lock).
+    private var isRecording = false
     private var path = ""
     private var fileFailed = false
     /// The first error writing the report; ``finish()`` throws it.
@@ -45,19 +50,26 @@ final class TranslationRecorder: @unchecked Sendable {
     }
 
     /// Records `event`, numbered `number` in input order, and any waiting events it unblocks.
+    ///
+    /// One thread at a time records (`isRecording`), outside the lock: a thread whose event arrives
+    /// meanwhile leaves it in `pending` and returns at once, instead of sleeping on the lock while
+    /// documents are published, and the recording thread takes it up before it stops.
     func record(_ event: Event, at number: Int) {
         lock.lock()
-        defer { lock.unlock() }
-        guard number == next else {
-            pending[number] = event
+        pending[number] = event
+        guard !isRecording else {
+            lock.unlock()
             return
         }
-        apply(event)
-        next += 1
-        while let waiting = pending.removeValue(forKey: next) {
-            apply(waiting)
+        isRecording = true
+        while let ready = pending.removeValue(forKey: next) {
             next += 1
+            lock.unlock()
+            apply(ready)
+            lock.lock()
         }
+        isRecording = false
+        lock.unlock()
     }
 
     /// Closes the report once every event is recorded; the totals.

@@ -14,7 +14,7 @@ import O2C
 /// run a few nice levels below the reading thread (``WorkerPriority``), the pipeline's one serial stage. The
 /// recorder names and publishes the documents and reports them in input order (a repeated name's
 /// `-2` goes to the later transaction), so the output is the same whatever the job count. At most
-/// `2 × jobs` batches, and no more than ``bytesOut`` of source segments (unless a single batch is
+/// `2 × jobs + 12` batches (``extraBatchesOut``), and no more than ``bytesOut`` of source segments (unless a single batch is
 /// larger), are out at once (queued, being translated, or waiting for an earlier one to be
 /// recorded), so memory and open files stay bounded, also for files of very large transactions.
 final class TranslationRun {
@@ -24,6 +24,11 @@ final class TranslationRun {
     static let batchBytes = 512 << 10
     /// Source bytes that may be out at once in batches of more than one.
     static let bytesOut = 2 << 20
+    /// Batches that may be out at once beyond two per job (queued, being translated, or translated
+    /// and waiting for an earlier batch to be recorded). With only two per job, one slow batch held
+    /// the reading thread back while the other workers, their batches done, found the queue empty.
+    /// Each staged document holds an open file until it is recorded, so this stays a constant.
+    static let extraBatchesOut = 12
 
     private let recorder: TranslationRecorder
     /// Translates on the calling thread (one job).
@@ -47,7 +52,7 @@ final class TranslationRun {
             limit = nil
             return
         }
-        let limit = InFlightLimit(batches: 2 * jobs, bytes: Self.bytesOut)
+        let limit = InFlightLimit(batches: 2 * jobs + Self.extraBatchesOut, bytes: Self.bytesOut)
         let queue = BatchQueue<TranslationBatch>(capacity: 2 * jobs)
         let recorder = TranslationRecorder(writer: writer, report: report, progress: progress,
                                            printsFailures: printsFailures, batchRecorded: { limit.release() })
@@ -74,7 +79,7 @@ final class TranslationRun {
         recorder.record(.beginFile(path), at: nextEvent())
     }
 
-    /// Translates a batch now (one job) or hands it to a worker, waiting while `2 × jobs` batches,
+    /// Translates a batch now (one job) or hands it to a worker, waiting while `2 × jobs + 12` batches,
     /// or ``bytesOut`` of source segments, are out. `sourceBytes`: the transactions' ``ValidatedTransaction/sourceByteCount`` summed (counted
     /// by the caller as it fills the batch; not needed with one job).
     func submit(_ transactions: [ValidatedTransaction], sourceBytes: Int) {
@@ -122,8 +127,9 @@ struct TranslationBatch: Sendable {
     let transactions: [ValidatedTransaction]
 }
 
-/// What one thread does with a batch: map each transaction, encode its document into the thread's
-/// JSON buffer (kept from document to document) and stage it, then hand the batch to the recorder.
+/// What one thread does with a batch: check each transaction against its schema (the reading thread
+/// left that to the workers), map it, encode its document into the thread's JSON buffer (kept from
+/// document to document) and stage it, then hand the batch to the recorder.
 /// One per thread.
 final class BatchTranslator {
     let writer: TranslationWriter
@@ -138,6 +144,9 @@ final class BatchTranslator {
 
     func translate(_ batch: TranslationBatch) {
         let prepared = batch.transactions.map { transaction in
+            // The reading thread left the schema checks to this thread (defersSchemaChecks).
+            var transaction = transaction
+            transaction.completeSchemaChecks()
             json.removeAll()
             var prepared = TranslationWriter.prepare(transaction, json: &json, writesDirectly: writer.writesDirectly)
             writer.stage(&prepared, json: json)

@@ -7,7 +7,9 @@ import TestSupport
 
 /// Validation with worker threads (``FileValidator/workers``) gives exactly what one thread gives:
 /// the same findings (code, message, every position field, loop, order), the same results and
-/// interchange tree, the same callbacks in the same order, and the same acknowledgement bytes; over
+/// interchange tree, the same callbacks in the same order, and the same acknowledgement bytes; and
+/// schema checks left to the taker of each transaction (``FileValidator/defersSchemaChecks``, as
+/// `edikit translate` does) complete to the same results; over
 /// the fixtures, the shared corpus when present, and generated files whose errors fall on both
 /// sides of batch boundaries. Batches are made tiny so that even small files cross many of them.
 @Suite("Parallel validation")
@@ -68,7 +70,10 @@ struct ParallelValidationTests {
     /// injected errors in many transactions: the comparison is not of empty results.
     func expectSameAsInline(_ path: String, seed: UInt64, finding codes: [String],
                             sourceLocation: SourceLocation = #_sourceLocation) throws {
-        let inline = try expectSameAsInline(path, sourceLocation: sourceLocation)
+        let outputs = try expectSameAsInline(path, sourceLocation: sourceLocation)
+        let inline = outputs.result ?? FileValidation(path: path)
+        #expect(outputs.deferredChecks > 100, "seed \(seed): \(outputs.deferredChecks) transactions had deferred checks",
+                sourceLocation: sourceLocation)
         let found = Set(inline.allDiagnostics.map(\.code))
         for code in codes {
             #expect(found.contains(code), "seed \(seed): no \(code) in \(found.sorted())", sourceLocation: sourceLocation)
@@ -97,11 +102,13 @@ struct ParallelValidationTests {
     }
 
     /// Validates `path` inline and with each of ``settings``, in the plain, compact-with-segments and
-    /// acknowledgement forms, and expects every output equal; returns the inline result.
+    /// acknowledgement forms, and expects every output equal, and the transactions whose schema checks
+    /// were deferred, once completed, equal to those validated inline; returns the inline outputs.
     @discardableResult
-    func expectSameAsInline(_ path: String, settings: [Setting] = settings, sourceLocation: SourceLocation = #_sourceLocation) throws -> FileValidation {
+    func expectSameAsInline(_ path: String, settings: [Setting] = settings, sourceLocation: SourceLocation = #_sourceLocation) throws -> Outputs {
         let name = (path as NSString).lastPathComponent
         let expected = try Self.outputs(path, workers: 0, batchBytes: 1, largeTransactionBytes: 4 << 20)
+        #expect(expected.deferred == expected.validated, "\(name): deferred checks complete differently", sourceLocation: sourceLocation)
         for setting in settings {
             let label = "\(name), \(setting.workers) workers, batches of \(setting.batchBytes) bytes, large transactions \(setting.largeTransactionBytes)"
             let actual = try Self.outputs(path, workers: setting.workers, batchBytes: setting.batchBytes,
@@ -112,10 +119,12 @@ struct ParallelValidationTests {
             #expect(actual.callbacks == expected.callbacks, "\(label): callbacks differ", sourceLocation: sourceLocation)
             #expect(actual.compact == expected.compact, "\(label): compact results differ", sourceLocation: sourceLocation)
             #expect(actual.validated == expected.validated, "\(label): validated transactions differ", sourceLocation: sourceLocation)
+            #expect(actual.deferred == expected.validated, "\(label): deferred checks complete differently",
+                    sourceLocation: sourceLocation)
             #expect(actual.acknowledgements == expected.acknowledgements, "\(label): acknowledgements differ",
                     sourceLocation: sourceLocation)
         }
-        return expected.result ?? FileValidation(path: path)
+        return expected
     }
 
     /// Everything a validation of one file hands its callers, in comparable form.
@@ -127,6 +136,10 @@ struct ParallelValidationTests {
         var callbacks = Data()
         var compact = Data()
         var validated: [String] = []
+        /// `validated` with the schema checks left to the taker and completed there.
+        var deferred: [String] = []
+        /// How many transactions came with deferred checks.
+        var deferredChecks = 0
         var acknowledgements: [[UInt8]] = []
     }
 
@@ -157,13 +170,30 @@ struct ParallelValidationTests {
         validator.collectsSegments = true
         var validated: [String] = []
         if let compact = try? validator.validate(path: path, onTransaction: nil, onValidatedTransaction: { transaction in
-            let segments = transaction.segments.map { "\($0.position) \($0.tag) \($0.bytes) \($0.elementSeparatorOffsets)" }
-            validated.append("\((try? json(transaction.result)) ?? Data()) \(transaction.envelope) \(segments)")
+            validated.append(describe(transaction))
         }) {
             outputs.compact = try json(compact)
         }
         outputs.validated = validated
+        // The translator's form: each transaction's schema checks left to the taker, which runs them.
+        validator.keepsResults = false
+        validator.keepsCompactResults = false
+        validator.defersSchemaChecks = true
+        var deferred: [String] = []
+        _ = try? validator.validate(path: path, onTransaction: nil, onValidatedTransaction: { transaction in
+            var transaction = transaction
+            if transaction.hasPendingSchemaChecks { outputs.deferredChecks += 1 }
+            transaction.completeSchemaChecks()
+            deferred.append(describe(transaction))
+        })
+        outputs.deferred = deferred
         return outputs
+    }
+
+    /// A validated transaction's result, envelope and segments, in comparable form.
+    static func describe(_ transaction: ValidatedTransaction) -> String {
+        let segments = transaction.segments.map { "\($0.position) \($0.tag) \($0.bytes) \($0.elementSeparatorOffsets)" }
+        return "\((try? json(transaction.result)) ?? Data()) \(transaction.envelope) \(segments)"
     }
 
     static func json(_ value: some Encodable) throws -> Data {
