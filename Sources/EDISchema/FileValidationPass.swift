@@ -30,6 +30,9 @@ struct FileValidationPass {
     /// Whether the open transaction's segments are checked by its schema here (inline or by this
     /// validator's workers), rather than not at all or by the taker (``FileValidator/defersSchemaChecks``).
     var openChecksSegments = false
+    /// Whether the open transaction's checks are still left to the taker (``FileValidator/defersSchemaChecks``):
+    /// until its segments grow past ``FileValidator/deferredChecksMaximumBytes``.
+    var openDefers = false
     /// The version standing in for the open transaction's (``FileValidator/fallsBackToNearestVersion``), or nil.
     var openStandIn: String?
     var transactionOpen = false
@@ -77,6 +80,7 @@ struct FileValidationPass {
         openResult.segmentCount += 1
         guard openChecksSegments else {
             collect(segment)
+            if openDefers, collected.byteCount > validator.deferredChecksMaximumBytes { checkOpenTransactionHere() }
             return
         }
         if openStreams {
@@ -124,6 +128,18 @@ struct FileValidationPass {
         openStreams = true
     }
 
+    /// The open transaction, its checks deferred, has grown past ``FileValidator/deferredChecksMaximumBytes``:
+    /// it is checked on this thread after all, from its first segment on, as it streams by.
+    mutating func checkOpenTransactionHere() {
+        guard let plan = openPlan else { return }
+        var checker = TransactionValidator(plan: plan, encoding: openEncoding)
+        collected.forEachSegment(in: 0..<collected.count) { checker.consume($0) }
+        openValidator = checker
+        openDefers = false
+        openChecksSegments = true
+        openStreams = true
+    }
+
     /// Reports a closed transaction whose findings are all in: callbacks, results, the tree.
     mutating func deliver(_ transaction: PendingTransaction) {
         var closed = transaction.merged()
@@ -161,7 +177,7 @@ struct FileValidationPass {
         var job: TransactionJob?
         if openHasSchema {
             let end = issue == nil ? position : nil
-            if !openChecksSegments, let plan = openPlan {
+            if openDefers, let plan = openPlan {
                 closed.deferredChecks = DeferredSchemaChecks(plan: plan, encoding: openEncoding, end: end, standIn: openStandIn,
                                                              endedBy: issue)
             } else if openStreams {
@@ -278,6 +294,7 @@ struct FileValidationPass {
         }
         openHasSchema = plan != nil
         openChecksSegments = openHasSchema && !validator.defersSchemaChecks
+        openDefers = openHasSchema && validator.defersSchemaChecks
         openStandIn = standIn
         openResult = transaction
         transactionOpen = true

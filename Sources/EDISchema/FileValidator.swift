@@ -128,6 +128,10 @@ public struct FileValidator {
     /// threads (`edikit translate`). Needs ``collectsSegments``, and neither ``keepsResults`` nor an
     /// `onTransaction` callback (their results would lack the schema findings).
     public var defersSchemaChecks = false
+    /// A transaction whose segments grow past this while its checks are deferred is checked by the
+    /// calling thread after all, from its first segment on: in a file of very large transactions the
+    /// calling thread then checks one while the taker maps the one before, instead of waiting.
+    public var deferredChecksMaximumBytes = 256 << 10
     /// Worker threads that validate transactions against their schemas while the calling thread reads
     /// the file and keeps the envelope books (0: the calling thread validates each transaction as it
     /// streams by). Findings, their order and positions, results and callbacks are the same either

@@ -74,6 +74,10 @@ struct ParallelValidationTests {
         let inline = outputs.result ?? FileValidation(path: path)
         #expect(outputs.deferredChecks > 100, "seed \(seed): \(outputs.deferredChecks) transactions had deferred checks",
                 sourceLocation: sourceLocation)
+        // Over 1,000 bytes the reading thread takes the checks back: both ways are exercised.
+        #expect(outputs.deferredSmallChecks > 10 && outputs.deferredSmallChecks < outputs.deferredChecks - 10,
+                "seed \(seed): \(outputs.deferredSmallChecks) of \(outputs.deferredChecks) kept deferred under 1,000 bytes",
+                sourceLocation: sourceLocation)
         let found = Set(inline.allDiagnostics.map(\.code))
         for code in codes {
             #expect(found.contains(code), "seed \(seed): no \(code) in \(found.sorted())", sourceLocation: sourceLocation)
@@ -109,6 +113,8 @@ struct ParallelValidationTests {
         let name = (path as NSString).lastPathComponent
         let expected = try Self.outputs(path, workers: 0, batchBytes: 1, largeTransactionBytes: 4 << 20)
         #expect(expected.deferred == expected.validated, "\(name): deferred checks complete differently", sourceLocation: sourceLocation)
+        #expect(expected.deferredSmall == expected.validated, "\(name): deferred checks taken back complete differently",
+                sourceLocation: sourceLocation)
         for setting in settings {
             let label = "\(name), \(setting.workers) workers, batches of \(setting.batchBytes) bytes, large transactions \(setting.largeTransactionBytes)"
             let actual = try Self.outputs(path, workers: setting.workers, batchBytes: setting.batchBytes,
@@ -140,6 +146,10 @@ struct ParallelValidationTests {
         var deferred: [String] = []
         /// How many transactions came with deferred checks.
         var deferredChecks = 0
+        /// `deferred` with transactions over 1,000 bytes checked by the reading thread after all.
+        var deferredSmall: [String] = []
+        /// How many transactions came with deferred checks then.
+        var deferredSmallChecks = 0
         var acknowledgements: [[UInt8]] = []
     }
 
@@ -179,14 +189,22 @@ struct ParallelValidationTests {
         validator.keepsResults = false
         validator.keepsCompactResults = false
         validator.defersSchemaChecks = true
-        var deferred: [String] = []
-        _ = try? validator.validate(path: path, onTransaction: nil, onValidatedTransaction: { transaction in
-            var transaction = transaction
-            if transaction.hasPendingSchemaChecks { outputs.deferredChecks += 1 }
-            transaction.completeSchemaChecks()
-            deferred.append(describe(transaction))
-        })
-        outputs.deferred = deferred
+        for maximum in [validator.deferredChecksMaximumBytes, 1_000] {
+            validator.deferredChecksMaximumBytes = maximum
+            var deferred: [String] = []
+            var checks = 0
+            _ = try? validator.validate(path: path, onTransaction: nil, onValidatedTransaction: { transaction in
+                var transaction = transaction
+                if transaction.hasPendingSchemaChecks { checks += 1 }
+                transaction.completeSchemaChecks()
+                deferred.append(describe(transaction))
+            })
+            if maximum == 1_000 {
+                (outputs.deferredSmall, outputs.deferredSmallChecks) = (deferred, checks)
+            } else {
+                (outputs.deferred, outputs.deferredChecks) = (deferred, checks)
+            }
+        }
         return outputs
     }
 
