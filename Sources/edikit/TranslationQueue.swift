@@ -3,6 +3,11 @@ import Foundation
 /// A first-in first-out queue between the reading thread and the translation workers, holding at
 /// most `capacity` items: ``put(_:)`` waits while it is full, ``take()`` while it is empty.
 ///
+/// One thread puts. Since takers wait only on an empty queue and the putter only on a full one,
+/// never both at once, each wake-up goes to one thread of the right kind; and a putter that found
+/// the queue full is woken only once it has drained to half, so that it puts several items per
+/// wake-up instead of sleeping again after each one (a context switch pair per item).
+///
 /// `@unchecked Sendable`: `items` and `isClosed` are read and written only with `condition` locked.
 final class BatchQueue<Item: Sendable>: @unchecked Sendable {
     private let condition = NSCondition()
@@ -18,21 +23,29 @@ final class BatchQueue<Item: Sendable>: @unchecked Sendable {
     /// Adds an item, waiting while the queue is full.
     func put(_ item: Item) {
         condition.lock()
-        defer { condition.unlock() }
         while items.count >= capacity { condition.wait() }
         precondition(!isClosed, "put after close")
         items.append(item)
-        condition.broadcast()
+        condition.unlock()
+        // Only takers can be waiting (the queue is not full): one is enough for one item. Woken after
+        // the unlock, it does not find the lock still held by this thread.
+        condition.signal()
     }
 
     /// The oldest item, waiting while there is none; nil once the queue is closed and empty.
     func take() -> Item? {
         condition.lock()
-        defer { condition.unlock() }
         while items.isEmpty, !isClosed { condition.wait() }
-        guard !items.isEmpty else { return nil }
-        condition.broadcast()
-        return items.removeFirst()
+        guard !items.isEmpty else {
+            condition.unlock()
+            return nil
+        }
+        let item = items.removeFirst()
+        let wakesPutter = items.count <= capacity / 2
+        condition.unlock()
+        // Only the putter can be waiting (the queue was not empty); it is woken at half.
+        if wakesPutter { condition.signal() }
+        return item
     }
 
     /// No more items: workers finish what is queued, then ``take()`` returns nil.

@@ -53,7 +53,7 @@ final class TranslationRun {
             return
         }
         let limit = InFlightLimit(batches: 2 * jobs + Self.extraBatchesOut, bytes: Self.bytesOut)
-        let queue = BatchQueue<TranslationBatch>(capacity: 2 * jobs)
+        let queue = BatchQueue<TranslationBatch>(capacity: 4 * jobs)
         let recorder = TranslationRecorder(writer: writer, report: report, progress: progress,
                                            printsFailures: printsFailures, batchRecorded: { limit.release() })
         self.recorder = recorder
