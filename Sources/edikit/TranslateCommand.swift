@@ -42,7 +42,7 @@ struct TranslateCommand: ParsableCommand {
     @Option(name: .long, help: "Transactions mapped at once (default: the number of cores); memory grows with it.")
     var jobs: Int?
 
-    @Option(name: .long, help: "Nice levels the mapping threads run below the reading thread, so that reading and validating, the one serial stage, keeps a core (default 3; 0: the same priority; Linux).")
+    @Option(name: .long, help: "Nice levels the mapping threads run below the reading thread, so that reading, the one serial stage, keeps a core (default 3; 0: the same priority; Linux).")
     var workerNice: Int32 = WorkerPriority.defaultSteps
 
     @OptionGroup var output: OutputOptions

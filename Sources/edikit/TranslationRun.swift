@@ -2,13 +2,13 @@ import EDISchema
 import Foundation
 import O2C
 
-/// The part of `edikit translate` after validation: maps, encodes and writes batches of validated
+/// The part of `edikit translate` after reading: checks, maps, encodes and writes batches of read
 /// transactions and records them, and each file's entry, in the report and the summary in input
 /// order.
 ///
 /// With one job everything runs on the caller's thread as it is submitted. With `jobs` above one,
 /// `jobs` worker threads take batches from a ``BatchQueue`` while the caller (the reading thread)
-/// validates the next transactions: each worker maps every transaction of its batch, encodes its
+/// reads the next transactions: each worker checks and maps every transaction of its batch, encodes its
 /// document and stages it (written, not yet named: ``DocumentFolder``), then hands the batch to
 /// the ``TranslationRecorder`` and takes the next one, never waiting for another worker. Workers
 /// run a few nice levels below the reading thread (``WorkerPriority``), the pipeline's one serial stage. The

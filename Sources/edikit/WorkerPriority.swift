@@ -2,11 +2,12 @@ import Foundation
 
 /// The scheduling priority of `translate`'s worker threads.
 ///
-/// `translate` is a pipeline with one serial stage: the reading thread tokenizes and validates every
-/// transaction before a worker can map it. With as many workers as cores, the reading thread shares
-/// the cores with them and gets only its fair share of one, so it falls behind and the workers wait
-/// for it. Each worker therefore lowers its own priority by a few nice levels: the reading thread
-/// keeps a core whenever it has work, and the workers take every cycle it leaves.
+/// `translate` is a pipeline with one serial stage: the reading thread tokenizes every transaction
+/// and keeps the envelope books before a worker can check and map it. With as many workers as cores,
+/// the reading thread shares the cores with them and gets only its fair share of one, so it can fall
+/// behind and the workers wait for it. Each worker therefore lowers its own priority by a few nice
+/// levels: the reading thread keeps a core whenever it has work, and the workers take every cycle it
+/// leaves.
 enum WorkerPriority {
     /// Nice levels the workers run below the reading thread by default (measured: 2 to 5 all keep
     /// the reading thread fed; see docs/performance.md).
