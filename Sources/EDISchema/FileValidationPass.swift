@@ -27,12 +27,12 @@ struct FileValidationPass {
     var openResult = TransactionResult(type: "", controlNumber: "", schemaVersion: nil, diagnostics: [], segmentCount: 0,
                                        position: EDIPosition())
     var openHasSchema = false
-    /// Whether the open transaction's segments are checked by its schema here (inline or by this
-    /// validator's workers), rather than not at all or by the taker (``FileValidator/defersSchemaChecks``).
-    var openChecksSegments = false
     /// Whether the open transaction's checks are still left to the taker (``FileValidator/defersSchemaChecks``):
     /// until its segments grow past ``FileValidator/deferredChecksMaximumBytes``.
     var openDefers = false
+    /// Whether the open transaction's segments are checked by its schema here (inline or by this
+    /// validator's workers), rather than not at all or by the taker.
+    var openChecksSegments: Bool { openHasSchema && !openDefers }
     /// The version standing in for the open transaction's (``FileValidator/fallsBackToNearestVersion``), or nil.
     var openStandIn: String?
     var transactionOpen = false
@@ -136,7 +136,6 @@ struct FileValidationPass {
         collected.forEachSegment(in: 0..<collected.count) { checker.consume($0) }
         openValidator = checker
         openDefers = false
-        openChecksSegments = true
         openStreams = true
     }
 
@@ -282,10 +281,7 @@ struct FileValidationPass {
                 at: segment.position))
         }
         openStreams = handOff.isInline
-        if validator.defersSchemaChecks {
-            openPlan = plan
-            openEncoding = context.encoding
-        } else if openStreams {
+        if openStreams, !validator.defersSchemaChecks {
             openValidator = plan.map { TransactionValidator(plan: $0, encoding: context.encoding) }
         } else {
             openPlan = plan
@@ -293,7 +289,6 @@ struct FileValidationPass {
             openFirstSegment = handOff.nextSegmentIndex
         }
         openHasSchema = plan != nil
-        openChecksSegments = openHasSchema && !validator.defersSchemaChecks
         openDefers = openHasSchema && validator.defersSchemaChecks
         openStandIn = standIn
         openResult = transaction

@@ -57,13 +57,15 @@ def value_code(owner, name, schema, expr):
         raise SystemExit(f"unsupported array item {item}")
     raise SystemExit(f"unsupported schema {schema}")
 
-def body(owner, props, const_type=None):
+def body(owner, props, typed=False):
+    """The body writing `props` in sorted key order; `typed`: the `type` discriminator in its sorted
+    place too, from the `typeText` argument when it is not nil."""
     entries = [(name, schema, req) for name, schema, req in props]
-    if const_type: entries.append(("type", None, True))
+    if typed: entries.append(("type", None, True))
     lines = ["        let object = writer.beginObject()"]
     for name, schema, req in sorted(entries, key=lambda e: e[0].encode()):
         if schema is None:
-            lines.append(f'        writer.key({key_text("type")}); writer.text({swift_text(chr(34) + const_type + chr(34))})')
+            lines.append(f'        if let typeText {{ writer.key({key_text("type")}); writer.text(typeText) }}')
         elif req:
             lines.append(f'        {value_code(owner, name, schema, "self." + name)}')
         else:
@@ -84,9 +86,14 @@ for doc, (description, props) in DOCUMENTS.items():
     swift = SWIFT[doc]
     out += [f"extension {swift}: DocumentJSONWritable {{",
             "    /// Appends this document's JSON without the `type` discriminator.",
-            "    public func writeJSON(to writer: inout DocumentJSONWriter) {", body(swift, props), "    }", "",
+            "    public func writeJSON(to writer: inout DocumentJSONWriter) {",
+            "        writeJSON(to: &writer, typeText: nil)", "    }", "",
             "    /// Appends this document's JSON with the `type` discriminator, as ``InternalDocument`` encodes it.",
-            "    func writeJSONWithType(to writer: inout DocumentJSONWriter) {", body(swift, props, doc), "    }", "}", ""]
+            "    func writeJSONWithType(to writer: inout DocumentJSONWriter) {",
+            f"        writeJSON(to: &writer, typeText: {swift_text(chr(34) + doc + chr(34))})", "    }", "",
+            "    /// Appends this document's JSON, with `typeText` (the discriminator's JSON) as `type` when given.",
+            "    private func writeJSON(to writer: inout DocumentJSONWriter, typeText: StaticString?) {",
+            body(swift, props, typed=True), "    }", "}", ""]
 for type_name, values in sorted(enum_texts.items()):
     parts += [f"extension {type_name} {{",
               "    /// This value's JSON: its raw value between quotes (it needs no escape).",

@@ -117,21 +117,11 @@ extension EDIFACTOrdersWriter {
 
     /// One item identifier (C212 7140 with its type 7143), when it has a number.
     private mutating func item(_ segment: Segment, element: Int, to json: inout DocumentJSONWriter) {
-        let identifier = segment.edifactComponents(element)
-        guard let number = identifier[1] else { return }
-        json.element()
-        let object = json.beginObject()
-        let type = code(identifier[2])
-        if let type {
-            json.key(#","qualifier":"#)
-            plainString(type, to: &json)
-        }
-        json.key(#","scheme":"#)
+        let components = segment.edifactComponents(element)
+        guard let number = components[1] else { return }
+        let type = code(components[2])
         let scheme = type.map { itemSchemes.value($0) { ItemIdSchemeCodes.edifact.row(utf8: $0).map { ItemIdSchemeCodes.edifact.rows[$0].value } ?? .other } }
-        json.text((scheme ?? .other).jsonText)
-        json.key(#","value":"#)
-        string(number, to: &json)
-        json.endObject(object)
+        identifier(number, qualifier: type, scheme: (scheme ?? .other).jsonText, to: &json)
     }
 
     /// `unitPrice`, when the price has a value: 5125 as the basis, 5284 with its unit as `per`.

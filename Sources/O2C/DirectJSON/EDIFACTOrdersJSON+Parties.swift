@@ -33,20 +33,11 @@ extension EDIFACTOrdersWriter {
             // C082: 3039 with its agency 3055 (the scheme).
             let identifiers = json.beginArray(#","identifiers":[]"#)
             let identification = nad.edifactComponents(2)
-            if let identifier = identification[1] {
-                json.element()
-                let object = json.beginObject()
+            if let value = identification[1] {
                 let agency = code(identification[3])
-                if let agency {
-                    json.key(#","qualifier":"#)
-                    plainString(agency, to: &json)
-                }
-                json.key(#","scheme":"#)
                 let row = agency.flatMap { PartyIdSchemeCodes.edifact.row(utf8: $0) }
-                json.text(row.map { PartyIdSchemeCodes.edifact.rows[$0].value }?.jsonText ?? PartyIdScheme.other.jsonText)
-                json.key(#","value":"#)
-                string(identifier, to: &json)
-                json.endObject(object)
+                identifier(value, qualifier: agency, scheme: row.map { PartyIdSchemeCodes.edifact.rows[$0].value }?.jsonText ?? PartyIdScheme.other.jsonText,
+                           to: &json)
             }
             json.endArray(identifiers)
             name(nad, to: &json)

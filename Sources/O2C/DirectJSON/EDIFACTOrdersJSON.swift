@@ -301,6 +301,23 @@ struct EDIFACTOrdersWriter {
         }
     }
 
+    /// One identifier object of an array (``ItemIdentifier``, ``PartyIdentifier``): its qualifier
+    /// code when sent, its scheme (the JSON text of the scheme the qualifier maps to) and its value.
+    mutating func identifier(_ value: EDIFACTPart, qualifier: UnsafeRawBufferPointer?, scheme: StaticString,
+                             to json: inout DocumentJSONWriter) {
+        json.element()
+        let object = json.beginObject()
+        if let qualifier {
+            json.key(#","qualifier":"#)
+            plainString(qualifier, to: &json)
+        }
+        json.key(#","scheme":"#)
+        json.text(scheme)
+        json.key(#","value":"#)
+        string(value, to: &json)
+        json.endObject(object)
+    }
+
     /// A number as the model path writes its `Decimal`.
     mutating func number(_ part: EDIFACTPart, to json: inout DocumentJSONWriter) {
         if part.isReleased || !json.plainNumber(part.bytes) { failed = true }

@@ -5,32 +5,16 @@ import Foundation
 extension PurchaseOrder: DocumentJSONWritable {
     /// Appends this document's JSON without the `type` discriminator.
     public func writeJSON(to writer: inout DocumentJSONWriter) {
-        let object = writer.beginObject()
-        writer.array(#","allowancesCharges":[]"#, self.allowancesCharges)
-        if let carrier = self.carrier { writer.key(#","carrier":"#); carrier.writeJSON(to: &writer) }
-        writer.array(#","contacts":[]"#, self.contacts)
-        if let currency = self.currency { writer.key(#","currency":"#); writer.string(currency) }
-        if let envelope = self.envelope { writer.key(#","envelope":"#); envelope.writeJSON(to: &writer) }
-        writer.array(#","lines":[]"#, self.lines)
-        writer.array(#","notes":[]"#, self.notes)
-        writer.key(#","number":"#); writer.string(self.number)
-        if let orderDate = self.orderDate { writer.key(#","orderDate":"#); writer.string(orderDate) }
-        if let orderType = self.orderType { writer.key(#","orderType":"#); writer.string(orderType) }
-        writer.array(#","otherDates":[]"#, self.otherDates)
-        writer.array(#","parties":[]"#, self.parties)
-        if let purpose = self.purpose { writer.key(#","purpose":"#); writer.string(purpose) }
-        writer.array(#","references":[]"#, self.references)
-        if let releaseNumber = self.releaseNumber { writer.key(#","releaseNumber":"#); writer.string(releaseNumber) }
-        if let requestedDelivery = self.requestedDelivery { writer.key(#","requestedDelivery":"#); writer.string(requestedDelivery) }
-        if let requestedShip = self.requestedShip { writer.key(#","requestedShip":"#); writer.string(requestedShip) }
-        writer.array(#","taxes":[]"#, self.taxes)
-        writer.array(#","terms":[]"#, self.terms)
-        if let totals = self.totals { writer.key(#","totals":"#); totals.writeJSON(to: &writer) }
-        writer.endObject(object)
+        writeJSON(to: &writer, typeText: nil)
     }
 
     /// Appends this document's JSON with the `type` discriminator, as ``InternalDocument`` encodes it.
     func writeJSONWithType(to writer: inout DocumentJSONWriter) {
+        writeJSON(to: &writer, typeText: #""purchaseOrder""#)
+    }
+
+    /// Appends this document's JSON, with `typeText` (the discriminator's JSON) as `type` when given.
+    private func writeJSON(to writer: inout DocumentJSONWriter, typeText: StaticString?) {
         let object = writer.beginObject()
         writer.array(#","allowancesCharges":[]"#, self.allowancesCharges)
         if let carrier = self.carrier { writer.key(#","carrier":"#); carrier.writeJSON(to: &writer) }
@@ -52,7 +36,7 @@ extension PurchaseOrder: DocumentJSONWritable {
         writer.array(#","taxes":[]"#, self.taxes)
         writer.array(#","terms":[]"#, self.terms)
         if let totals = self.totals { writer.key(#","totals":"#); totals.writeJSON(to: &writer) }
-        writer.key(#","type":"#); writer.text(#""purchaseOrder""#)
+        if let typeText { writer.key(#","type":"#); writer.text(typeText) }
         writer.endObject(object)
     }
 }
@@ -60,26 +44,16 @@ extension PurchaseOrder: DocumentJSONWritable {
 extension OrderAcknowledgement: DocumentJSONWritable {
     /// Appends this document's JSON without the `type` discriminator.
     public func writeJSON(to writer: inout DocumentJSONWriter) {
-        let object = writer.beginObject()
-        if let acknowledgementType = self.acknowledgementType { writer.key(#","acknowledgementType":"#); writer.string(acknowledgementType) }
-        if let currency = self.currency { writer.key(#","currency":"#); writer.string(currency) }
-        if let date = self.date { writer.key(#","date":"#); writer.string(date) }
-        if let envelope = self.envelope { writer.key(#","envelope":"#); envelope.writeJSON(to: &writer) }
-        if let lineCount = self.lineCount { writer.key(#","lineCount":"#); writer.int(lineCount) }
-        writer.array(#","lines":[]"#, self.lines)
-        writer.array(#","notes":[]"#, self.notes)
-        if let number = self.number { writer.key(#","number":"#); writer.string(number) }
-        writer.array(#","parties":[]"#, self.parties)
-        if let purchaseOrderDate = self.purchaseOrderDate { writer.key(#","purchaseOrderDate":"#); writer.string(purchaseOrderDate) }
-        writer.key(#","purchaseOrderNumber":"#); writer.string(self.purchaseOrderNumber)
-        if let purpose = self.purpose { writer.key(#","purpose":"#); writer.string(purpose) }
-        writer.array(#","references":[]"#, self.references)
-        writer.key(#","status":"#); writer.text(self.status.jsonText)
-        writer.endObject(object)
+        writeJSON(to: &writer, typeText: nil)
     }
 
     /// Appends this document's JSON with the `type` discriminator, as ``InternalDocument`` encodes it.
     func writeJSONWithType(to writer: inout DocumentJSONWriter) {
+        writeJSON(to: &writer, typeText: #""orderAcknowledgement""#)
+    }
+
+    /// Appends this document's JSON, with `typeText` (the discriminator's JSON) as `type` when given.
+    private func writeJSON(to writer: inout DocumentJSONWriter, typeText: StaticString?) {
         let object = writer.beginObject()
         if let acknowledgementType = self.acknowledgementType { writer.key(#","acknowledgementType":"#); writer.string(acknowledgementType) }
         if let currency = self.currency { writer.key(#","currency":"#); writer.string(currency) }
@@ -95,7 +69,7 @@ extension OrderAcknowledgement: DocumentJSONWritable {
         if let purpose = self.purpose { writer.key(#","purpose":"#); writer.string(purpose) }
         writer.array(#","references":[]"#, self.references)
         writer.key(#","status":"#); writer.text(self.status.jsonText)
-        writer.key(#","type":"#); writer.text(#""orderAcknowledgement""#)
+        if let typeText { writer.key(#","type":"#); writer.text(typeText) }
         writer.endObject(object)
     }
 }
@@ -103,30 +77,16 @@ extension OrderAcknowledgement: DocumentJSONWritable {
 extension ShipNotice: DocumentJSONWritable {
     /// Appends this document's JSON without the `type` discriminator.
     public func writeJSON(to writer: inout DocumentJSONWriter) {
-        let object = writer.beginObject()
-        if let billOfLading = self.billOfLading { writer.key(#","billOfLading":"#); writer.string(billOfLading) }
-        if let carrier = self.carrier { writer.key(#","carrier":"#); carrier.writeJSON(to: &writer) }
-        if let envelope = self.envelope { writer.key(#","envelope":"#); envelope.writeJSON(to: &writer) }
-        if let estimatedDelivery = self.estimatedDelivery { writer.key(#","estimatedDelivery":"#); writer.string(estimatedDelivery) }
-        if let lineCount = self.lineCount { writer.key(#","lineCount":"#); writer.int(lineCount) }
-        writer.array(#","measurements":[]"#, self.measurements)
-        writer.array(#","notes":[]"#, self.notes)
-        if let noticeDate = self.noticeDate { writer.key(#","noticeDate":"#); writer.string(noticeDate) }
-        writer.array(#","orders":[]"#, self.orders)
-        writer.array(#","otherDates":[]"#, self.otherDates)
-        if let packageCount = self.packageCount { writer.key(#","packageCount":"#); writer.int(packageCount) }
-        if let packagingCode = self.packagingCode { writer.key(#","packagingCode":"#); writer.string(packagingCode) }
-        writer.array(#","parties":[]"#, self.parties)
-        if let purpose = self.purpose { writer.key(#","purpose":"#); writer.string(purpose) }
-        writer.array(#","references":[]"#, self.references)
-        if let shipDate = self.shipDate { writer.key(#","shipDate":"#); writer.string(shipDate) }
-        writer.key(#","shipmentId":"#); writer.string(self.shipmentId)
-        if let structureCode = self.structureCode { writer.key(#","structureCode":"#); writer.string(structureCode) }
-        writer.endObject(object)
+        writeJSON(to: &writer, typeText: nil)
     }
 
     /// Appends this document's JSON with the `type` discriminator, as ``InternalDocument`` encodes it.
     func writeJSONWithType(to writer: inout DocumentJSONWriter) {
+        writeJSON(to: &writer, typeText: #""shipNotice""#)
+    }
+
+    /// Appends this document's JSON, with `typeText` (the discriminator's JSON) as `type` when given.
+    private func writeJSON(to writer: inout DocumentJSONWriter, typeText: StaticString?) {
         let object = writer.beginObject()
         if let billOfLading = self.billOfLading { writer.key(#","billOfLading":"#); writer.string(billOfLading) }
         if let carrier = self.carrier { writer.key(#","carrier":"#); carrier.writeJSON(to: &writer) }
@@ -146,7 +106,7 @@ extension ShipNotice: DocumentJSONWritable {
         if let shipDate = self.shipDate { writer.key(#","shipDate":"#); writer.string(shipDate) }
         writer.key(#","shipmentId":"#); writer.string(self.shipmentId)
         if let structureCode = self.structureCode { writer.key(#","structureCode":"#); writer.string(structureCode) }
-        writer.key(#","type":"#); writer.text(#""shipNotice""#)
+        if let typeText { writer.key(#","type":"#); writer.text(typeText) }
         writer.endObject(object)
     }
 }
@@ -154,31 +114,16 @@ extension ShipNotice: DocumentJSONWritable {
 extension Invoice: DocumentJSONWritable {
     /// Appends this document's JSON without the `type` discriminator.
     public func writeJSON(to writer: inout DocumentJSONWriter) {
-        let object = writer.beginObject()
-        writer.array(#","allowancesCharges":[]"#, self.allowancesCharges)
-        if let carrier = self.carrier { writer.key(#","carrier":"#); carrier.writeJSON(to: &writer) }
-        if let currency = self.currency { writer.key(#","currency":"#); writer.string(currency) }
-        if let date = self.date { writer.key(#","date":"#); writer.string(date) }
-        if let envelope = self.envelope { writer.key(#","envelope":"#); envelope.writeJSON(to: &writer) }
-        if let invoiceType = self.invoiceType { writer.key(#","invoiceType":"#); writer.string(invoiceType) }
-        writer.array(#","lines":[]"#, self.lines)
-        writer.array(#","notes":[]"#, self.notes)
-        writer.key(#","number":"#); writer.string(self.number)
-        writer.array(#","otherDates":[]"#, self.otherDates)
-        writer.array(#","parties":[]"#, self.parties)
-        if let purchaseOrderDate = self.purchaseOrderDate { writer.key(#","purchaseOrderDate":"#); writer.string(purchaseOrderDate) }
-        if let purchaseOrderNumber = self.purchaseOrderNumber { writer.key(#","purchaseOrderNumber":"#); writer.string(purchaseOrderNumber) }
-        if let purpose = self.purpose { writer.key(#","purpose":"#); writer.string(purpose) }
-        writer.array(#","references":[]"#, self.references)
-        if let shipDate = self.shipDate { writer.key(#","shipDate":"#); writer.string(shipDate) }
-        writer.array(#","taxes":[]"#, self.taxes)
-        writer.array(#","terms":[]"#, self.terms)
-        writer.key(#","totals":"#); self.totals.writeJSON(to: &writer)
-        writer.endObject(object)
+        writeJSON(to: &writer, typeText: nil)
     }
 
     /// Appends this document's JSON with the `type` discriminator, as ``InternalDocument`` encodes it.
     func writeJSONWithType(to writer: inout DocumentJSONWriter) {
+        writeJSON(to: &writer, typeText: #""invoice""#)
+    }
+
+    /// Appends this document's JSON, with `typeText` (the discriminator's JSON) as `type` when given.
+    private func writeJSON(to writer: inout DocumentJSONWriter, typeText: StaticString?) {
         let object = writer.beginObject()
         writer.array(#","allowancesCharges":[]"#, self.allowancesCharges)
         if let carrier = self.carrier { writer.key(#","carrier":"#); carrier.writeJSON(to: &writer) }
@@ -199,7 +144,7 @@ extension Invoice: DocumentJSONWritable {
         writer.array(#","taxes":[]"#, self.taxes)
         writer.array(#","terms":[]"#, self.terms)
         writer.key(#","totals":"#); self.totals.writeJSON(to: &writer)
-        writer.key(#","type":"#); writer.text(#""invoice""#)
+        if let typeText { writer.key(#","type":"#); writer.text(typeText) }
         writer.endObject(object)
     }
 }
@@ -207,22 +152,16 @@ extension Invoice: DocumentJSONWritable {
 extension Remittance: DocumentJSONWritable {
     /// Appends this document's JSON without the `type` discriminator.
     public func writeJSON(to writer: inout DocumentJSONWriter) {
-        let object = writer.beginObject()
-        if let currency = self.currency { writer.key(#","currency":"#); writer.string(currency) }
-        if let date = self.date { writer.key(#","date":"#); writer.string(date) }
-        if let envelope = self.envelope { writer.key(#","envelope":"#); envelope.writeJSON(to: &writer) }
-        writer.array(#","notes":[]"#, self.notes)
-        if let number = self.number { writer.key(#","number":"#); writer.string(number) }
-        writer.array(#","otherDates":[]"#, self.otherDates)
-        writer.array(#","parties":[]"#, self.parties)
-        writer.key(#","payment":"#); self.payment.writeJSON(to: &writer)
-        writer.array(#","references":[]"#, self.references)
-        writer.array(#","remittedInvoices":[]"#, self.remittedInvoices)
-        writer.endObject(object)
+        writeJSON(to: &writer, typeText: nil)
     }
 
     /// Appends this document's JSON with the `type` discriminator, as ``InternalDocument`` encodes it.
     func writeJSONWithType(to writer: inout DocumentJSONWriter) {
+        writeJSON(to: &writer, typeText: #""remittance""#)
+    }
+
+    /// Appends this document's JSON, with `typeText` (the discriminator's JSON) as `type` when given.
+    private func writeJSON(to writer: inout DocumentJSONWriter, typeText: StaticString?) {
         let object = writer.beginObject()
         if let currency = self.currency { writer.key(#","currency":"#); writer.string(currency) }
         if let date = self.date { writer.key(#","date":"#); writer.string(date) }
@@ -234,7 +173,7 @@ extension Remittance: DocumentJSONWritable {
         writer.key(#","payment":"#); self.payment.writeJSON(to: &writer)
         writer.array(#","references":[]"#, self.references)
         writer.array(#","remittedInvoices":[]"#, self.remittedInvoices)
-        writer.key(#","type":"#); writer.text(#""remittance""#)
+        if let typeText { writer.key(#","type":"#); writer.text(typeText) }
         writer.endObject(object)
     }
 }
